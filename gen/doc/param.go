@@ -1,0 +1,156 @@
+package doc
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/rst2go/rst2go/gen/source"
+)
+
+// TableKind is what a table holds, as far as its header tells.
+type TableKind string
+
+const (
+	// Parameters: a name column, a description column and a type or a
+	// mandatory column. Each body row is a [Param].
+	Parameters TableKind = "parameters"
+	// Other tables (status codes, key/value, permissions, ...) are kept
+	// in the model but map to no Go type.
+	Other TableKind = "other"
+)
+
+// Columns are the indexes of a parameter table's columns; -1 where the
+// table has no such column.
+type Columns struct {
+	Name        int `json:"name"`
+	Mandatory   int `json:"mandatory"`
+	Type        int `json:"type"`
+	Description int `json:"description"`
+}
+
+// Mandatory is a parameter's Mandatory cell, read as yes, no or unknown.
+type Mandatory string
+
+const (
+	MandatoryUnknown Mandatory = ""
+	MandatoryYes     Mandatory = "yes"
+	MandatoryNo      Mandatory = "no"
+)
+
+// Param is one row of a parameter table.
+type Param struct {
+	Pos source.Pos `json:"pos"`
+	// Name is the parameter name as written (plain text, folded space).
+	Name    string     `json:"name"`
+	NamePos source.Pos `json:"namePos"`
+	// Type is the raw text of the Type cell ("" when the table has none).
+	Type          string     `json:"type"`
+	TypePos       source.Pos `json:"typePos,omitzero"`
+	Mandatory     Mandatory  `json:"mandatory,omitempty"`
+	MandatoryText string     `json:"mandatoryText,omitempty"`
+	Description   []*Block   `json:"description,omitempty"`
+	DescPos       source.Pos `json:"descPos,omitzero"`
+	// NameRefs, TypeRefs and DescRefs are the references in the name,
+	// type and description cells, in document order.
+	NameRefs []*Ref `json:"nameRefs,omitempty"`
+	TypeRefs []*Ref `json:"typeRefs,omitempty"`
+	DescRefs []*Ref `json:"descRefs,omitempty"`
+
+	// GoName is the Go field name the resolver gave the parameter.
+	GoName string `json:"goName,omitempty"`
+}
+
+// headerWords maps a folded header cell to the column it names.
+var headerWords = map[string]string{
+	"parameter": "name", "parameters": "name", "name": "name", "parameter name": "name",
+	"field": "name", "attribute": "name", "property": "name", "element": "name",
+	"mandatory": "mandatory", "mandatory or not": "mandatory", "required": "mandatory",
+	"mandatory (yes/no)": "mandatory", "is mandatory": "mandatory", "optional/mandatory": "mandatory",
+	"type": "type", "value type": "type", "data type": "type", "parameter type": "type",
+	"description": "description", "parameter description": "description", "descriptions": "description",
+}
+
+// Interpret sets t.Kind, t.Columns and, for a parameter table, t.Params.
+// It is called by every reader once a table's cells are known, so that the
+// same table reads the same whatever format carried it.
+//
+// A rowspan of the original HTML survives in RST as a value in the first
+// row and empty cells below it; a row whose name cell is empty continues
+// the parameter above it (its description is appended).
+func (t *Table) Interpret() {
+	t.Kind, t.Columns, t.Params = Other, Columns{-1, -1, -1, -1}, nil
+	cols := Columns{-1, -1, -1, -1}
+	for i, h := range t.Header {
+		switch headerWords[NormalizeLabel(h)] {
+		case "name":
+			if cols.Name < 0 {
+				cols.Name = i
+			}
+		case "mandatory":
+			cols.Mandatory = i
+		case "type":
+			cols.Type = i
+		case "description":
+			cols.Description = i
+		}
+	}
+	if cols.Name < 0 || cols.Description < 0 || (cols.Type < 0 && cols.Mandatory < 0) {
+		return
+	}
+	t.Kind, t.Columns = Parameters, cols
+	var last *Param
+	for _, row := range t.Rows {
+		cell := func(i int) *Cell {
+			if i < 0 || i >= len(row.Cells) {
+				return nil
+			}
+			return row.Cells[i]
+		}
+		name := cell(cols.Name)
+		if strings.TrimSpace(name.Text()) == "" {
+			if last != nil {
+				if d := cell(cols.Description); d != nil {
+					last.Description = append(last.Description, d.Blocks...)
+					last.DescRefs = append(last.DescRefs, d.Refs()...)
+				}
+			}
+			continue
+		}
+		p := &Param{
+			Pos:      row.Pos,
+			Name:     name.Text(),
+			NamePos:  name.Pos,
+			NameRefs: name.Refs(),
+		}
+		if c := cell(cols.Type); c != nil {
+			p.Type, p.TypePos, p.TypeRefs = c.Text(), c.Pos, c.Refs()
+		}
+		if c := cell(cols.Mandatory); c != nil {
+			p.MandatoryText = c.Text()
+			p.Mandatory = ParseMandatory(p.MandatoryText)
+		}
+		if c := cell(cols.Description); c != nil {
+			p.Description, p.DescPos, p.DescRefs = c.Blocks, c.Pos, c.Refs()
+		}
+		t.Params = append(t.Params, p)
+		last = p
+	}
+}
+
+var (
+	mandatoryYes = regexp.MustCompile(`(?i)^\s*(yes|y|true|mandatory|required)\b`)
+	mandatoryNo  = regexp.MustCompile(`(?i)^\s*(no|n|false|optional|not required)\b`)
+)
+
+// ParseMandatory reads a Mandatory cell: "Yes", "Yes when x is set." and
+// "Mandatory" are yes; "No", "No (query parameter)" and "Optional" are no;
+// anything else ("Conditionally required", "-") is unknown.
+func ParseMandatory(s string) Mandatory {
+	switch {
+	case mandatoryYes.MatchString(s):
+		return MandatoryYes
+	case mandatoryNo.MatchString(s):
+		return MandatoryNo
+	}
+	return MandatoryUnknown
+}

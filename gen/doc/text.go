@@ -1,0 +1,165 @@
+package doc
+
+import (
+	"strings"
+
+	"github.com/rst2go/rst2go/gen/source"
+)
+
+// BlockKind says which fields of a [Block] are in use.
+type BlockKind string
+
+const (
+	Paragraph BlockKind = "paragraph" // Inlines
+	List      BlockKind = "list"      // Items (Ordered)
+	Code      BlockKind = "code"      // Text (Lang)
+	Note      BlockKind = "note"      // Label, Blocks
+)
+
+// Block is a unit of structured text: a paragraph, a list, a code block or a
+// note. One struct with a Kind rather than an interface keeps the JSON dump
+// flat and readers simple.
+type Block struct {
+	Kind BlockKind  `json:"kind"`
+	Pos  source.Pos `json:"pos"`
+
+	Inlines []*Inline `json:"inlines,omitempty"`
+
+	Items   [][]*Block `json:"items,omitempty"`
+	Ordered bool       `json:"ordered,omitempty"`
+
+	Text string `json:"text,omitempty"`
+	Lang string `json:"lang,omitempty"`
+
+	// Label names a note's kind ("note", "warning", ...).
+	Label  string   `json:"label,omitempty"`
+	Blocks []*Block `json:"blocks,omitempty"`
+}
+
+// InlineKind says what an [Inline] is.
+type InlineKind string
+
+const (
+	Plain    InlineKind = "text"
+	Strong   InlineKind = "strong"
+	Emphasis InlineKind = "emphasis"
+	Literal  InlineKind = "literal"
+	Link     InlineKind = "ref" // Ref is set
+)
+
+// Inline is a run of text inside a paragraph. Text is plain: markup and
+// escapes are already removed.
+type Inline struct {
+	Kind InlineKind `json:"kind"`
+	Text string     `json:"text"`
+	Ref  *Ref       `json:"target,omitempty"`
+}
+
+// Ref is a reference from text to another place: a table or section of this
+// page or another one, or an outside URL.
+type Ref struct {
+	Pos source.Pos `json:"pos"`
+	// Label is the normalized target name or anchor ("" for a plain URL).
+	Label string `json:"label,omitempty"`
+	// Page is the other page the link points into, as written in the
+	// source ("../data_structure/x.html"), or "" for this page or a label
+	// that may live on any page.
+	Page string `json:"page,omitempty"`
+	// URL is an outside address, when the reference is one.
+	URL string `json:"url,omitempty"`
+}
+
+// InlinesText joins the plain text of inlines.
+func InlinesText(in []*Inline) string {
+	var b strings.Builder
+	for _, x := range in {
+		b.WriteString(x.Text)
+	}
+	return foldSpace(b.String())
+}
+
+// BlocksText is the plain text of blocks joined by a blank line.
+func BlocksText(blocks []*Block) string {
+	var parts []string
+	for _, b := range blocks {
+		if t := b.PlainText(); t != "" {
+			parts = append(parts, t)
+		}
+	}
+	return strings.Join(parts, "\n\n")
+}
+
+// PlainText is the block's text without markup.
+func (b *Block) PlainText() string {
+	switch b.Kind {
+	case Paragraph:
+		return InlinesText(b.Inlines)
+	case List:
+		var parts []string
+		for _, item := range b.Items {
+			parts = append(parts, BlocksText(item))
+		}
+		return strings.Join(parts, "\n\n")
+	case Code:
+		return b.Text
+	case Note:
+		return BlocksText(b.Blocks)
+	}
+	return ""
+}
+
+func (b *Block) appendRefs(refs []*Ref) []*Ref {
+	for _, in := range b.Inlines {
+		if in.Ref != nil {
+			refs = append(refs, in.Ref)
+		}
+	}
+	for _, item := range b.Items {
+		for _, c := range item {
+			refs = c.appendRefs(refs)
+		}
+	}
+	for _, c := range b.Blocks {
+		refs = c.appendRefs(refs)
+	}
+	return refs
+}
+
+// foldSpace replaces each run of white space with one space and trims the
+// ends.
+func foldSpace(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// NormalizeLabel is docutils' fully_normalize_name: reference names match
+// case-insensitively and with white space folded.
+func NormalizeLabel(s string) string {
+	return strings.ToLower(foldSpace(s))
+}
+
+// MakeID is docutils' make_id for ASCII text: the anchor a published page
+// gives a label or section title. Letters are lowered, every run of other
+// characters becomes one hyphen, and the result starts with a letter and
+// does not end with a hyphen. "ENUSTOPIC0142195139table849372311389" gives
+// "enustopic0142195139table849372311389"; "bandwidth Field Description"
+// gives "bandwidth-field-description".
+func MakeID(s string) string {
+	var b strings.Builder
+	pendingHyphen := false
+	for _, r := range strings.ToLower(s) {
+		isAlnum := (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9')
+		if !isAlnum {
+			pendingHyphen = true
+			continue
+		}
+		if b.Len() == 0 && !(r >= 'a' && r <= 'z') {
+			continue
+		}
+		if pendingHyphen && b.Len() > 0 {
+			b.WriteByte('-')
+		}
+		pendingHyphen = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}
