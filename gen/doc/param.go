@@ -68,6 +68,7 @@ var headerWords = map[string]string{
 	"mandatory (yes/no)": "mandatory", "is mandatory": "mandatory", "optional/mandatory": "mandatory",
 	"type": "type", "value type": "type", "data type": "type", "parameter type": "type",
 	"description": "description", "parameter description": "description", "descriptions": "description",
+	"remarks": "description",
 }
 
 // Interpret sets t.Kind, t.Columns and, for a parameter table, t.Params.

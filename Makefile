@@ -1,0 +1,41 @@
+# rst2go: make generate regenerates generated/ from spec/; make test runs
+# every check CI runs. Only Go is needed: tools the targets use are
+# installed into ./bin at pinned versions.
+
+GO          ?= go
+BIN         := $(CURDIR)/bin
+STATICCHECK := $(BIN)/staticcheck
+STATICCHECK_VERSION := v0.8.2
+CORPUS      ?= ../shared/corpus
+
+.PHONY: all generate test vet staticcheck crosscheck fuzz bench clean
+
+all: generate test
+
+# The main job: Go types in generated/ from the pages in spec/.
+generate:
+	$(GO) run . -out generated -pkg generated spec
+
+test: vet staticcheck
+	$(GO) test -count=1 ./...
+
+vet:
+	@test -z "$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go') | grep -v /testdata/)" || \
+		{ echo "gofmt would change:"; gofmt -l .; exit 1; }
+	$(GO) vet ./...
+
+staticcheck: $(STATICCHECK)
+	$(STATICCHECK) ./...
+
+$(STATICCHECK):
+	GOBIN=$(BIN) $(GO) install honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION)
+
+# Compare the RST reader's tables with docutils' own reading of the whole
+# corpus (needs /usr/bin/python3 with Debian's python3-docutils).
+crosscheck: 
+	mkdir -p $(BIN)
+	/usr/bin/python3 $(CORPUS)/../tools/docutils-tables.py $(CORPUS)/ecs-2022/rst $(CORPUS)/ecs/rst $(CORPUS)/cbr/rst > $(BIN)/docutils-tables.jsonl
+	$(GO) run ./gen/rst/crosscheck -oracle $(BIN)/docutils-tables.jsonl $(CORPUS)/ecs-2022/rst $(CORPUS)/ecs/rst $(CORPUS)/cbr/rst
+
+clean:
+	rm -rf $(BIN)

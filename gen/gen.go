@@ -1,0 +1,89 @@
+// Package gen is rst2go as a library: Generate reads pages, resolves them
+// and renders Go files, as a pure function of its inputs (no I/O), so that
+// the command and the tests run exactly the same code.
+package gen
+
+import (
+	"fmt"
+	"path"
+	"strings"
+
+	"github.com/rst2go/rst2go/gen/doc"
+	"github.com/rst2go/rst2go/gen/emit"
+	"github.com/rst2go/rst2go/gen/ir"
+	"github.com/rst2go/rst2go/gen/resolve"
+	"github.com/rst2go/rst2go/gen/rst"
+	"github.com/rst2go/rst2go/gen/source"
+)
+
+// Input is one page to read.
+type Input struct {
+	// Path names the page in positions and in the output header
+	// (slash-separated, relative to where the tool runs).
+	Path string
+	Data []byte
+	// Format is "rst"; empty means: by the file name's extension.
+	Format string
+}
+
+// Options configure a run.
+type Options struct {
+	// Package is the Go package name of the output.
+	Package string
+}
+
+// Output is one generated file.
+type Output struct {
+	Name string
+	Data []byte
+}
+
+// Result is what a run produced.
+type Result struct {
+	Pages   []*doc.Page
+	Package *ir.Package
+	Files   []Output
+	Diags   source.List
+}
+
+// Formats maps file extensions to the formats Generate reads.
+var Formats = map[string]string{".rst": "rst", ".rest": "rst"}
+
+// FormatOf returns the format for a file name, or "".
+func FormatOf(name string) string {
+	return Formats[strings.ToLower(path.Ext(name))]
+}
+
+// Generate reads, resolves and renders. Problems in the pages are
+// diagnostics in the result; the error is for failures of rst2go itself.
+func Generate(inputs []Input, opts Options) (*Result, error) {
+	res := &Result{}
+	for _, in := range inputs {
+		format := in.Format
+		if format == "" {
+			format = FormatOf(in.Path)
+		}
+		var page *doc.Page
+		var diags source.List
+		switch format {
+		case "rst":
+			page, diags = rst.Read(in.Path, in.Data)
+		default:
+			return nil, fmt.Errorf("%s: unknown input format %q", in.Path, format)
+		}
+		res.Pages = append(res.Pages, page)
+		res.Diags = append(res.Diags, diags...)
+	}
+	pkg, diags := resolve.Resolve(res.Pages, resolve.Options{Package: opts.Package})
+	res.Package = pkg
+	res.Diags = append(res.Diags, diags...)
+	res.Diags.Sort()
+	for _, f := range pkg.Files {
+		data, err := emit.File(pkg, f)
+		if err != nil {
+			return nil, err
+		}
+		res.Files = append(res.Files, Output{Name: f.Name, Data: data})
+	}
+	return res, nil
+}

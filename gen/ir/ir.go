@@ -1,0 +1,113 @@
+// Package ir is the resolved model of the Go code to generate: files,
+// struct types and fields with their Go names, Go types, JSON names and
+// docs. The resolver builds it from the document model; the emitter only
+// prints it and never derives a name or a type itself.
+package ir
+
+import (
+	"github.com/rst2go/rst2go/gen/doc"
+	"github.com/rst2go/rst2go/gen/source"
+)
+
+// Package is everything one run generates.
+type Package struct {
+	Name  string
+	Files []*File
+	// Links gives the Go type name each resolved reference in the docs
+	// points to, so that doc comments can link to it.
+	Links map[*doc.Ref]string
+}
+
+// File is the Go file generated for one input page.
+type File struct {
+	// Source is the input page's path as named on the command line.
+	Source string
+	// Name is the output file name ("responses_batch_operation.go").
+	Name  string
+	Types []*Type
+}
+
+// Type is a named struct type.
+type Type struct {
+	GoName string
+	Pos    source.Pos
+	// Doc is the type's doc comment, its first paragraph naming the type.
+	Doc    []*doc.Block
+	Fields []*Field
+}
+
+// Field is one struct field.
+type Field struct {
+	GoName   string
+	JSONName string
+	// Skip marks a parameter whose name cannot be a JSON key in a struct
+	// tag; the field is emitted with `json:"-"`.
+	Skip      bool
+	Type      *GoType
+	OmitEmpty bool
+	Pos       source.Pos
+	Doc       []*doc.Block
+}
+
+// Kind is the kind of a Go type expression.
+type Kind int
+
+const (
+	Builtin Kind = iota // Name is a predeclared type: string, int, bool, ...
+	Named               // Ref is a type of the generated package
+	Slice               // []Elem
+	Map                 // map[string]Elem
+	Pointer             // *Elem
+	RawJSON             // encoding/json.RawMessage
+	Any                 // any (only as a map value for free-form objects)
+)
+
+// GoType is a Go type expression.
+type GoType struct {
+	Kind Kind
+	Name string // Builtin
+	Ref  *Type  // Named
+	Elem *GoType
+}
+
+// String prints the type as Go source.
+func (t *GoType) String() string {
+	switch t.Kind {
+	case Slice:
+		return "[]" + t.Elem.String()
+	case Map:
+		return "map[string]" + t.Elem.String()
+	case Pointer:
+		return "*" + t.Elem.String()
+	case RawJSON:
+		return "json.RawMessage"
+	case Any:
+		return "any"
+	case Named:
+		return t.Ref.GoName
+	}
+	return t.Name
+}
+
+// Constructors for the common shapes.
+var (
+	String  = &GoType{Kind: Builtin, Name: "string"}
+	Int     = &GoType{Kind: Builtin, Name: "int"}
+	Int64   = &GoType{Kind: Builtin, Name: "int64"}
+	Float64 = &GoType{Kind: Builtin, Name: "float64"}
+	Bool    = &GoType{Kind: Builtin, Name: "bool"}
+	Raw     = &GoType{Kind: RawJSON}
+	AnyType = &GoType{Kind: Any}
+)
+
+// SliceOf returns []elem.
+func SliceOf(elem *GoType) *GoType { return &GoType{Kind: Slice, Elem: elem} }
+
+// MapOf returns map[string]elem.
+func MapOf(elem *GoType) *GoType { return &GoType{Kind: Map, Elem: elem} }
+
+// NamedType returns the named type t.
+func NamedType(t *Type) *GoType { return &GoType{Kind: Named, Ref: t} }
+
+// PointerTo returns *elem.
+func PointerTo(elem *GoType) *GoType { return &GoType{Kind: Pointer, Elem: elem} }

@@ -1,0 +1,39 @@
+package naming
+
+import (
+	"go/token"
+	"strings"
+	"testing"
+)
+
+// FuzzExported checks that Exported and TypeNameFromTitle never panic and
+// always give a valid exported identifier, or "" exactly when the input has
+// no letter or digit.
+func FuzzExported(f *testing.F) {
+	for _, tt := range exportedTests {
+		f.Add(tt.in)
+	}
+	for _, tt := range titleTests {
+		f.Add(tt.in)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, fn := range []struct {
+			name string
+			f    func(string) string
+		}{{"Exported", Exported}, {"TypeNameFromTitle", TypeNameFromTitle}} {
+			got := fn.f(s)
+			if got == "" {
+				if strings.ContainsFunc(s, isWordRune) {
+					t.Fatalf("%s(%q) = \"\", but it has letters or digits", fn.name, s)
+				}
+				continue
+			}
+			if !token.IsIdentifier(got) || !token.IsExported(got) {
+				t.Fatalf("%s(%q) = %q, not an exported identifier", fn.name, s, got)
+			}
+			if again := fn.f(s); again != got {
+				t.Fatalf("%s(%q) gave %q then %q", fn.name, s, got, again)
+			}
+		}
+	})
+}

@@ -1,0 +1,378 @@
+package resolve
+
+import (
+	"fmt"
+	"path"
+	"strings"
+	"unicode"
+
+	"github.com/rst2go/rst2go/gen/doc"
+	"github.com/rst2go/rst2go/gen/ir"
+	"github.com/rst2go/rst2go/gen/naming"
+)
+
+// shapeOf is a table's shape: its fields' JSON names, types and
+// optionality, nested tables by their own shapes. Two tables with one shape
+// can share one Go type.
+func (r *resolver) shapeOf(info *tableInfo) string {
+	if info.shape != "" {
+		return info.shape
+	}
+	if info.shaping {
+		return "@" + info.claim // a cycle: stop here
+	}
+	info.shaping = true
+	var b strings.Builder
+	for _, fp := range info.fields {
+		fmt.Fprintf(&b, "%s=%s", jsonName(fp.param.Name), wordShape(fp.word))
+		if fp.target != nil {
+			b.WriteString("{" + r.shapeOf(fp.target) + "}")
+		}
+		if fp.param.Mandatory != doc.MandatoryYes {
+			b.WriteByte('?')
+		}
+		b.WriteByte(';')
+	}
+	info.shaping = false
+	info.shape = b.String()
+	return info.shape
+}
+
+func wordShape(w *typeWord) string {
+	if w == nil {
+		return ""
+	}
+	s := fmt.Sprint(int(w.kind))
+	if w.scalar != nil {
+		s += w.scalar.Name
+	}
+	if w.elem != nil {
+		s += "<" + wordShape(w.elem) + ">"
+	}
+	return s
+}
+
+// jsonName is the JSON key of a parameter: the name as written, less the
+// spaces a line wrap left next to punctuation ("scaling_ configuration _id").
+func jsonName(name string) string {
+	name = strings.TrimSpace(name)
+	if !strings.Contains(name, " ") {
+		return name
+	}
+	var b strings.Builder
+	for i, r := range name {
+		if r == ' ' {
+			prev, next := name[:i], name[i+1:]
+			if strings.HasSuffix(prev, " ") || strings.HasSuffix(prev, "_") || strings.HasPrefix(next, "_") ||
+				strings.HasPrefix(next, " ") || strings.HasSuffix(prev, "-") || strings.HasPrefix(next, "-") ||
+				strings.HasSuffix(prev, ".") || strings.HasPrefix(next, ".") {
+				continue
+			}
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// validTag reports whether a JSON name can stand in a struct tag:
+// encoding/json accepts letters, digits and most punctuation, but not
+// quotes, backslashes, commas or backquotes.
+func validTag(name string) bool {
+	if name == "" {
+		return false
+	}
+	for _, c := range name {
+		switch {
+		case strings.ContainsRune("!#$%&()*+-./:;<=>?@[]^_{|}~ ", c):
+		case unicode.IsLetter(c) || unicode.IsDigit(c):
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// build lays the named types out as files, one per page, types in document
+// order, and fills in their fields.
+func (r *resolver) build(opts Options) *ir.Package {
+	pkg := &ir.Package{Name: opts.Package, Links: map[*doc.Ref]string{}}
+	for ref, info := range r.refTargets {
+		if !info.dead {
+			pkg.Links[ref] = info.typ.GoName
+		}
+	}
+	fileNames := outputNames(r.pages)
+	for _, p := range r.pages {
+		f := &ir.File{Source: p.Path, Name: fileNames[p]}
+		for _, t := range p.Tables {
+			info := r.infos[t]
+			if info == nil || info.dead || !info.visited {
+				continue
+			}
+			t.GoName = info.typ.GoName
+			if info.merged || info.placeholder != nil {
+				continue
+			}
+			r.fillType(info, pkg)
+			f.Types = append(f.Types, info.typ)
+		}
+		if len(f.Types) > 0 {
+			pkg.Files = append(pkg.Files, f)
+		}
+	}
+	breakValueCycles(pkg)
+	return pkg
+}
+
+func (r *resolver) fillType(info *tableInfo, pkg *ir.Package) {
+	typ := info.typ
+	typ.Doc = r.typeDoc(info, pkg)
+	var names naming.Namer
+	if len(info.fields) == 0 {
+		r.diags.Warnf(info.table.Pos, "empty-table", "parameter table has no rows; %s is an empty struct", typ.GoName)
+	}
+	for _, fp := range info.fields {
+		p := fp.param
+		f := &ir.Field{JSONName: jsonName(p.Name), Pos: p.Pos, Doc: p.Description}
+		goName := naming.Exported(f.JSONName)
+		if goName == "" {
+			goName = "Field"
+		}
+		f.GoName = names.Unique(goName)
+		if !validTag(f.JSONName) {
+			r.diags.Warnf(p.NamePos, "bad-json-name", "parameter name %q cannot be a JSON key in a struct tag; field %s is tagged `json:\"-\"`", p.Name, f.GoName)
+			f.Skip = true
+		}
+		optional := p.Mandatory != doc.MandatoryYes
+		f.Type = r.goType(fp, fp.word, true)
+		if optional {
+			f.OmitEmpty = true
+			if t := f.Type; t.Kind == ir.Named || t.Kind == ir.Builtin && t.Name != "string" {
+				f.Type = ir.PointerTo(t)
+			}
+		}
+		typ.Fields = append(typ.Fields, f)
+		p.GoName = f.GoName
+	}
+}
+
+// goType maps a type word (and the table the row refers to) to a Go type.
+func (r *resolver) goType(fp *fieldPlan, w *typeWord, top bool) *ir.GoType {
+	return r.goTypeDepth(fp, w, top, 0)
+}
+
+func (r *resolver) goTypeDepth(fp *fieldPlan, w *typeWord, top bool, depth int) *ir.GoType {
+	p := fp.param
+	named := func() *ir.GoType {
+		ph := fp.target.placeholder
+		if ph == nil || depth > 16 {
+			return ir.NamedType(fp.target.typ)
+		}
+		elem := r.goTypeDepth(ph, ph.word, false, depth+1)
+		if fp.target.mapOf {
+			return ir.MapOf(elem)
+		}
+		return elem
+	}
+	switch w.kind {
+	case scalarWord:
+		return w.scalar
+	case rawWord:
+		return ir.Raw
+	case objectWord:
+		if fp.target != nil {
+			return named()
+		}
+		if w.name != "" || mentionsTable(p) {
+			r.diags.Warnf(p.TypePos, "missing-table", "no table found for %s %q; it is a free-form map[string]any", p.Name, p.Type)
+		}
+		return ir.MapOf(ir.AnyType)
+	case arrayWord:
+		if w.elem == nil {
+			if fp.target != nil {
+				return ir.SliceOf(named())
+			}
+			r.diags.Warnf(p.TypePos, "unknown-type", "%s: the element type of %q is not given; elements are json.RawMessage", p.Name, p.Type)
+			return ir.SliceOf(ir.Raw)
+		}
+		return ir.SliceOf(r.goTypeDepth(fp, w.elem, false, depth+1))
+	case mapWord:
+		if w.elem == nil {
+			return ir.MapOf(ir.AnyType)
+		}
+		if w.elem.kind == rawWord {
+			if fp.target != nil {
+				return ir.MapOf(named())
+			}
+			return ir.MapOf(ir.AnyType)
+		}
+		return ir.MapOf(r.goTypeDepth(fp, w.elem, false, depth+1))
+	case unknownWord:
+		if fp.target != nil {
+			return named()
+		}
+		r.diags.Warnf(p.TypePos, "unknown-type", "%s: unknown type %q; the field is json.RawMessage", p.Name, p.Type)
+		return ir.Raw
+	}
+	// emptyWord: no Type column, or an empty cell
+	if fp.target != nil {
+		return named()
+	}
+	if !top {
+		return ir.Raw
+	}
+	return ir.String
+}
+
+// typeDoc writes the first paragraph of a type's doc comment.
+func (r *resolver) typeDoc(info *tableInfo, pkg *ir.Package) []*doc.Block {
+	name := info.typ.GoName
+	plain := func(s string) *doc.Inline { return &doc.Inline{Kind: doc.Plain, Text: s} }
+	var in []*doc.Inline
+	if len(info.incoming) == 0 || info.role != (role{}) && !hasOuterReferrer(info) {
+		in = append(in, plain(fmt.Sprintf("%s is the %s of %s", name, info.role.text, info.page.Title)))
+		if c := info.table.Caption; c != "" && statusCode.MatchString(c) {
+			in = append(in, plain(fmt.Sprintf(" (%s)", c)))
+		}
+		in = append(in, plain("."))
+	} else {
+		fp := info.incoming[0]
+		for _, x := range info.incoming {
+			if !x.owner.merged && !x.owner.dead {
+				fp = x
+				break
+			}
+		}
+		kind := "the"
+		if fp.word.kind == arrayWord {
+			kind = "an element of the"
+		} else if fp.word.kind == mapWord {
+			kind = "a value of the"
+		}
+		link := &doc.Ref{Pos: fp.param.Pos, Label: "rst2go-parent"}
+		pkg.Links[link] = fp.owner.typ.GoName
+		in = append(in,
+			plain(fmt.Sprintf("%s is %s %s field of ", name, kind, jsonName(fp.param.Name))),
+			&doc.Inline{Kind: doc.Link, Text: fp.owner.typ.GoName, Ref: link},
+			plain("."))
+	}
+	return []*doc.Block{{Kind: doc.Paragraph, Pos: info.table.Pos, Inlines: in}}
+}
+
+// breakValueCycles makes a struct field a pointer where the struct would
+// otherwise contain itself by value (a table that nests itself).
+func breakValueCycles(pkg *ir.Package) {
+	const (
+		unseen = iota
+		active
+		done
+	)
+	state := map[*ir.Type]int{}
+	var visit func(t *ir.Type)
+	visit = func(t *ir.Type) {
+		state[t] = active
+		for _, f := range t.Fields {
+			if f.Type.Kind != ir.Named {
+				continue
+			}
+			switch state[f.Type.Ref] {
+			case active:
+				f.Type = ir.PointerTo(f.Type)
+				f.OmitEmpty = true
+			case unseen:
+				visit(f.Type.Ref)
+			}
+		}
+		state[t] = done
+	}
+	for _, f := range pkg.Files {
+		for _, t := range f.Types {
+			if state[t] == unseen {
+				visit(t)
+			}
+		}
+	}
+}
+
+// outputNames gives each page its Go file name: the page's file name with
+// .go, made unique by prefixing parent folders, and kept clear of the
+// suffixes the go tool reads as build constraints or tests.
+func outputNames(pages []*doc.Page) map[*doc.Page]string {
+	names := map[*doc.Page]string{}
+	depth := map[*doc.Page]int{}
+	for {
+		count := map[string]int{}
+		for _, p := range pages {
+			names[p] = fileStem(p.Path, depth[p])
+			count[names[p]]++
+		}
+		again := false
+		for _, p := range pages {
+			if count[names[p]] > 1 && depth[p] < strings.Count(p.Path, "/") {
+				depth[p]++
+				again = true
+			}
+		}
+		if !again {
+			break
+		}
+	}
+	used := map[string]int{}
+	out := map[*doc.Page]string{}
+	for _, p := range pages {
+		n := names[p]
+		used[n]++
+		if used[n] > 1 {
+			n = fmt.Sprintf("%s_%d", n, used[n])
+		}
+		out[p] = n + ".go"
+	}
+	return out
+}
+
+// fileStem is a file name stem from the last depth+1 elements of a path:
+// lower case letters, digits and underscores only.
+func fileStem(p string, depth int) string {
+	parts := strings.Split(stripExt(path.Clean("/"+p)), "/")
+	parts = parts[max(len(parts)-1-depth, 1):]
+	var b strings.Builder
+	for _, r := range strings.ToLower(strings.Join(parts, "_")) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		} else {
+			b.WriteByte('_')
+		}
+	}
+	s := strings.Trim(b.String(), "_")
+	if s == "" {
+		s = "page"
+	}
+	if s[0] >= '0' && s[0] <= '9' {
+		s = "page_" + s
+	}
+	if buildSuffix(s) {
+		s += "_page"
+	}
+	return s
+}
+
+// buildSuffix reports whether the go tool would read the name's last
+// underscore part(s) as a test file or a build constraint.
+func buildSuffix(s string) bool {
+	parts := strings.Split(s, "_")
+	last := parts[len(parts)-1]
+	return last == "test" || knownOS[last] || knownArch[last]
+}
+
+var knownOS = map[string]bool{
+	"aix": true, "android": true, "darwin": true, "dragonfly": true, "freebsd": true, "hurd": true, "illumos": true,
+	"ios": true, "js": true, "linux": true, "nacl": true, "netbsd": true, "openbsd": true, "plan9": true,
+	"solaris": true, "wasip1": true, "windows": true, "zos": true,
+}
+
+var knownArch = map[string]bool{
+	"386": true, "amd64": true, "amd64p32": true, "arm": true, "armbe": true, "arm64": true, "arm64be": true,
+	"loong64": true, "mips": true, "mipsle": true, "mips64": true, "mips64le": true, "mips64p32": true,
+	"mips64p32le": true, "ppc": true, "ppc64": true, "ppc64le": true, "riscv": true, "riscv64": true,
+	"s390": true, "s390x": true, "sparc": true, "sparc64": true, "wasm": true,
+}

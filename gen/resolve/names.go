@@ -1,0 +1,211 @@
+package resolve
+
+import (
+	"strings"
+
+	"github.com/rst2go/rst2go/gen/naming"
+)
+
+// name chooses every type name.
+//
+//   - A top-level table (one that no row refers to) is named from its
+//     page's title and its role: "Creating an ECS Group" + request →
+//     CreateECSGroupRequest.
+//   - A nested table is named from the field that refers to it (its first
+//     referrer in page and document order), or from the object name its
+//     Type cell gives ("BackupResp object"); singular for arrays. A table
+//     title is never used: titles are often garbled.
+//   - Tables wanting one name share one type when their shapes are
+//     identical; otherwise each is qualified with its parent's name
+//     (ServerGroup → CreateECSGroupResponseServerGroup), and a number
+//     tells apart what is still equal. All of it is decided in one
+//     breadth-first walk from the top-level tables in page order, so the
+//     result is deterministic.
+func (r *resolver) name() {
+	var roots []*tableInfo
+	for _, info := range r.tables {
+		if !hasOuterReferrer(info) {
+			roots = append(roots, info)
+		}
+	}
+	for _, info := range roots {
+		info.role = roleOf(info.page, info.table)
+		info.typ.GoName = r.names.Unique(topName(info))
+	}
+	claims := map[string][]*tableInfo{}
+	for _, info := range r.tables {
+		if len(info.incoming) > 0 {
+			info.claim = claimOf(info.incoming[0])
+			claims[info.claim] = append(claims[info.claim], info)
+		}
+	}
+	queue := append([]*tableInfo(nil), roots...)
+	for _, info := range roots {
+		info.visited = true
+	}
+	for {
+		for len(queue) > 0 {
+			info := queue[0]
+			queue = queue[1:]
+			for _, fp := range info.fields {
+				t := fp.target
+				if t == nil || t.visited {
+					continue
+				}
+				if r.nameNested(t, info, claims[t.claim]) {
+					queue = append(queue, t)
+				}
+			}
+		}
+		// What is left is reachable only through a cycle, or only
+		// through tables merged into others: the first of those is
+		// dead, the first of these becomes a root.
+		r.markDead()
+		next := r.firstUnvisited()
+		if next == nil {
+			break
+		}
+		next.visited = true
+		next.role = roleTable
+		name := next.claim
+		if name == "" {
+			name = topName(next)
+		}
+		next.typ.GoName = r.names.Unique(name)
+		queue = append(queue, next)
+	}
+}
+
+func hasOuterReferrer(info *tableInfo) bool {
+	for _, fp := range info.incoming {
+		if fp.owner != info {
+			return true
+		}
+	}
+	return false
+}
+
+// nameNested names t, reached from parent, and reports whether it is a
+// type of its own (not merged into a twin).
+func (r *resolver) nameNested(t, parent *tableInfo, group []*tableInfo) bool {
+	t.visited = true
+	shapes := map[string]bool{}
+	for _, g := range group {
+		shapes[r.shapeOf(g)] = true
+	}
+	for _, g := range group {
+		if g != t && g.visited && !g.merged && g.typ.GoName != "" && r.shapeOf(g) == r.shapeOf(t) {
+			r.merge(t, g)
+			return false
+		}
+	}
+	if len(shapes) == 1 && !r.names.Used(t.claim) {
+		t.typ.GoName = t.claim
+		r.names.Reserve(t.claim)
+		return true
+	}
+	t.typ.GoName = r.names.Unique(parent.typ.GoName + t.claim)
+	return true
+}
+
+// merge makes t use twin's type.
+func (r *resolver) merge(t, twin *tableInfo) {
+	t.merged = true
+	t.typ = twin.typ
+	for _, fp := range t.incoming {
+		fp.target = twin
+	}
+}
+
+func (r *resolver) markDead() {
+	for changed := true; changed; {
+		changed = false
+		for _, info := range r.tables {
+			if info.visited || info.dead || len(info.incoming) == 0 {
+				continue
+			}
+			alive := false
+			for _, fp := range info.incoming {
+				if !fp.owner.merged && !fp.owner.dead {
+					alive = true
+				}
+			}
+			if !alive {
+				info.dead, changed = true, true
+			}
+		}
+	}
+}
+
+func (r *resolver) firstUnvisited() *tableInfo {
+	for _, info := range r.tables {
+		if !info.visited && !info.dead {
+			return info
+		}
+	}
+	return nil
+}
+
+// topName is a top-level table's name: page title stem plus role.
+func topName(info *tableInfo) string {
+	stem := naming.TypeNameFromTitle(info.page.Title)
+	if stem == "" {
+		base := info.page.Path[strings.LastIndex(info.page.Path, "/")+1:]
+		stem = naming.Exported(stripExt(base))
+	}
+	if stem == "" {
+		stem = "Page"
+	}
+	// "Responses (Batch Operation)" + response reads better as
+	// BatchOperationResponse than ResponsesBatchOperationResponse.
+	if strings.Contains(info.role.suffix, "Response") {
+		for _, w := range []string{"Responses", "Response"} {
+			if rest, ok := strings.CutPrefix(stem, w); ok && rest != "" && rest[0] >= 'A' && rest[0] <= 'Z' {
+				stem = rest
+				break
+			}
+		}
+	}
+	return stem + info.role.suffix
+}
+
+// claimOf is the name a nested table wants, from the field referring to it.
+func claimOf(fp *fieldPlan) string {
+	name := ""
+	w := fp.word
+	if w.kind == arrayWord || w.kind == mapWord {
+		if w.elem != nil {
+			w = w.elem
+		}
+	}
+	if w.name != "" {
+		name = naming.Exported(w.name)
+	}
+	if name == "" {
+		name = naming.Exported(jsonName(fp.param.Name))
+		if fp.word.kind == arrayWord {
+			name = singularGo(name)
+		}
+	}
+	if name == "" {
+		name = "Item"
+	}
+	return name
+}
+
+// singularGo makes a Go name singular for an array's element type:
+// Servers → Server, Policies → Policy, IDs → ID; words that only look
+// plural (Status, Address, Alias) stay.
+func singularGo(name string) string {
+	switch {
+	case strings.HasSuffix(name, "ies") && len(name) > 3:
+		return name[:len(name)-3] + "y"
+	case strings.HasSuffix(name, "sses"), strings.HasSuffix(name, "xes"), strings.HasSuffix(name, "ches"), strings.HasSuffix(name, "shes"):
+		return name[:len(name)-2]
+	case strings.HasSuffix(name, "ss"), strings.HasSuffix(name, "us"), strings.HasSuffix(name, "is"), strings.HasSuffix(name, "as"):
+		return name
+	case strings.HasSuffix(name, "s") && len(name) > 1:
+		return name[:len(name)-1]
+	}
+	return name
+}

@@ -1,0 +1,203 @@
+// Package rst reads reStructuredText pages of API reference documentation
+// into the document model ([doc.Page]).
+//
+// The reader follows docutils: grid and simple tables are parsed with
+// docutils' algorithms (package table) and their cells parsed again as RST;
+// sections, `.. _label:` targets, `.. table::` titles, lists, literal and
+// code blocks, notes and block quotes are read as docutils reads them.
+// Targets name the element that follows them, as docutils' pending targets
+// do: a table, a section, or the block quote, list or short caption
+// paragraph a table opens. Parsing never fails: what cannot be read is
+// reported as a positioned warning and the rest of the page still comes out.
+package rst
+
+import (
+	"strings"
+
+	"github.com/rst2go/rst2go/gen/doc"
+	"github.com/rst2go/rst2go/gen/source"
+)
+
+// Read reads one page. path is used in positions and stored in the page.
+func Read(path string, src []byte) (*doc.Page, source.List) {
+	var diags source.List
+	p := &parser{file: path, diags: &diags}
+	nodes := p.parseBlocks(splitLines(src))
+	w := &walker{page: &doc.Page{Path: path, Format: "rst"}, section: -1}
+	w.walk(nodes, "")
+	w.flushLabels()
+	if w.page.Title == "" && len(w.page.Sections) == 0 {
+		diags.Warnf(source.Pos{File: path, Line: 1, Col: 1}, "no-title", "page has no title")
+	}
+	for _, t := range w.page.Tables {
+		t.Interpret()
+	}
+	return w.page, diags
+}
+
+// walker lays the node tree out as a page: sections, tables and examples in
+// document order, with the labels and captions that belong to them.
+type walker struct {
+	page    *doc.Page
+	section int
+	styles  []string // section adornment styles in order of first use
+	pending []string // labels waiting for the element they name
+	// caption is the last short paragraph, waiting for a table or code
+	// block right after it.
+	caption string
+}
+
+func (w *walker) flushLabels() { w.pending = nil }
+
+func (w *walker) walk(nodes []*node, context string) {
+	for _, n := range nodes {
+		switch n.kind {
+		case targetNode:
+			w.pending = append(w.pending, n.text)
+			continue
+		case fieldNode:
+			if n.lang == "original_name" && w.page.OriginalName == "" {
+				w.page.OriginalName = n.text
+			}
+			continue
+		case sectionNode:
+			w.addSection(n)
+			w.caption = ""
+		case tableDirectiveNode:
+			labels := append(w.takeLabels(), n.labels...)
+			title := doc.InlinesText(n.inlines)
+			w.tablesIn(n.body, labels, title, n.pos, context)
+			w.caption = ""
+		case tableNode:
+			w.addTable(n.table, w.takeLabels(), "", source.Pos{}, w.captionOr(context))
+			w.caption = ""
+		case quoteNode:
+			// Labels before a block quote name what it holds.
+			ctx := w.captionOr(context)
+			w.caption = ""
+			w.walk(n.body, ctx)
+		case listNode:
+			labels := w.takeLabels()
+			for _, item := range n.items {
+				w.pending = append(w.pending, labels...)
+				labels = nil
+				w.caption = ""
+				w.walk(item, itemLead(item, context))
+				w.caption = ""
+			}
+			// The family writes "-  Normal responses" as a one-line item
+			// followed by the table in a block quote: the last item's
+			// lead captions what comes right after the list.
+			if len(n.items) > 0 {
+				if lead := itemLead(n.items[len(n.items)-1], ""); isCaption(lead) {
+					w.caption = lead
+				}
+			}
+		case noteNode:
+			w.flushLabels()
+			w.walk(n.body, context)
+		case codeNode:
+			w.page.Examples = append(w.page.Examples, &doc.Example{
+				Pos: n.pos, Section: w.section, Caption: w.captionOr(context), Lang: n.lang, Text: n.text,
+			})
+			w.flushLabels()
+			w.caption = ""
+		case paragraphNode:
+			text := doc.InlinesText(n.inlines)
+			if isCaption(text) {
+				// Labels before a caption paragraph name the table after it.
+				w.caption = text
+				continue
+			}
+			w.flushLabels()
+			w.caption = ""
+		}
+	}
+}
+
+func (w *walker) captionOr(context string) string {
+	if w.caption != "" {
+		return w.caption
+	}
+	return context
+}
+
+func (w *walker) takeLabels() []string {
+	l := w.pending
+	w.pending = nil
+	return l
+}
+
+// tablesIn adds the tables inside a `.. table::` directive body.
+func (w *walker) tablesIn(body []*node, labels []string, title string, titlePos source.Pos, context string) {
+	for _, n := range body {
+		switch n.kind {
+		case tableNode:
+			w.addTable(n.table, labels, title, titlePos, w.captionOr(context))
+			labels = nil
+		case quoteNode:
+			w.tablesIn(n.body, labels, title, titlePos, context)
+			labels = nil
+		}
+	}
+}
+
+func (w *walker) addTable(t *doc.Table, labels []string, title string, titlePos source.Pos, caption string) {
+	t.Labels = append(t.Labels, labels...)
+	t.Title, t.TitlePos = title, titlePos
+	if title == "" && caption != "" && startsWithTableN(caption) {
+		t.Title, t.TitlePos = caption, t.Pos
+	}
+	t.Caption = caption
+	t.Section = w.section
+	w.page.Tables = append(w.page.Tables, t)
+}
+
+func (w *walker) addSection(n *node) {
+	level := -1
+	for i, s := range w.styles {
+		if s == n.style {
+			level = i
+		}
+	}
+	if level < 0 {
+		w.styles = append(w.styles, n.style)
+		level = len(w.styles) - 1
+	}
+	title := doc.InlinesText(n.inlines)
+	parent := w.section
+	for parent >= 0 && w.page.Sections[parent].Level >= level {
+		parent = w.page.Sections[parent].Parent
+	}
+	s := &doc.Section{Title: title, Pos: n.pos, Level: level, Parent: parent, ID: doc.MakeID(title), Labels: w.takeLabels()}
+	w.page.Sections = append(w.page.Sections, s)
+	w.section = len(w.page.Sections) - 1
+	if w.page.Title == "" {
+		w.page.Title, w.page.TitlePos = title, n.pos
+		w.page.Labels = append(w.page.Labels, s.Labels...)
+	}
+}
+
+// itemLead is the text of a list item's first paragraph ("Normal
+// responses"), the context for tables and code blocks inside the item.
+func itemLead(item []*node, outer string) string {
+	if len(item) > 0 && item[0].kind == paragraphNode {
+		return doc.InlinesText(item[0].inlines)
+	}
+	return outer
+}
+
+// isCaption reports whether a paragraph reads as the caption of what
+// follows: "Table 3 ...", or short and not a sentence ("Normal response",
+// "Status code: 200", "agency").
+func isCaption(text string) bool {
+	if startsWithTableN(text) {
+		return true
+	}
+	return len(text) <= 80 && !strings.HasSuffix(text, ".") && !strings.HasSuffix(text, ":")
+}
+
+func startsWithTableN(text string) bool {
+	rest, ok := strings.CutPrefix(text, "Table ")
+	return ok && len(rest) > 0 && rest[0] >= '0' && rest[0] <= '9'
+}

@@ -1,0 +1,211 @@
+// Command rst2go generates Go types from the parameter tables of API
+// reference documentation written in reStructuredText.
+//
+// Each parameter table of a page (Parameter / Mandatory / Type /
+// Description) becomes a struct; a row whose cell refers to another table
+// becomes a field of that table's struct (a slice for arrays), across pages
+// of one run too. Descriptions become doc comments. All pages of one run go
+// into one package, one file per page that has parameter tables, named
+// after the page.
+//
+// Usage:
+//
+//	rst2go [flags] PATH...
+//
+// Each PATH is a file or a folder, walked recursively; the format is told
+// by the extension (.rst). The flags are:
+//
+//	-out DIR    output folder (default "generated")
+//	-pkg NAME   package name (default: the base name of -out)
+//	-dump       print the document model as JSON on stdout; write nothing
+//	-strict     treat warnings as errors
+//
+// Warnings (a broken table, a reference that resolves nowhere, an unknown
+// type word) go to stderr as file:line:col: warning: message, and
+// generation goes on with the best correct result. The exit status is 0 on
+// success, 1 on errors (or warnings with -strict), 2 on bad usage.
+//
+// For use from go generate:
+//
+//	//go:generate go run github.com/rst2go/rst2go -out . -pkg ecs ../docs/ecs
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"go/token"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/rst2go/rst2go/gen"
+	"github.com/rst2go/rst2go/gen/source"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// usageError is a mistake in how the command was called (exit 2).
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func run(args []string, stdout, stderr io.Writer) int {
+	flags := flag.NewFlagSet("rst2go", flag.ContinueOnError)
+	flags.SetOutput(stderr)
+	out := flags.String("out", "generated", "output `folder`")
+	pkg := flags.String("pkg", "", "package `name` (default: base name of -out)")
+	dump := flags.Bool("dump", false, "print the document model as JSON instead of generating")
+	strict := flags.Bool("strict", false, "treat warnings as errors")
+	flags.Usage = func() {
+		fmt.Fprintf(stderr, "usage: rst2go [flags] PATH...\n\nflags:\n")
+		flags.PrintDefaults()
+	}
+	if err := flags.Parse(args); err != nil {
+		return 2
+	}
+	if flags.NArg() == 0 {
+		flags.Usage()
+		return 2
+	}
+	name := *pkg
+	if name == "" {
+		abs, err := filepath.Abs(*out)
+		if err != nil {
+			fmt.Fprintf(stderr, "rst2go: %v\n", err)
+			return 1
+		}
+		name = filepath.Base(abs)
+	}
+	if !validPackageName(name) {
+		fmt.Fprintf(stderr, "rst2go: %q is not a valid package name; use -pkg\n", name)
+		return 2
+	}
+	inputs, err := readInputs(flags.Args())
+	if err != nil {
+		fmt.Fprintf(stderr, "rst2go: %v\n", err)
+		var ue usageError
+		if errors.As(err, &ue) {
+			return 2
+		}
+		return 1
+	}
+	res, err := gen.Generate(inputs, gen.Options{Package: name})
+	if err != nil {
+		fmt.Fprintf(stderr, "rst2go: %v\n", err)
+		return 1
+	}
+	printDiags(stderr, res.Diags, *strict)
+	if res.Diags.HasErrors() || *strict && len(res.Diags) > 0 {
+		return 1
+	}
+	if *dump {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(dumpOf(res)); err != nil {
+			fmt.Fprintf(stderr, "rst2go: %v\n", err)
+			return 1
+		}
+		return 0
+	}
+	if err := writeFiles(*out, res.Files); err != nil {
+		fmt.Fprintf(stderr, "rst2go: %v\n", err)
+		return 1
+	}
+	return 0
+}
+
+func printDiags(w io.Writer, diags source.List, strict bool) {
+	for _, d := range diags {
+		if strict {
+			d.Severity = source.Error
+		}
+		fmt.Fprintln(w, d)
+	}
+}
+
+// readInputs reads the named files and, recursively, the readable files of
+// the named folders, in lexical order. Paths in the result are relative to
+// the working directory where possible, so that output never holds an
+// absolute path of the machine it was made on.
+func readInputs(paths []string) ([]gen.Input, error) {
+	var names []string
+	for _, p := range paths {
+		info, err := os.Stat(p)
+		if err != nil {
+			return nil, usageError{err.Error()}
+		}
+		if !info.IsDir() {
+			if gen.FormatOf(p) == "" {
+				return nil, usageError{fmt.Sprintf("%s: unknown input format (want %s)", p, knownExts())}
+			}
+			names = append(names, p)
+			continue
+		}
+		err = filepath.WalkDir(p, func(name string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.Type().IsRegular() && gen.FormatOf(name) != "" {
+				names = append(names, name)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	slices.Sort(names)
+	names = slices.Compact(names)
+	wd, _ := os.Getwd()
+	var inputs []gen.Input
+	for _, name := range names {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			return nil, err
+		}
+		inputs = append(inputs, gen.Input{Path: displayPath(wd, name), Data: data})
+	}
+	return inputs, nil
+}
+
+func displayPath(wd, name string) string {
+	if abs, err := filepath.Abs(name); err == nil && wd != "" {
+		if rel, err := filepath.Rel(wd, abs); err == nil {
+			name = rel
+		}
+	}
+	return filepath.ToSlash(name)
+}
+
+func knownExts() string {
+	var exts []string
+	for ext := range gen.Formats {
+		exts = append(exts, ext)
+	}
+	slices.Sort(exts)
+	return strings.Join(exts, ", ")
+}
+
+// writeFiles writes the generated files into dir.
+func writeFiles(dir string, files []gen.Output) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	for _, f := range files {
+		if err := os.WriteFile(filepath.Join(dir, f.Name), f.Data, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func validPackageName(s string) bool {
+	return s != "_" && token.IsIdentifier(s)
+}

@@ -1,0 +1,110 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/rst2go/rst2go/gen"
+	"github.com/rst2go/rst2go/gen/internal/golden"
+)
+
+// TestGeneratedInStep regenerates generated/ from spec/ in memory and
+// requires the committed files to match (make generate rewrites them).
+func TestGeneratedInStep(t *testing.T) {
+	inputs, err := readInputs([]string{"spec"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := gen.Generate(inputs, gen.Options{Package: "generated"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]bool{}
+	for _, f := range res.Files {
+		want[f.Name] = true
+		path := filepath.Join("generated", f.Name)
+		if *golden.Update {
+			if err := os.WriteFile(path, f.Data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		committed, err := os.ReadFile(path)
+		if err != nil {
+			t.Errorf("%v: run make generate", err)
+			continue
+		}
+		if !bytes.Equal(committed, f.Data) {
+			t.Errorf("%s is stale: run make generate\n%s", path, golden.FirstDiff(string(committed), string(f.Data)))
+		}
+	}
+	entries, err := os.ReadDir("generated")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), ".go") && !strings.HasSuffix(e.Name(), "_test.go") && !want[e.Name()] {
+			t.Errorf("generated/%s has no page in spec/ any more: run make generate", e.Name())
+		}
+	}
+}
+
+// TestRun checks the command's exit statuses and messages.
+func TestRun(t *testing.T) {
+	dir := t.TempDir()
+	page := filepath.Join(dir, "page.rst")
+	broken := filepath.Join(dir, "broken.rst")
+	write(t, page, "Getting a Thing\n===============\n\nResponse\n--------\n\n"+
+		"========= ====== ===========\nParameter Type   Description\n========= ====== ===========\nid        String The ID.\n========= ====== ===========\n")
+	write(t, broken, "Broken\n======\n\nResponse\n--------\n\n"+
+		"========= ====== ===========\nParameter Type   Description\n========= ====== ===========\nid        Wibble The ID.\n========= ====== ===========\n")
+	out := filepath.Join(dir, "out")
+	tests := []struct {
+		name       string
+		args       []string
+		wantCode   int
+		wantStderr string
+		wantStdout string
+	}{
+		{"no paths", []string{}, 2, "usage: rst2go", ""},
+		{"bad flag", []string{"-nope", page}, 2, "flag provided but not defined", ""},
+		{"missing path", []string{"-out", out, filepath.Join(dir, "missing.rst")}, 2, "no such file", ""},
+		{"bad package", []string{"-out", out, "-pkg", "func", page}, 2, "not a valid package name", ""},
+		{"ok", []string{"-out", out, "-pkg", "things", page}, 0, "", ""},
+		{"warning", []string{"-out", out, "-pkg", "things", broken}, 0, `warning: id: unknown type "Wibble"`, ""},
+		{"strict", []string{"-strict", "-out", out, "-pkg", "things", broken}, 1, `error: id: unknown type "Wibble"`, ""},
+		{"dump", []string{"-dump", page}, 0, "", `"goName": "GetThingResponse"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			code := run(tt.args, &stdout, &stderr)
+			if code != tt.wantCode {
+				t.Errorf("exit %d, want %d; stderr:\n%s", code, tt.wantCode, stderr.String())
+			}
+			if !strings.Contains(stderr.String(), tt.wantStderr) {
+				t.Errorf("stderr %q does not contain %q", stderr.String(), tt.wantStderr)
+			}
+			if !strings.Contains(stdout.String(), tt.wantStdout) {
+				t.Errorf("stdout does not contain %q:\n%s", tt.wantStdout, stdout.String())
+			}
+		})
+	}
+	got, err := os.ReadFile(filepath.Join(out, "page.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(got, []byte("package things")) || !bytes.Contains(got, []byte("type GetThingResponse struct")) {
+		t.Errorf("page.go:\n%s", got)
+	}
+}
+
+func write(t *testing.T, path, text string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
