@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/rst2go/rst2go/gen"
-	"github.com/rst2go/rst2go/gen/internal/golden"
+	"github.com/rst2go/rst2go/gen/golden"
 )
 
 // TestGeneratedInStep regenerates generated/ from spec/ in memory and

@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/rst2go/rst2go/gen/doc"
-	"github.com/rst2go/rst2go/gen/internal/gocheck"
+	"github.com/rst2go/rst2go/gen/gocheck"
 	"github.com/rst2go/rst2go/gen/ir"
 )
 

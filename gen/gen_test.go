@@ -10,8 +10,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/rst2go/rst2go/gen/internal/gocheck"
-	"github.com/rst2go/rst2go/gen/internal/golden"
+	"github.com/rst2go/rst2go/gen/gocheck"
+	"github.com/rst2go/rst2go/gen/golden"
 )
 
 // TestGolden runs every case under testdata/: a folder of input pages,

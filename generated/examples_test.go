@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/rst2go/rst2go/gen/doc"
-	_ "github.com/rst2go/rst2go/gen/internal/golden"
+	_ "github.com/rst2go/rst2go/gen/golden"
 	"github.com/rst2go/rst2go/gen/rst"
 )
 

@@ -97,7 +97,12 @@ func validTag(name string) bool {
 func (r *resolver) build(opts Options) *ir.Package {
 	pkg := &ir.Package{Name: opts.Package, Links: map[*doc.Ref]string{}}
 	for ref, info := range r.refTargets {
-		if !info.dead {
+		// A placeholder table has no type of its own: link to the type
+		// of its values, if they have one.
+		for depth := 0; info != nil && info.placeholder != nil && depth < 8; depth++ {
+			info = info.placeholder.target
+		}
+		if info != nil && !info.dead && info.visited {
 			pkg.Links[ref] = info.typ.GoName
 		}
 	}

@@ -171,6 +171,11 @@ func topName(info *tableInfo) string {
 
 // claimOf is the name a nested table wants, from the field referring to it.
 func claimOf(fp *fieldPlan) string {
+	// The value table of a placeholder ("Name of the network" in a
+	// map) is named from the field that refers to the map, as an item.
+	if ph := fp.owner; ph.placeholder == fp && len(ph.incoming) > 0 && ph.incoming[0].owner != ph {
+		return singularGo(claimOf(ph.incoming[0]))
+	}
 	name := ""
 	w := fp.word
 	if w.kind == arrayWord || w.kind == mapWord {

@@ -75,7 +75,7 @@ var (
 // isAdornment reports whether s is a section adornment line: one
 // punctuation character repeated.
 func isAdornment(s string) bool {
-	if len(s) < 2 || !strings.ContainsRune("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", rune(s[0])) {
+	if len(s) < 1 || !strings.ContainsRune("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", rune(s[0])) {
 		return false
 	}
 	return strings.Count(s, s[:1]) == len(s)

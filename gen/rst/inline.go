@@ -23,6 +23,10 @@ import (
 // paragraphText is the text of a paragraph with a map from byte offsets to
 // source positions.
 type paragraphText struct {
+	// noEnd remembers, per end-string, the smallest start from which no
+	// end was found: no later start can find one either, so a paragraph
+	// full of unmatched markers is read in linear time, not quadratic.
+	noEnd  map[string]int
 	text   string
 	starts []int // byte offset in text where each line starts
 	lines  []line
@@ -61,6 +65,7 @@ var (
 // parseInlines reads the inline markup of a paragraph.
 func parseInlines(p *paragraphText) []*doc.Inline {
 	s := p.text
+	p.noEnd = map[string]int{}
 	var out []*doc.Inline
 	var plain strings.Builder
 	flush := func() {
@@ -109,15 +114,15 @@ func markupAt(p *paragraphText, i int) (*doc.Inline, int, bool) {
 	s := p.text
 	switch {
 	case strings.HasPrefix(s[i:], "``"):
-		if end := findEnd(s, i+2, "``"); end >= 0 {
+		if end := p.findEnd(i+2, "``"); end >= 0 {
 			return &doc.Inline{Kind: doc.Literal, Text: s[i+2 : end]}, end + 2, true
 		}
 	case strings.HasPrefix(s[i:], "**"):
-		if end := findEnd(s, i+2, "**"); end >= 0 {
+		if end := p.findEnd(i+2, "**"); end >= 0 {
 			return &doc.Inline{Kind: doc.Strong, Text: unescape(s[i+2 : end])}, end + 2, true
 		}
 	case s[i] == '*':
-		if end := findEnd(s, i+1, "*"); end >= 0 {
+		if end := p.findEnd(i+1, "*"); end >= 0 {
 			return &doc.Inline{Kind: doc.Emphasis, Text: unescape(s[i+1 : end])}, end + 1, true
 		}
 	case s[i] == ':':
@@ -126,13 +131,13 @@ func markupAt(p *paragraphText, i int) (*doc.Inline, int, bool) {
 			return nil, 0, false
 		}
 		open := i + len(m[0])
-		end := findEnd(s, open, "`")
+		end := p.findEnd(open, "`")
 		if end < 0 {
 			return nil, 0, false
 		}
 		return roleInline(p, i, m[1], s[open:end]), end + 1, true
 	case s[i] == '`':
-		end := findEnd(s, i+1, "`")
+		end := p.findEnd(i+1, "`")
 		if end < 0 {
 			return nil, 0, false
 		}
@@ -265,6 +270,19 @@ func canStart(s string, i int) bool {
 
 // findEnd finds the end-string from position from: after non-space, not
 // escaped, and followed by the end, white space or closing punctuation.
+func (p *paragraphText) findEnd(from int, end string) int {
+	if failed, ok := p.noEnd[end]; ok && from >= failed {
+		return -1
+	}
+	j := findEnd(p.text, from, end)
+	if j < 0 && from < len(p.text) && !isSpace(p.text[from]) {
+		if failed, ok := p.noEnd[end]; !ok || from < failed {
+			p.noEnd[end] = from
+		}
+	}
+	return j
+}
+
 func findEnd(s string, from int, end string) int {
 	if from >= len(s) || isSpace(s[from]) {
 		return -1

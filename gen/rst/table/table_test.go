@@ -98,6 +98,7 @@ func TestSrcLine(t *testing.T) {
 		{"leading tab", "\tx", 9, 8, [][2]int{{8, 9}}, []string{"x"}, []int{1}},
 		{"trailing unicode space", "a\u00a0\u3000", 1, 0, nil, nil, nil},
 		{"form feed", "a\fb", 3, 0, [][2]int{{2, 3}}, []string{"b"}, []int{2}},
+		{"truncated utf-8 is one narrow column", "ab\xcc名", 5, 0, [][2]int{{2, 3}, {3, 5}}, []string{"\xcc", "名"}, []int{2, 3}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

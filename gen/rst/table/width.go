@@ -123,11 +123,11 @@ func prepareSlow(s string) srcLine {
 	if !isASCII(text) {
 		starts = make([]int32, 0, len(text)+1)
 		for i := 0; i < len(text); {
-			_, size := utf8.DecodeRuneInString(text[i:])
+			r, size := utf8.DecodeRuneInString(text[i:])
 			combining, wide := false, false
-			if text[i] >= utf8.RuneSelf {
-				combining = isCombining(text[i:])
-				wide = isWide(text[i:])
+			if r >= utf8.RuneSelf && size > 1 { // an invalid byte is one narrow column
+				combining = isCombining(text[i : i+size])
+				wide = isWide(r)
 			}
 			if !combining {
 				starts = append(starts, int32(i))
@@ -289,11 +289,11 @@ func isASCIISpace(c byte) bool {
 	return c == ' ' || ('\t' <= c && c <= '\r') || (0x1c <= c && c <= 0x1f)
 }
 
-// isWide reports whether the character at the start of s is East Asian
-// Wide or Fullwidth, the two classes docutils pads to two columns.
-func isWide(s string) bool {
-	p, _ := width.LookupString(s)
-	k := p.Kind()
+// isWide reports whether r is East Asian Wide or Fullwidth, the two
+// classes docutils pads to two columns. (width.LookupString would do
+// without decoding, but it panics on a truncated UTF-8 sequence.)
+func isWide(r rune) bool {
+	k := width.LookupRune(r).Kind()
 	return k == width.EastAsianWide || k == width.EastAsianFullwidth
 }
 

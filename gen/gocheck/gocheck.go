@@ -57,7 +57,7 @@ func Package(files map[string][]byte) error {
 	mu.Lock()
 	defer mu.Unlock()
 	if imp == nil {
-		imp = importer.ForCompiler(token.NewFileSet(), "source", nil)
+		imp = importer.Default()
 	}
 	conf := types.Config{Importer: imp}
 	_, err := conf.Check("generated", fset, parsed, nil)

@@ -1,0 +1,803 @@
+// Package godoc turns the model's structured text ([doc.Block]) into Go doc
+// comment lines. It owns every decision about how docs text looks in a
+// generated comment; the comment syntax itself is built and printed by the
+// standard library's go/doc/comment, never by pasting docs text together.
+//
+// Rendering rules:
+//
+//   - Paragraphs: all white space (newlines included) folds to single
+//     spaces and a paragraph is one line, never wrapped, so a one-word change
+//     in a description changes one comment line. Strong, emphasis and literal
+//     text print as their plain text. A paragraph that is exactly "-" is
+//     dropped.
+//   - References: one whose target has a Go type name (Options.Link) prints as
+//     a doc link [TypeName]; one with an http:// or https:// URL prints as a
+//     link [text] with a "[text]: URL" definition at the end of the comment;
+//     any other prints as its text. A link whose text cannot be a link
+//     (brackets in it, the same text used for another URL, or a text gofmt
+//     would not find again) prints as "text (URL)".
+//   - Lists: bullet and numbered lists. Go doc comments have no nested lists,
+//     so a nested list's items become further paragraphs of the outer item,
+//     starting "– " (bullets) or "(1) " (numbers); a code block or note inside
+//     an item becomes a paragraph of that item, its text folded.
+//   - Code blocks print verbatim, each line after a tab, with trailing
+//     spaces and the common indentation removed; an empty block is dropped.
+//   - Notes: a paragraph starting with the capitalised label ("Note: ",
+//     "Warning: ") followed by the note's blocks.
+//   - Cell headings: a paragraph that is only a bold Definition,
+//     Constraints, Range, Value range, Default value or Default (any case,
+//     optional colon) heads the blocks up to the next such heading. The
+//     Definition heading is dropped and its blocks are the description. Any
+//     other heading becomes a label at the start of its first paragraph
+//     ("Range: 1 to 255 characters"), or a paragraph "Range:" when its
+//     content starts with a list or code. A heading whose content is only
+//     "N/A", "None" or "-" (or nothing) is dropped with its content.
+//
+// Safety: docs text never becomes comment structure, code or a directive.
+// Every line is "//", starts with "// ", or (code lines only) starts with
+// "//\t", so no line is a //go: or //line directive; and the lines are a
+// fixpoint of gofmt's doc comment reformatting, which parses and prints the
+// comment again. Where the parser would read text as something else, the
+// text is changed in a small, visible way:
+//
+//   - A paragraph that would be a heading ("# x"), a link definition
+//     ("[x]: http://..."), or a build constraint for go vet ("+build x",
+//     "go:build x"), and a later paragraph of a list item that would start a
+//     new item ("- x", "1. x"), gets a backslash in front: "\# x".
+//   - A paragraph that gofmt would take for an old-style heading (a short
+//     capitalised line without punctuation between two paragraphs) gets a
+//     final period.
+//   - Pairs of backquotes and of single quotes become “ and ”, as gofmt
+//     itself would turn them (everywhere, so that none is left for it).
+//   - A code line that go vet would read as a build constraint gets a
+//     backslash before "+build" or "go:build"; a code block whose first
+//     line would start a list ("- a: 1") gets a first line "...".
+//   - A list and a code block, or two lists of different kinds, never follow
+//     each other directly: the parser would merge them into one block. A
+//     paragraph "Code:" or "List:" (naming what follows) goes between them.
+//     Adjacent code blocks join into one, and adjacent lists of the same
+//     kind into one list (numbers kept). A comment with no paragraph at all
+//     starts with such a paragraph too, since gofmt would otherwise remove
+//     the indentation of its only block.
+//   - Invalid UTF-8 becomes U+FFFD; NUL, byte order marks and other control
+//     characters (which the Go scanner rejects or gofmt would strip) are
+//     removed.
+package godoc
+
+import (
+	"go/build/constraint"
+	"go/doc/comment"
+	"go/token"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/rst2go/rst2go/gen/doc"
+)
+
+// Options say how references print.
+type Options struct {
+	// Link returns the Go type name a reference points to (a generated
+	// type in the same package), or ok=false. A reference with a Go type
+	// becomes a doc link [TypeName]; a reference with a URL (Ref.URL
+	// starting with http:// or https://) becomes a link (text + URL); any
+	// other reference prints as its plain text. Link may be nil.
+	Link func(*doc.Ref) (goName string, ok bool)
+}
+
+// Lines renders a doc comment: lead (a sentence, may be "") as the first
+// paragraph, then blocks. Each returned line starts with "//" and is ready
+// to be written above a declaration: "" lines become "//", text lines
+// "// text", code lines "//\tcode", exactly gofmt's rule (go/printer
+// formatDocComment). Returns nil when there is nothing to say.
+func Lines(lead string, blocks []*doc.Block, opts Options) []string {
+	r := &renderer{opts: opts, demote: map[string]bool{}}
+	var nodes []*node
+	if p := (para{{text: lead}}); !p.empty() {
+		nodes = append(nodes, &node{kind: doc.Paragraph, para: p})
+	}
+	nodes = append(nodes, r.flow(blocks)...)
+	if len(nodes) == 0 {
+		return nil
+	}
+	seq := arrange(nodes)
+	d := r.build(seq)
+	// A web link prints as [text] plus a definition; if the parser would
+	// not connect the two again, the text prints plain instead. Each round
+	// demotes at least one more text, so this ends.
+	for len(d.Links) > 0 {
+		progress := false
+		for _, t := range r.unusedLinks(d) {
+			if !r.demote[t] {
+				r.demote[t] = true
+				progress = true
+			}
+		}
+		if !progress {
+			break
+		}
+		d = r.build(seq)
+	}
+	var pr comment.Printer
+	return commentLines(pr.Comment(d))
+}
+
+// commentLines prefixes printed comment text the way gofmt does.
+func commentLines(text []byte) []string {
+	var out []string
+	s := string(text)
+	for s != "" {
+		var line string
+		line, s, _ = strings.Cut(s, "\n")
+		switch {
+		case line == "":
+			line = "//"
+		case line[0] == '\t':
+			line = "//" + line
+		default:
+			line = "// " + line
+		}
+		out = append(out, line)
+	}
+	return out
+}
+
+// An atom is a run of paragraph text: plain text, or a reference with its
+// target.
+type atom struct {
+	text   string
+	goName string // doc link target
+	url    string // web link target (a valid http(s) URL)
+}
+
+// A para is a paragraph before folding.
+type para []atom
+
+// empty reports whether p renders to nothing.
+func (p para) empty() bool {
+	for _, a := range p {
+		if a.goName != "" || a.url != "" || fold(clean(a.text)) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// A node is a block after headings, notes and nested lists are resolved:
+// a paragraph, a list of paragraphs or a code block.
+type node struct {
+	kind    doc.BlockKind
+	para    para     // Paragraph
+	items   [][]para // List
+	numbers []int    // List: item numbers when ordered
+	ordered bool
+	code    string // Code: cleaned lines, each ending in "\n"
+}
+
+// renderer holds the options and, per build, the link definitions.
+type renderer struct {
+	opts   Options
+	demote map[string]bool // link texts to print as "text (URL)"
+
+	defs   []*comment.LinkDef
+	byText map[string]*comment.LinkDef
+	names  map[string]bool // doc link names in use
+}
+
+// flow resolves a block sequence: cell headings, notes, dropped
+// paragraphs.
+func (r *renderer) flow(blocks []*doc.Block) []*node {
+	var out []*node
+	for i := 0; i < len(blocks); i++ {
+		label, isDef, ok := cellHeading(blocks[i])
+		if !ok {
+			out = append(out, r.block(blocks[i])...)
+			continue
+		}
+		j := i + 1
+		for j < len(blocks) {
+			if _, _, ok := cellHeading(blocks[j]); ok {
+				break
+			}
+			j++
+		}
+		content := blocks[i+1 : j]
+		i = j - 1
+		if placeholder(content) {
+			continue
+		}
+		body := r.flow(content)
+		if !isDef {
+			body = labelled(label, body)
+		}
+		out = append(out, body...)
+	}
+	return out
+}
+
+// headingKinds maps the lower-case cell headings to whether they are the
+// Definition heading.
+var headingKinds = map[string]bool{
+	"definition":    true,
+	"constraints":   false,
+	"range":         false,
+	"value range":   false,
+	"default value": false,
+	"default":       false,
+}
+
+// cellHeading reports whether b is a paragraph holding only a bold cell
+// heading, with the heading's text (as written, without a final colon).
+func cellHeading(b *doc.Block) (label string, isDef, ok bool) {
+	if b == nil || b.Kind != doc.Paragraph {
+		return "", false, false
+	}
+	var strong *doc.Inline
+	for _, in := range b.Inlines {
+		switch {
+		case in == nil:
+		case in.Kind == doc.Strong && strong == nil:
+			strong = in
+		case in.Kind == doc.Plain && strings.TrimSpace(in.Text) == "":
+		default:
+			return "", false, false
+		}
+	}
+	if strong == nil {
+		return "", false, false
+	}
+	label = fold(strings.TrimSuffix(fold(strong.Text), ":"))
+	isDef, ok = headingKinds[strings.ToLower(label)]
+	return label, isDef, ok
+}
+
+// placeholder reports whether a heading's content says nothing: no blocks,
+// or only paragraphs "N/A", "None" or "-".
+func placeholder(content []*doc.Block) bool {
+	for _, b := range content {
+		if b == nil {
+			continue
+		}
+		if b.Kind != doc.Paragraph {
+			return false
+		}
+		switch strings.ToLower(doc.InlinesText(b.Inlines)) {
+		case "n/a", "none", "-", "":
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// labelled puts "label: " before the first paragraph of body, or a
+// paragraph "label:" before body when it starts with a list or code.
+func labelled(label string, body []*node) []*node {
+	if len(body) == 0 {
+		return nil
+	}
+	if body[0].kind == doc.Paragraph {
+		body[0].para = append(para{{text: label + ": "}}, body[0].para...)
+		return body
+	}
+	return append([]*node{{kind: doc.Paragraph, para: para{{text: label + ":"}}}}, body...)
+}
+
+// block resolves one block that is not a cell heading.
+func (r *renderer) block(b *doc.Block) []*node {
+	if b == nil {
+		return nil
+	}
+	switch b.Kind {
+	case doc.Paragraph:
+		if doc.InlinesText(b.Inlines) == "-" {
+			return nil
+		}
+		if p := r.para(b.Inlines); !p.empty() {
+			return []*node{{kind: doc.Paragraph, para: p}}
+		}
+	case doc.Code:
+		if c := cleanCode(b.Text); c != "" {
+			return []*node{{kind: doc.Code, code: c}}
+		}
+	case doc.List:
+		n := &node{kind: doc.List, ordered: b.Ordered}
+		for _, item := range b.Items {
+			if ps := r.itemParas(item); len(ps) > 0 {
+				n.items = append(n.items, ps)
+				n.numbers = append(n.numbers, len(n.items))
+			}
+		}
+		if len(n.items) > 0 {
+			return []*node{n}
+		}
+	case doc.Note:
+		return labelled(noteLabel(b.Label), r.flow(b.Blocks))
+	}
+	return nil
+}
+
+// noteLabel is a note's label capitalised, "Note" when there is none.
+func noteLabel(label string) string {
+	label = fold(clean(label))
+	if label == "" {
+		return "Note"
+	}
+	c, n := utf8.DecodeRuneInString(label)
+	return string(unicode.ToUpper(c)) + label[n:]
+}
+
+// itemParas flattens a list item's blocks into paragraphs: a nested list's
+// items become paragraphs starting "– " or "(n) ", a code block becomes a
+// paragraph of its folded text.
+func (r *renderer) itemParas(blocks []*doc.Block) []para {
+	var out []para
+	for _, n := range r.flow(blocks) {
+		switch n.kind {
+		case doc.Paragraph:
+			out = append(out, n.para)
+		case doc.Code:
+			out = append(out, para{{text: n.code}})
+		case doc.List:
+			for k, item := range n.items {
+				marker := "– "
+				if n.ordered {
+					marker = "(" + strconv.Itoa(k+1) + ") "
+				}
+				out = append(out, append(para{{text: marker}}, item[0]...))
+				out = append(out, item[1:]...)
+			}
+		}
+	}
+	return out
+}
+
+// para turns inlines into atoms, resolving reference targets.
+func (r *renderer) para(inlines []*doc.Inline) para {
+	var p para
+	for _, in := range inlines {
+		if in == nil {
+			continue
+		}
+		a := atom{text: in.Text}
+		if in.Ref != nil {
+			if name, ok := r.goName(in.Ref); ok {
+				a.goName = name
+			} else if webURL(in.Ref.URL) {
+				a.url = in.Ref.URL
+			}
+		}
+		p = append(p, a)
+	}
+	return p
+}
+
+// goName asks Options.Link for a reference's Go type; the name must be a
+// Go identifier.
+func (r *renderer) goName(ref *doc.Ref) (string, bool) {
+	if r.opts.Link == nil {
+		return "", false
+	}
+	name, ok := r.opts.Link(ref)
+	return name, ok && token.IsIdentifier(name)
+}
+
+// webURL reports whether u is an http(s) URL that can print as a link
+// definition: no white space, control characters or invalid UTF-8.
+func webURL(u string) bool {
+	rest, ok := strings.CutPrefix(u, "http://")
+	if !ok {
+		rest, ok = strings.CutPrefix(u, "https://")
+	}
+	if !ok || rest == "" || !utf8.ValidString(u) {
+		return false
+	}
+	return !strings.ContainsFunc(u, func(c rune) bool {
+		return unicode.IsSpace(c) || unicode.IsControl(c) || c == '\uFEFF'
+	})
+}
+
+// arrange joins adjacent code blocks and adjacent lists of one kind, and
+// puts a paragraph naming the next block between a list or code block and
+// a following list or code block, and at the start when there is no
+// paragraph at all.
+func arrange(nodes []*node) []*node {
+	var seq []*node
+	for _, n := range nodes {
+		if len(seq) > 0 {
+			prev := seq[len(seq)-1]
+			switch {
+			case prev.kind == doc.Code && n.kind == doc.Code:
+				seq[len(seq)-1] = &node{kind: doc.Code, code: prev.code + "\n" + n.code}
+				continue
+			case prev.kind == doc.List && n.kind == doc.List && prev.ordered == n.ordered:
+				seq[len(seq)-1] = &node{
+					kind:    doc.List,
+					ordered: n.ordered,
+					items:   slices.Concat(prev.items, n.items),
+					numbers: slices.Concat(prev.numbers, n.numbers),
+				}
+				continue
+			case prev.kind != doc.Paragraph && n.kind != doc.Paragraph:
+				seq = append(seq, intro(n))
+			}
+		}
+		seq = append(seq, n)
+	}
+	if len(seq) > 0 && !slices.ContainsFunc(seq, func(n *node) bool { return n.kind == doc.Paragraph }) {
+		seq = append([]*node{intro(seq[0])}, seq...)
+	}
+	return seq
+}
+
+// intro is the paragraph that goes before a list or code block n when
+// nothing else may.
+func intro(n *node) *node {
+	text := "List:"
+	if n.kind == doc.Code {
+		text = "Code:"
+	}
+	return &node{kind: doc.Paragraph, para: para{{text: text}}}
+}
+
+// build makes the comment.Doc of an arranged sequence.
+func (r *renderer) build(seq []*node) *comment.Doc {
+	r.defs, r.byText, r.names = nil, map[string]*comment.LinkDef{}, map[string]bool{}
+	d := new(comment.Doc)
+	for _, n := range seq {
+		switch n.kind {
+		case doc.Paragraph:
+			text := r.texts(n.para)
+			if topHazard(lineOf(text)) {
+				text = escape(text)
+			}
+			d.Content = append(d.Content, &comment.Paragraph{Text: text})
+		case doc.Code:
+			code := n.code
+			if first, _, _ := strings.Cut(code, "\n"); listMarker(first) {
+				code = "...\n" + code
+			}
+			d.Content = append(d.Content, &comment.Code{Text: code})
+		case doc.List:
+			l := new(comment.List)
+			for k, item := range n.items {
+				li := new(comment.ListItem)
+				if n.ordered {
+					li.Number = strconv.Itoa(n.numbers[k])
+				}
+				for j, p := range item {
+					text := r.texts(p)
+					if itemHazard(lineOf(text), j == 0) {
+						text = escape(text)
+					}
+					li.Content = append(li.Content, &comment.Paragraph{Text: text})
+				}
+				l.Items = append(l.Items, li)
+			}
+			d.Content = append(d.Content, l)
+		}
+	}
+	d.Links = r.defs
+	// A capitalised line without punctuation, between two paragraphs (or
+	// before the link definitions), is an old-style heading to gofmt.
+	for i, b := range d.Content {
+		p, ok := b.(*comment.Paragraph)
+		if !ok || i == 0 {
+			continue
+		}
+		next := len(d.Links) > 0
+		if i+1 < len(d.Content) {
+			_, next = d.Content[i+1].(*comment.Paragraph)
+		}
+		if next && oldHeading(lineOf(p.Text)) {
+			p.Text = append(p.Text, comment.Plain("."))
+		}
+	}
+	return d
+}
+
+// texts folds a paragraph into comment text: white space runs become one
+// space (also across atoms), the ends are trimmed, quote pairs convert.
+func (r *renderer) texts(p para) []comment.Text {
+	var (
+		out     []comment.Text
+		b       strings.Builder
+		space   bool // white space since the last output
+		started bool // anything output
+	)
+	sep := func() {
+		if space && started {
+			b.WriteByte(' ')
+		}
+		space, started = false, true
+	}
+	addText := func(s string) {
+		s = clean(s)
+		for s != "" {
+			c, n := utf8.DecodeRuneInString(s)
+			if unicode.IsSpace(c) {
+				space = true
+				s = s[n:]
+				continue
+			}
+			end := strings.IndexFunc(s, unicode.IsSpace)
+			if end < 0 {
+				end = len(s)
+			}
+			sep()
+			b.WriteString(s[:end])
+			s = s[end:]
+		}
+	}
+	addLink := func(t comment.Text) {
+		sep()
+		if b.Len() > 0 {
+			out = append(out, comment.Plain(quotes(b.String())))
+			b.Reset()
+		}
+		out = append(out, t)
+	}
+	for _, a := range p {
+		switch {
+		case a.goName != "":
+			r.names[a.goName] = true
+			addLink(&comment.DocLink{Name: a.goName, Text: []comment.Text{comment.Plain(a.goName)}})
+		case a.url != "":
+			text := fold(clean(a.text))
+			switch {
+			case text == "" || text == a.url:
+				addText(a.url)
+			case r.linkOK(quotes(text), a.url):
+				addLink(&comment.Link{Text: []comment.Text{comment.Plain(quotes(text))}, URL: a.url})
+			default:
+				addText(a.text)
+				addText(" (" + a.url + ")")
+			}
+		default:
+			addText(a.text)
+		}
+	}
+	if b.Len() > 0 {
+		out = append(out, comment.Plain(quotes(b.String())))
+	}
+	return out
+}
+
+// linkOK reports whether a link with this text can print as [text] with a
+// definition, and records the definition.
+func (r *renderer) linkOK(text, url string) bool {
+	if r.demote[text] || strings.ContainsAny(text, "[]") {
+		return false
+	}
+	if def := r.byText[text]; def != nil {
+		return def.URL == url
+	}
+	def := &comment.LinkDef{Text: text, URL: url, Used: true}
+	r.defs = append(r.defs, def)
+	r.byText[text] = def
+	return true
+}
+
+// unusedLinks parses the printed comment again and returns the texts of
+// the link definitions that no link uses there.
+func (r *renderer) unusedLinks(d *comment.Doc) []string {
+	var pr comment.Printer
+	p := comment.Parser{LookupSym: func(recv, name string) bool { return recv == "" && r.names[name] }}
+	var out []string
+	for _, def := range p.Parse(string(pr.Comment(d))).Links {
+		if !def.Used {
+			out = append(out, def.Text)
+		}
+	}
+	return out
+}
+
+// lineOf prints one paragraph's text as its comment line (without
+// markers).
+func lineOf(text []comment.Text) string {
+	var pr comment.Printer
+	d := &comment.Doc{Content: []comment.Block{&comment.Paragraph{Text: text}}}
+	return strings.TrimSuffix(string(pr.Comment(d)), "\n")
+}
+
+// escape puts a backslash before a paragraph.
+func escape(text []comment.Text) []comment.Text {
+	if len(text) > 0 {
+		if s, ok := text[0].(comment.Plain); ok {
+			return append([]comment.Text{"\\" + s}, text[1:]...)
+		}
+	}
+	return append([]comment.Text{comment.Plain("\\")}, text...)
+}
+
+// topHazard reports whether a paragraph line of the comment would parse as
+// something else: a heading, a link definition, or (for go vet) a build
+// constraint.
+func topHazard(line string) bool {
+	return newHeading(line) || linkDef(line) || vetHazard(line)
+}
+
+// itemHazard is topHazard for a paragraph of a list item: the first comes
+// after the item's marker and can only be taken for a link definition; a
+// later one may also start a new item.
+func itemHazard(line string, first bool) bool {
+	if first {
+		return linkDef(line)
+	}
+	return linkDef(line) || listMarker(line) || vetHazard(line)
+}
+
+// newHeading reports whether line is a "# " heading.
+func newHeading(line string) bool {
+	return len(line) >= 2 && line[0] == '#' && (line[1] == ' ' || line[1] == '\t') &&
+		strings.TrimSpace(line) != "#"
+}
+
+// linkDef reports whether line is a link definition ("[text]: URL").
+func linkDef(line string) bool {
+	if !strings.HasPrefix(line, "[") {
+		return false
+	}
+	return len(new(comment.Parser).Parse(line).Links) > 0
+}
+
+// oldHeading reports whether line, between two paragraphs, is an
+// old-style heading.
+func oldHeading(line string) bool {
+	c, _ := utf8.DecodeRuneInString(line)
+	if !unicode.IsUpper(c) {
+		return false
+	}
+	d := new(comment.Parser).Parse("x\n\n" + line + "\n\nx\n")
+	if len(d.Content) != 3 {
+		return false
+	}
+	_, ok := d.Content[1].(*comment.Heading)
+	return ok
+}
+
+// vetHazard reports whether go vet's buildtag check would read a comment
+// line with this content as a build constraint.
+func vetHazard(content string) bool {
+	line := "//" + strings.TrimSpace(content)
+	return constraint.IsPlusBuild(line) || constraint.IsGoBuild(line)
+}
+
+// listMarker reports whether line starts with a list marker, as
+// go/doc/comment reads one: a bullet (- * + •) or a number with . or ),
+// then white space and more text.
+func listMarker(line string) bool {
+	line = strings.TrimSpace(line)
+	var rest string
+	switch c, n := utf8.DecodeRuneInString(line); {
+	case c == '-' || c == '*' || c == '+' || c == '•':
+		rest = line[n:]
+	case '0' <= c && c <= '9':
+		i := 1
+		for i < len(line) && '0' <= line[i] && line[i] <= '9' {
+			i++
+		}
+		if i >= len(line) || (line[i] != '.' && line[i] != ')') {
+			return false
+		}
+		rest = line[i+1:]
+	default:
+		return false
+	}
+	return rest != "" && (rest[0] == ' ' || rest[0] == '\t') && strings.TrimSpace(rest) != ""
+}
+
+// cleanCode normalizes a code block: line ends, characters, trailing
+// space, blank lines at the ends, common indentation. Lines that go vet
+// would read as build constraints get a backslash. The result is "" or
+// lines each ending in "\n".
+func cleanCode(s string) string {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	s = strings.ReplaceAll(s, "\r", "\n")
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		l = strings.TrimRightFunc(cleanKeep(l, '\t'), unicode.IsSpace)
+		if strings.TrimSpace(l) == "" {
+			l = ""
+		}
+		lines[i] = l
+	}
+	for len(lines) > 0 && lines[0] == "" {
+		lines = lines[1:]
+	}
+	for len(lines) > 0 && lines[len(lines)-1] == "" {
+		lines = lines[:len(lines)-1]
+	}
+	if len(lines) == 0 {
+		return ""
+	}
+	prefix := leadingSpace(lines[0])
+	for _, l := range lines[1:] {
+		if l != "" {
+			prefix = commonPrefix(prefix, leadingSpace(l))
+		}
+	}
+	for i, l := range lines {
+		l = strings.TrimPrefix(l, prefix)
+		if vetHazard(l) {
+			at := strings.IndexFunc(l, func(c rune) bool { return !unicode.IsSpace(c) })
+			l = l[:at] + "\\" + l[at:]
+		}
+		lines[i] = l
+	}
+	return strings.Join(lines, "\n") + "\n"
+}
+
+// leadingSpace is the run of spaces and tabs that starts s.
+func leadingSpace(s string) string {
+	i := 0
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
+		i++
+	}
+	return s[:i]
+}
+
+func commonPrefix(a, b string) string {
+	i := 0
+	for i < len(a) && i < len(b) && a[i] == b[i] {
+		i++
+	}
+	return a[:i]
+}
+
+// clean makes text safe for a comment: invalid UTF-8 becomes U+FFFD; NUL,
+// byte order marks and control characters other than white space go.
+func clean(s string) string {
+	return cleanKeep(s, ' ')
+}
+
+// cleanKeep is clean, but keeps only keep among the white space controls
+// (code keeps tabs; text folds all white space anyway).
+func cleanKeep(s string, keep rune) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	return strings.Map(func(c rune) rune {
+		switch {
+		case c == keep:
+			return c
+		case c == '\uFEFF':
+			return -1
+		case unicode.IsControl(c):
+			if keep == ' ' && unicode.IsSpace(c) {
+				return ' '
+			}
+			return -1
+		}
+		return c
+	}, s)
+}
+
+// fold replaces each run of white space with one space and trims the ends.
+func fold(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// quotes converts each pair of backquotes to “ and each pair of single
+// quotes to ”, left to right, as gofmt's parser does; unlike gofmt it also
+// converts pairs inside longer runs, so that no pair is left for gofmt.
+func quotes(s string) string {
+	if !strings.Contains(s, "``") && !strings.Contains(s, "''") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		switch {
+		case strings.HasPrefix(s[i:], "``"):
+			b.WriteString("“")
+			i += 2
+		case strings.HasPrefix(s[i:], "''"):
+			b.WriteString("”")
+			i += 2
+		default:
+			b.WriteByte(s[i])
+			i++
+		}
+	}
+	return b.String()
+}

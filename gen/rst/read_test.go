@@ -1,0 +1,98 @@
+package rst
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/rst2go/rst2go/gen/doc"
+)
+
+// outline prints what the walker made of a page, one line per element.
+func outline(p *doc.Page) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "page %q original=%q labels=%v\n", p.Title, p.OriginalName, p.Labels)
+	for i, s := range p.Sections {
+		fmt.Fprintf(&b, "section %d %q level=%d parent=%d id=%s labels=%v at %d\n", i, s.Title, s.Level, s.Parent, s.ID, s.Labels, s.Pos.Line)
+	}
+	for _, t := range p.Tables {
+		fmt.Fprintf(&b, "table %s at %d:%d labels=%v title=%q caption=%q section=%d header=%q\n", t.Form, t.Pos.Line, t.Pos.Col, t.Labels, t.Title, t.Caption, t.Section, t.Header)
+		for _, r := range t.Rows {
+			var cells []string
+			for _, c := range r.Cells {
+				cells = append(cells, c.Text())
+			}
+			fmt.Fprintf(&b, "  row %d: %q\n", r.Pos.Line, cells)
+		}
+	}
+	for _, e := range p.Examples {
+		fmt.Fprintf(&b, "example at %d caption=%q lang=%q section=%d %q\n", e.Pos.Line, e.Caption, e.Lang, e.Section, e.Text)
+	}
+	return b.String()
+}
+
+func TestReadOutline(t *testing.T) {
+	tests := []struct {
+		name, src, want, diags string
+	}{{
+		name: "sections, labels, original name",
+		src: ":original_name: en-us_topic_1.html\n\n.. _en-us_topic_1:\n\nTitle\n=====\n\nURI\n---\n\nSub\n^^^\n\n.. _second:\n\nOther\n-----\n",
+		want: "page \"Title\" original=\"en-us_topic_1.html\" labels=[en-us_topic_1]\n" +
+			"section 0 \"Title\" level=0 parent=-1 id=title labels=[en-us_topic_1] at 5\n" +
+			"section 1 \"URI\" level=1 parent=0 id=uri labels=[] at 8\n" +
+			"section 2 \"Sub\" level=2 parent=1 id=sub labels=[] at 11\n" +
+			"section 3 \"Other\" level=1 parent=0 id=other labels=[second] at 16\n",
+	}, {
+		name: "overlined title",
+		src:  "=====\nTitle\n=====\n\ntext\n",
+		want: "page \"Title\" original=\"\" labels=[]\nsection 0 \"Title\" level=0 parent=-1 id=title labels=[] at 2\n",
+	}, {
+		name: "table in a block quote after a list item, label before the quote",
+		src: "T\n=\n\n-  Normal responses\n\n.. _L1:\n\n   ===== ====\n   a     b\n   ===== ====\n   x     y\n   ===== ====\n",
+		want: "page \"T\" original=\"\" labels=[]\nsection 0 \"T\" level=0 parent=-1 id=t labels=[] at 1\n" +
+			"table simple at 8:4 labels=[l1] title=\"\" caption=\"Normal responses\" section=0 header=[\"a\" \"b\"]\n" +
+			"  row 11: [\"x\" \"y\"]\n",
+	}, {
+		name: "table directive with title, caption paragraph, code block",
+		src: "T\n=\n\n**Status code: 200**\n\n.. table:: **Table 4** Response\n   body parameters\n\n   +---+---+\n   | a | b |\n   +===+===+\n   | 1 | 2 |\n   +---+---+\n\nNormal response\n\n.. code-block:: json\n\n   {\"a\": 1}\n",
+		want: "page \"T\" original=\"\" labels=[]\nsection 0 \"T\" level=0 parent=-1 id=t labels=[] at 1\n" +
+			"table grid at 9:4 labels=[] title=\"Table 4 Response body parameters\" caption=\"Status code: 200\" section=0 header=[\"a\" \"b\"]\n" +
+			"  row 12: [\"1\" \"2\"]\n" +
+			"example at 19 caption=\"Normal response\" lang=\"json\" section=0 \"{\\\"a\\\": 1}\"\n",
+	}, {
+		name: "label on a caption paragraph",
+		src:  "T\n=\n\n.. _agency:\n\n**agency**\n\n===== ====\na     b\n===== ====\nx     y\n===== ====\n",
+		want: "page \"T\" original=\"\" labels=[]\nsection 0 \"T\" level=0 parent=-1 id=t labels=[] at 1\n" +
+			"table simple at 8:1 labels=[agency] title=\"\" caption=\"agency\" section=0 header=[\"a\" \"b\"]\n  row 11: [\"x\" \"y\"]\n",
+	}, {
+		name: "cells with lists, literal blocks and notes",
+		src: "T\n=\n\n+------+-----------------+\n| a    | b               |\n+======+=================+\n| x    | -  one          |\n|      | -  two          |\n|      |                 |\n|      | Example::       |\n|      |                 |\n|      |    {\"k\": 1}     |\n|      |                 |\n|      | .. note::       |\n|      |                 |\n|      |    Careful.     |\n+------+-----------------+\n",
+		want: "page \"T\" original=\"\" labels=[]\nsection 0 \"T\" level=0 parent=-1 id=t labels=[] at 1\n" +
+			"table grid at 4:1 labels=[] title=\"\" caption=\"\" section=0 header=[\"a\" \"b\"]\n" +
+			"  row 7: [\"x\" \"one\\n\\ntwo\\n\\nExample:\\n\\n{\\\"k\\\": 1}\\n\\nCareful.\"]\n",
+	}, {
+		name:  "a malformed table is skipped with a positioned warning; the next one is read",
+		src:   "T\n=\n\n+---+---+\n| a | b |\n+===+===+\n| 1 | 2\n+---+---+\n\n===== ====\na     b\n===== ====\nx     y\n===== ====\n",
+		want:  "page \"T\" original=\"\" labels=[]\nsection 0 \"T\" level=0 parent=-1 id=t labels=[] at 1\ntable simple at 10:1 labels=[] title=\"\" caption=\"\" section=0 header=[\"a\" \"b\"]\n  row 13: [\"x\" \"y\"]\n",
+		diags: "t.rst:",
+	}, {
+		name: "CRLF, a byte order mark, tabs and NUL bytes",
+		src:  "\ufeffT\r\n=\r\n\r\n===== ====\r\na     b\r\n===== ====\r\nx\x00     y\r\n===== ====\r\n",
+		want: "page \"T\" original=\"\" labels=[]\nsection 0 \"T\" level=0 parent=-1 id=t labels=[] at 1\n" +
+			"table simple at 4:1 labels=[] title=\"\" caption=\"\" section=0 header=[\"a\" \"b\"]\n  row 7: [\"x\" \"y\"]\n",
+	}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, diags := Read("t.rst", []byte(tt.src))
+			if got := outline(p); got != tt.want {
+				t.Errorf("outline:\n%s\nwant:\n%s", got, tt.want)
+			}
+			if tt.diags == "" && len(diags) > 0 {
+				t.Errorf("unexpected diagnostics:\n%s", diags)
+			}
+			if tt.diags != "" && !strings.Contains(diags.String(), tt.diags) {
+				t.Errorf("diagnostics %q do not contain %q", diags.String(), tt.diags)
+			}
+		})
+	}
+}
