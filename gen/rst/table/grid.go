@@ -1,6 +1,9 @@
 package table
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // GridLines reports how many lines, starting at lines[0], belong to a grid
 // table, as docutils' Body.isolate_grid_table does. lines[0] must be a top
@@ -136,6 +139,13 @@ type gridParser struct {
 	right   int // the column of the right border
 	headSep int // the head/body separator line, or -1
 
+	// chars holds each line from the table's left edge, one byte a
+	// display column: ASCII characters as they are, anything else as a
+	// byte that draws nothing (see srcLine.at). Every entry has right+1
+	// bytes, as checkGridFrame made sure. For ASCII lines, nearly all, it
+	// is the line itself.
+	chars []string
+
 	done   []int  // per text column, the last line seen (mark_done)
 	rowSep []bool // row boundaries, by line (docutils' rowseps keys)
 	colSep []bool // column boundaries, by column (colseps keys)
@@ -149,20 +159,34 @@ type gridParser struct {
 	runs [][]int32 // per line, made when needed: see dashRuns
 }
 
-type rect struct{ top, left, bottom, right int }
+type rect struct{ top, left, bottom, right int32 }
 
 func newGridParser(lines []srcLine) *gridParser {
-	right := lines[0].width - lines[0].indent - 1
+	base := lines[0].indent
+	right := lines[0].width - base - 1
 	p := &gridParser{
 		lines:   lines,
-		base:    lines[0].indent,
+		base:    base,
 		bottom:  len(lines) - 1,
 		right:   right,
 		headSep: -1,
+		chars:   make([]string, len(lines)),
 		done:    make([]int, right+1),
 		rowSep:  make([]bool, len(lines)),
 		colSep:  make([]bool, right+1),
 		rule:    make([]uint8, len(lines)),
+	}
+	for i := range lines {
+		l := &lines[i]
+		if l.m == nil || l.m.starts == nil {
+			p.chars[i] = l.text[base:]
+			continue
+		}
+		b := make([]byte, l.width-base)
+		for c := range b {
+			b[c] = l.at(base + c)
+		}
+		p.chars[i] = string(b)
 	}
 	for i := range p.done {
 		p.done[i] = -1
@@ -172,17 +196,8 @@ func newGridParser(lines []srcLine) *gridParser {
 	return p
 }
 
-// at returns the character at column c of line r, reading the head/body
-// separator's '=' as '-' (find_head_body_sep rewrites that line).
-func (p *gridParser) at(r, c int) byte {
-	ch := p.lines[r].at(p.base + c)
-	if ch == '=' && r == p.headSep {
-		return '-'
-	}
-	return ch
-}
-
-// findHeadBodySep is TableParser.find_head_body_sep.
+// findHeadBodySep is TableParser.find_head_body_sep. Like docutils, it
+// rewrites the separator's '=' into '-' for the scans that follow.
 func (p *gridParser) findHeadBodySep() error {
 	for i := range p.lines {
 		if !isHeadBodySep(&p.lines[i], p.base) {
@@ -197,6 +212,9 @@ func (p *gridParser) findHeadBodySep() error {
 	if p.headSep == 0 || p.headSep == len(p.lines)-1 {
 		return errorAt(p.lines, p.headSep, p.base,
 			"the head/body row separator may not be the first or last line of the table")
+	}
+	if p.headSep > 0 {
+		p.chars[p.headSep] = strings.ReplaceAll(p.chars[p.headSep], "=", "-")
 	}
 	return nil
 }
@@ -222,7 +240,7 @@ func (p *gridParser) parseTable() error {
 			return err
 		}
 		p.noteSeparators(top, left, bottom, right)
-		p.cells = append(p.cells, rect{top, left, bottom, right})
+		p.cells = append(p.cells, rect{int32(top), int32(left), int32(bottom), int32(right)})
 		corners.push(top, right)
 		corners.push(bottom, left)
 	}
@@ -233,13 +251,14 @@ func (p *gridParser) parseTable() error {
 // sits right below what has been seen of each of its columns; here a cell
 // that does not is a malformed table.
 func (p *gridParser) markDone(top, left, bottom, right int) error {
-	for c := left; c < right; c++ {
-		if p.done[c] != top-1 {
+	done := p.done[left:right]
+	for _, d := range done {
+		if d != top-1 {
 			return errorAt(p.lines, top, p.base+left, "malformed table; cells overlap or leave a gap")
 		}
 	}
-	for c := left; c < right; c++ {
-		p.done[c] = bottom - 1
+	for c := range done {
+		done[c] = bottom - 1
 	}
 	return nil
 }
@@ -263,7 +282,7 @@ func (p *gridParser) checkParseComplete() error {
 // scanCell is GridTableParser.scan_cell: trace the cell whose upper-left
 // corner is at (top, left).
 func (p *gridParser) scanCell(top, left int) (bottom, right int, ok bool) {
-	if p.at(top, left) != '+' {
+	if p.chars[top][left] != '+' {
 		return 0, 0, false
 	}
 	p.upGood, p.upBad = top, p.bottom+1
@@ -271,27 +290,36 @@ func (p *gridParser) scanCell(top, left int) (bottom, right int, ok bool) {
 }
 
 // scanRight is GridTableParser.scan_right: along the top border, try each
-// '+' as the upper-right corner.
+// '+' as the upper-right corner. The border in between must be '-'.
 func (p *gridParser) scanRight(top, left int) (bottom, right int, ok bool) {
-	for i := left + 1; i <= p.right; i++ {
-		switch p.at(top, i) {
-		case '+':
-			if bottom, ok := p.scanDown(top, left, i); ok {
-				return bottom, i, true
-			}
-		case '-':
-		default:
+	line := p.chars[top][:p.right+1]
+	for i := left + 1; i < len(line); i++ {
+		next := strings.IndexByte(line[i:], '+')
+		if next < 0 || !onlyDashes(line[i:i+next]) {
 			return 0, 0, false
+		}
+		i += next
+		if bottom, ok := p.scanDown(top, left, i); ok {
+			return bottom, i, true
 		}
 	}
 	return 0, 0, false
+}
+
+func onlyDashes(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] != '-' {
+			return false
+		}
+	}
+	return true
 }
 
 // scanDown is GridTableParser.scan_down: down the right border, try each
 // '+' as the lower-right corner.
 func (p *gridParser) scanDown(top, left, right int) (bottom int, ok bool) {
 	for i := top + 1; i <= p.bottom; i++ {
-		switch p.at(i, right) {
+		switch p.chars[i][right] {
 		case '+':
 			if p.scanLeft(left, i, right) {
 				if p.scanUp(top, left, i) {
@@ -313,22 +341,28 @@ func (p *gridParser) scanDown(top, left, right int) (bottom int, ok bool) {
 // scanLeft is GridTableParser.scan_left: the bottom border from right back
 // to left must be '-' and '+' and end in a '+' at the left border.
 func (p *gridParser) scanLeft(left, bottom, right int) bool {
-	if p.at(bottom, left) != '+' {
+	line := p.chars[bottom]
+	if line[left] != '+' {
 		return false
 	}
 	const shortScan = 24
 	if right-left <= shortScan {
-		for i := right - 1; i > left; i-- {
-			if c := p.at(bottom, i); c != '-' && c != '+' {
-				return false
-			}
-		}
-		return true
+		return onlyRule(line[left+1 : right])
 	}
 	if p.isRule(bottom) {
 		return true
 	}
-	return right-1 <= left || p.dashRuns(bottom)[right-1] <= int32(left+1)
+	return p.dashRuns(bottom)[right-1] <= int32(left+1)
+}
+
+// onlyRule reports whether s holds only '-' and '+'.
+func onlyRule(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] != '-' && s[i] != '+' {
+			return false
+		}
+	}
+	return true
 }
 
 // scanUp is GridTableParser.scan_up: the left border from bottom back up
@@ -340,7 +374,7 @@ func (p *gridParser) scanUp(top, left, bottom int) bool {
 	}
 	for p.upGood < bottom-1 {
 		r := p.upGood + 1
-		if c := p.at(r, left); c != '|' && c != '+' {
+		if c := p.chars[r][left]; c != '|' && c != '+' {
 			p.upBad = r
 			return false
 		}
@@ -354,12 +388,9 @@ func (p *gridParser) scanUp(top, left, bottom int) bool {
 // on a '+'.
 func (p *gridParser) isRule(r int) bool {
 	if p.rule[r] == 0 {
-		p.rule[r] = 1
-		for c := 0; c <= p.right; c++ {
-			if ch := p.at(r, c); ch != '-' && ch != '+' {
-				p.rule[r] = 2
-				break
-			}
+		p.rule[r] = 2
+		if onlyRule(p.chars[r]) {
+			p.rule[r] = 1
 		}
 	}
 	return p.rule[r] == 1
@@ -373,10 +404,11 @@ func (p *gridParser) dashRuns(r int) []int32 {
 		p.runs = make([][]int32, len(p.lines))
 	}
 	if p.runs[r] == nil {
-		runs := make([]int32, p.right+1)
+		line := p.chars[r]
+		runs := make([]int32, len(line))
 		start := int32(0)
 		for c := range runs {
-			if ch := p.at(r, c); ch != '-' && ch != '+' {
+			if ch := line[c]; ch != '-' && ch != '+' {
 				start = int32(c + 1)
 			}
 			runs[c] = start
@@ -391,25 +423,29 @@ func (p *gridParser) dashRuns(r int) []int32 {
 // scan_right, scan_down, scan_left and scan_up collect on their way round
 // a cell that is found.
 func (p *gridParser) noteSeparators(top, left, bottom, right int) {
-	for c := left + 1; c <= right; c++ {
-		if p.at(top, c) == '+' {
-			p.colSep[c] = true
-		}
-	}
-	for c := left + 1; c < right; c++ {
-		if p.at(bottom, c) == '+' {
-			p.colSep[c] = true
-		}
-	}
+	notePluses(p.colSep, p.chars[top], left+1, right+1)
+	notePluses(p.colSep, p.chars[bottom], left+1, right)
 	for r := top + 1; r <= bottom; r++ {
-		if p.at(r, right) == '+' {
+		if p.chars[r][right] == '+' {
 			p.rowSep[r] = true
 		}
 	}
 	for r := top + 1; r < bottom; r++ {
-		if p.at(r, left) == '+' {
+		if p.chars[r][left] == '+' {
 			p.rowSep[r] = true
 		}
+	}
+}
+
+// notePluses sets seps[c] for each '+' at a column c in [from, to) of line.
+func notePluses(seps []bool, line string, from, to int) {
+	for from < to {
+		i := strings.IndexByte(line[from:to], '+')
+		if i < 0 {
+			return
+		}
+		seps[from+i] = true
+		from += i + 1
 	}
 }
 
@@ -417,56 +453,53 @@ func (p *gridParser) noteSeparators(top, left, bottom, right int) {
 // row and column boundaries, place every cell, and check that the cells
 // cover the grid exactly once.
 func (p *gridParser) structureFromCells() (*Table, error) {
-	rowIndex, nRows := boundaryIndex(p.rowSep)
-	colIndex, nCols := boundaryIndex(p.colSep)
-	nRows--
-	nCols--
+	rowIndex, rowLines := boundaryIndex(p.rowSep)
+	colIndex, colPos := boundaryIndex(p.colSep)
+	nRows, nCols := len(rowLines)-1, len(colPos)-1
 
-	widths := make([]int, 0, nCols)
-	prev := 0
-	for c := 1; c < len(p.colSep); c++ {
-		if p.colSep[c] {
-			widths = append(widths, c-prev-1)
-			prev = c
-		}
+	widths := make([]int, nCols)
+	for c := range widths {
+		widths[c] = colPos[c+1] - colPos[c] - 1
 	}
 
 	textLines := 0
 	for _, r := range p.cells {
-		textLines += r.bottom - r.top - 1
+		textLines += int(r.bottom - r.top - 1)
 	}
 	s := newSlab(len(p.cells), textLines, nRows, nCols)
 	rows := s.rows(nRows, nCols)
 	covered := make([]bool, nRows*nCols)
 	for _, r := range p.cells {
-		row, col := rowIndex[r.top], colIndex[r.left]
-		rowEnd, colEnd := rowIndex[r.bottom], colIndex[r.right]
+		top, left, bottom, right := int(r.top), int(r.left), int(r.bottom), int(r.right)
+		row, col := int(rowIndex[top]), int(colIndex[left])
+		rowEnd, colEnd := int(rowIndex[bottom]), int(colIndex[right])
 		if row < 0 || col < 0 || rowEnd <= row || colEnd <= col {
-			return nil, errorAt(p.lines, r.top, p.base+r.left, "malformed table; cell corner is not on a row or column boundary")
+			return nil, errorAt(p.lines, top, p.base+left, "malformed table; cell corner is not on a row or column boundary")
 		}
 		for i := row; i < rowEnd; i++ {
 			for j := col; j < colEnd; j++ {
-				if covered[int(i)*nCols+int(j)] {
-					return nil, errorAt(p.lines, r.top, p.base+r.left,
+				if covered[i*nCols+j] {
+					return nil, errorAt(p.lines, top, p.base+left,
 						"malformed table; cell (row %d, column %d) already used", i+1, j+1)
 				}
-				covered[int(i)*nCols+int(j)] = true
+				covered[i*nCols+j] = true
 			}
 		}
-		cell := s.cell(r.bottom - r.top - 1)
-		cell.Row, cell.Col = int(row), int(col)
-		cell.MoreRows, cell.MoreCols = int(rowEnd-row-1), int(colEnd-col-1)
-		cell.Line = r.top + 1
+		cell := s.cell(bottom - top - 1)
+		cell.Row, cell.Col = row, col
+		cell.MoreRows, cell.MoreCols = rowEnd-row-1, colEnd-col-1
+		cell.Line = top + 1
+		a, b := p.base+left+1, p.base+right
 		for k := range cell.Lines {
-			l := &p.lines[r.top+1+k]
-			a := p.base + r.left + 1
-			cell.Lines[k] = l.cut(a, p.base+r.right)
+			l := &p.lines[top+1+k]
+			cell.Lines[k] = l.cut(a, b)
 			cell.ByteCols[k] = l.srcCol(a)
 		}
 		rows[row][col] = cell
 	}
 	if i := slices.Index(covered, false); i >= 0 {
-		return nil, &Error{Msg: "malformed table; unused cells remaining"}
+		row, col := i/nCols, i%nCols
+		return nil, errorAt(p.lines, rowLines[row], p.base+colPos[col], "malformed table; unused cells remaining")
 	}
 
 	t := &Table{Kind: "grid", ColWidths: widths, Rows: rows}
@@ -480,18 +513,19 @@ func (p *gridParser) structureFromCells() (*Table, error) {
 }
 
 // boundaryIndex numbers the boundaries that are set: index[i] is the
-// number of boundary i, or -1 when i is not one.
-func boundaryIndex(set []bool) (index []int32, n int) {
+// number of boundary i, or -1 when i is not one, and at[n] is where
+// boundary n is.
+func boundaryIndex(set []bool) (index []int32, at []int) {
 	index = make([]int32, len(set))
 	for i, ok := range set {
 		if ok {
-			index[i] = int32(n)
-			n++
+			index[i] = int32(len(at))
+			at = append(at, i)
 		} else {
 			index[i] = -1
 		}
 	}
-	return index, n
+	return index, at
 }
 
 // cornerHeap is a min-heap of upper-left corners ordered by line, then

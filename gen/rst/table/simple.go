@@ -137,11 +137,12 @@ type simpleParser struct {
 // span is a column or a cell's columns: [start, end).
 type span struct{ start, end int }
 
-// simpleCell is a cell as parse_row finds it.
+// simpleCell is a cell as parse_row finds it, kept small because long
+// tables have tens of thousands.
 type simpleCell struct {
-	row, col, moreCols int
-	top, bottom        int // its lines: [top, bottom)
-	cols               span
+	row, col, moreCols int32
+	top, bottom        int32 // its lines: [top, bottom)
+	start, end         int32 // its columns: [start, end)
 }
 
 // checkFrame checks what isolate_simple_table guarantees to the parser.
@@ -354,7 +355,11 @@ func (p *simpleParser) initRow(cols []span, start, end, spanLine int) error {
 				return errorAt(p.lines, errLine, p.base+c.start, "column span alignment problem")
 			}
 		}
-		p.cells = append(p.cells, simpleCell{row: row, col: col, moreCols: more, top: start, bottom: end, cols: c})
+		p.cells = append(p.cells, simpleCell{
+			row: int32(row), col: int32(col), moreCols: int32(more),
+			top: int32(start), bottom: int32(end),
+			start: int32(c.start), end: int32(c.end),
+		})
 		i++
 	}
 	p.rowTops = append(p.rowTops, start)
@@ -370,18 +375,19 @@ func (p *simpleParser) structureFromCells() *Table {
 	}
 	textLines := 0
 	for _, c := range p.cells {
-		textLines += c.bottom - c.top
+		textLines += int(c.bottom - c.top)
 	}
 	s := newSlab(len(p.cells), textLines, len(p.rowTops), len(p.columns))
 	rows := s.rows(len(p.rowTops), len(p.columns))
 	for _, sc := range p.cells {
-		cell := s.cell(sc.bottom - sc.top)
-		cell.Row, cell.Col, cell.MoreCols = sc.row, sc.col, sc.moreCols
-		cell.Line = sc.top
+		top, a, b := int(sc.top), p.base+int(sc.start), p.base+int(sc.end)
+		cell := s.cell(int(sc.bottom) - top)
+		cell.Row, cell.Col, cell.MoreCols = int(sc.row), int(sc.col), int(sc.moreCols)
+		cell.Line = top
 		for k := range cell.Lines {
-			l := &p.lines[sc.top+k]
-			cell.Lines[k] = l.cut(p.base+sc.cols.start, p.base+sc.cols.end)
-			cell.ByteCols[k] = l.srcCol(p.base + sc.cols.start)
+			l := &p.lines[top+k]
+			cell.Lines[k] = l.cut(a, b)
+			cell.ByteCols[k] = l.srcCol(a)
 		}
 		rows[sc.row][sc.col] = cell
 	}
