@@ -12,7 +12,7 @@ import (
 
 // Builders for small inputs.
 
-func par(in ...*doc.Inline) *doc.Block { return &doc.Block{Kind: doc.Paragraph, Inlines: in} }
+func par(in ...*doc.Inline) *doc.Block  { return &doc.Block{Kind: doc.Paragraph, Inlines: in} }
 func tp(s string) *doc.Block            { return par(txt(s)) }
 func txt(s string) *doc.Inline          { return &doc.Inline{Kind: doc.Plain, Text: s} }
 func strong(s string) *doc.Inline       { return &doc.Inline{Kind: doc.Strong, Text: s} }
