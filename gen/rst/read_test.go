@@ -36,7 +36,7 @@ func TestReadOutline(t *testing.T) {
 		name, src, want, diags string
 	}{{
 		name: "sections, labels, original name",
-		src: ":original_name: en-us_topic_1.html\n\n.. _en-us_topic_1:\n\nTitle\n=====\n\nURI\n---\n\nSub\n^^^\n\n.. _second:\n\nOther\n-----\n",
+		src:  ":original_name: en-us_topic_1.html\n\n.. _en-us_topic_1:\n\nTitle\n=====\n\nURI\n---\n\nSub\n^^^\n\n.. _second:\n\nOther\n-----\n",
 		want: "page \"Title\" original=\"en-us_topic_1.html\" labels=[en-us_topic_1]\n" +
 			"section 0 \"Title\" level=0 parent=-1 id=title labels=[en-us_topic_1] at 5\n" +
 			"section 1 \"URI\" level=1 parent=0 id=uri labels=[] at 8\n" +
@@ -48,13 +48,13 @@ func TestReadOutline(t *testing.T) {
 		want: "page \"Title\" original=\"\" labels=[]\nsection 0 \"Title\" level=0 parent=-1 id=title labels=[] at 2\n",
 	}, {
 		name: "table in a block quote after a list item, label before the quote",
-		src: "T\n=\n\n-  Normal responses\n\n.. _L1:\n\n   ===== ====\n   a     b\n   ===== ====\n   x     y\n   ===== ====\n",
+		src:  "T\n=\n\n-  Normal responses\n\n.. _L1:\n\n   ===== ====\n   a     b\n   ===== ====\n   x     y\n   ===== ====\n",
 		want: "page \"T\" original=\"\" labels=[]\nsection 0 \"T\" level=0 parent=-1 id=t labels=[] at 1\n" +
 			"table simple at 8:4 labels=[l1] title=\"\" caption=\"Normal responses\" section=0 header=[\"a\" \"b\"]\n" +
 			"  row 11: [\"x\" \"y\"]\n",
 	}, {
 		name: "table directive with title, caption paragraph, code block",
-		src: "T\n=\n\n**Status code: 200**\n\n.. table:: **Table 4** Response\n   body parameters\n\n   +---+---+\n   | a | b |\n   +===+===+\n   | 1 | 2 |\n   +---+---+\n\nNormal response\n\n.. code-block:: json\n\n   {\"a\": 1}\n",
+		src:  "T\n=\n\n**Status code: 200**\n\n.. table:: **Table 4** Response\n   body parameters\n\n   +---+---+\n   | a | b |\n   +===+===+\n   | 1 | 2 |\n   +---+---+\n\nNormal response\n\n.. code-block:: json\n\n   {\"a\": 1}\n",
 		want: "page \"T\" original=\"\" labels=[]\nsection 0 \"T\" level=0 parent=-1 id=t labels=[] at 1\n" +
 			"table grid at 9:4 labels=[] title=\"Table 4 Response body parameters\" caption=\"Status code: 200\" section=0 header=[\"a\" \"b\"]\n" +
 			"  row 12: [\"1\" \"2\"]\n" +
@@ -66,7 +66,7 @@ func TestReadOutline(t *testing.T) {
 			"table simple at 8:1 labels=[agency] title=\"\" caption=\"agency\" section=0 header=[\"a\" \"b\"]\n  row 11: [\"x\" \"y\"]\n",
 	}, {
 		name: "cells with lists, literal blocks and notes",
-		src: "T\n=\n\n+------+-----------------+\n| a    | b               |\n+======+=================+\n| x    | -  one          |\n|      | -  two          |\n|      |                 |\n|      | Example::       |\n|      |                 |\n|      |    {\"k\": 1}     |\n|      |                 |\n|      | .. note::       |\n|      |                 |\n|      |    Careful.     |\n+------+-----------------+\n",
+		src:  "T\n=\n\n+------+-----------------+\n| a    | b               |\n+======+=================+\n| x    | -  one          |\n|      | -  two          |\n|      |                 |\n|      | Example::       |\n|      |                 |\n|      |    {\"k\": 1}     |\n|      |                 |\n|      | .. note::       |\n|      |                 |\n|      |    Careful.     |\n+------+-----------------+\n",
 		want: "page \"T\" original=\"\" labels=[]\nsection 0 \"T\" level=0 parent=-1 id=t labels=[] at 1\n" +
 			"table grid at 4:1 labels=[] title=\"\" caption=\"\" section=0 header=[\"a\" \"b\"]\n" +
 			"  row 7: [\"x\" \"one\\n\\ntwo\\n\\nExample:\\n\\n{\\\"k\\\": 1}\\n\\nCareful.\"]\n",
