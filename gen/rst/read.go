@@ -12,8 +12,6 @@
 package rst
 
 import (
-	"strings"
-
 	"github.com/rst2go/rst2go/gen/doc"
 	"github.com/rst2go/rst2go/gen/source"
 )
@@ -89,7 +87,7 @@ func (w *walker) walk(nodes []*node, context string) {
 			// followed by the table in a block quote: the last item's
 			// lead captions what comes right after the list.
 			if len(n.items) > 0 {
-				if lead := itemLead(n.items[len(n.items)-1], ""); isCaption(lead) {
+				if lead := itemLead(n.items[len(n.items)-1], ""); doc.IsCaption(lead) {
 					w.caption = lead
 				}
 			}
@@ -104,7 +102,7 @@ func (w *walker) walk(nodes []*node, context string) {
 			w.caption = ""
 		case paragraphNode:
 			text := doc.InlinesText(n.inlines)
-			if isCaption(text) {
+			if doc.IsCaption(text) {
 				// Labels before a caption paragraph name the table after it.
 				w.caption = text
 				continue
@@ -145,7 +143,7 @@ func (w *walker) tablesIn(body []*node, labels []string, title string, titlePos 
 func (w *walker) addTable(t *doc.Table, labels []string, title string, titlePos source.Pos, caption string) {
 	t.Labels = append(t.Labels, labels...)
 	t.Title, t.TitlePos = title, titlePos
-	if title == "" && caption != "" && startsWithTableN(caption) {
+	if title == "" && caption != "" && doc.StartsWithTableN(caption) {
 		t.Title, t.TitlePos = caption, t.Pos
 	}
 	t.Caption = caption
@@ -185,19 +183,4 @@ func itemLead(item []*node, outer string) string {
 		return doc.InlinesText(item[0].inlines)
 	}
 	return outer
-}
-
-// isCaption reports whether a paragraph reads as the caption of what
-// follows: "Table 3 ...", or short and not a sentence ("Normal response",
-// "Status code: 200", "agency").
-func isCaption(text string) bool {
-	if startsWithTableN(text) {
-		return true
-	}
-	return len(text) <= 80 && !strings.HasSuffix(text, ".") && !strings.HasSuffix(text, ":")
-}
-
-func startsWithTableN(text string) bool {
-	rest, ok := strings.CutPrefix(text, "Table ")
-	return ok && len(rest) > 0 && rest[0] >= '0' && rest[0] <= '9'
 }

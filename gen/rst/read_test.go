@@ -1,35 +1,11 @@
 package rst
 
 import (
-	"fmt"
 	"strings"
 	"testing"
 
 	"github.com/rst2go/rst2go/gen/doc"
 )
-
-// outline prints what the walker made of a page, one line per element.
-func outline(p *doc.Page) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "page %q original=%q labels=%v\n", p.Title, p.OriginalName, p.Labels)
-	for i, s := range p.Sections {
-		fmt.Fprintf(&b, "section %d %q level=%d parent=%d id=%s labels=%v at %d\n", i, s.Title, s.Level, s.Parent, s.ID, s.Labels, s.Pos.Line)
-	}
-	for _, t := range p.Tables {
-		fmt.Fprintf(&b, "table %s at %d:%d labels=%v title=%q caption=%q section=%d header=%q\n", t.Form, t.Pos.Line, t.Pos.Col, t.Labels, t.Title, t.Caption, t.Section, t.Header)
-		for _, r := range t.Rows {
-			var cells []string
-			for _, c := range r.Cells {
-				cells = append(cells, c.Text())
-			}
-			fmt.Fprintf(&b, "  row %d: %q\n", r.Pos.Line, cells)
-		}
-	}
-	for _, e := range p.Examples {
-		fmt.Fprintf(&b, "example at %d caption=%q lang=%q section=%d %q\n", e.Pos.Line, e.Caption, e.Lang, e.Section, e.Text)
-	}
-	return b.String()
-}
 
 func TestReadOutline(t *testing.T) {
 	tests := []struct {
@@ -84,7 +60,7 @@ func TestReadOutline(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			p, diags := Read("t.rst", []byte(tt.src))
-			if got := outline(p); got != tt.want {
+			if got := doc.Outline(p); got != tt.want {
 				t.Errorf("outline:\n%s\nwant:\n%s", got, tt.want)
 			}
 			if tt.diags == "" && len(diags) > 0 {
