@@ -1,5 +1,6 @@
 // Command rst2go generates Go types from the parameter tables of API
-// reference documentation written in reStructuredText.
+// reference documentation: reStructuredText, HTML, Markdown or text copied
+// from a rendered page.
 //
 // Each parameter table of a page (Parameter / Mandatory / Type /
 // Description) becomes a struct; a row whose cell refers to another table
@@ -13,12 +14,13 @@
 //	rst2go [flags] PATH...
 //
 // Each PATH is a file or a folder, walked recursively; the format is told
-// by the extension (.rst). The flags are:
+// by the extension (.rst, .html, .md, .txt) or by -format. The flags are:
 //
 //	-out DIR    output folder (default "generated")
 //	-pkg NAME   package name (default: the base name of -out)
 //	-dump       print the document model as JSON on stdout; write nothing
 //	-strict     treat warnings as errors
+//	-format F   read inputs as F (rst, html, md or text) whatever their extension
 //
 // Warnings (a broken table, a reference that resolves nowhere, an unknown
 // type word) go to stderr as file:line:col: warning: message, and
@@ -63,6 +65,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	pkg := flags.String("pkg", "", "package `name` (default: base name of -out)")
 	dump := flags.Bool("dump", false, "print the document model as JSON instead of generating")
 	strict := flags.Bool("strict", false, "treat warnings as errors")
+	format := flags.String("format", "", "read inputs as `FORMAT` (rst, html, md or text) instead of by extension")
 	flags.Usage = func() {
 		fmt.Fprintf(stderr, "usage: rst2go [flags] PATH...\n\nflags:\n")
 		flags.PrintDefaults()
@@ -87,7 +90,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "rst2go: %q is not a valid package name; use -pkg\n", name)
 		return 2
 	}
-	inputs, err := readInputs(flags.Args())
+	if *format != "" && !gen.IsFormat(*format) {
+		fmt.Fprintf(stderr, "rst2go: unknown -format %q (want rst, html, md or text)\n", *format)
+		return 2
+	}
+	inputs, err := readInputs(flags.Args(), *format)
 	if err != nil {
 		fmt.Fprintf(stderr, "rst2go: %v\n", err)
 		var ue usageError
@@ -131,10 +138,16 @@ func printDiags(w io.Writer, diags source.List, strict bool) {
 }
 
 // readInputs reads the named files and, recursively, the readable files of
-// the named folders, in lexical order. Paths in the result are relative to
+// the named folders, in lexical order. With a format, named files are read
+// as that format whatever their extension, and folders give the files whose
+// extension is of that format. Paths in the result are relative to
 // the working directory where possible, so that output never holds an
 // absolute path of the machine it was made on.
-func readInputs(paths []string) ([]gen.Input, error) {
+func readInputs(paths []string, format string) ([]gen.Input, error) {
+	wanted := func(name string) bool {
+		f := gen.FormatOf(name)
+		return f != "" && (format == "" || f == format)
+	}
 	var names []string
 	for _, p := range paths {
 		info, err := os.Stat(p)
@@ -142,7 +155,7 @@ func readInputs(paths []string) ([]gen.Input, error) {
 			return nil, usageError{err.Error()}
 		}
 		if !info.IsDir() {
-			if gen.FormatOf(p) == "" {
+			if format == "" && gen.FormatOf(p) == "" {
 				return nil, usageError{fmt.Sprintf("%s: unknown input format (want %s)", p, knownExts())}
 			}
 			names = append(names, p)
@@ -152,7 +165,7 @@ func readInputs(paths []string) ([]gen.Input, error) {
 			if err != nil {
 				return err
 			}
-			if d.Type().IsRegular() && gen.FormatOf(name) != "" {
+			if d.Type().IsRegular() && wanted(name) {
 				names = append(names, name)
 			}
 			return nil
@@ -170,7 +183,7 @@ func readInputs(paths []string) ([]gen.Input, error) {
 		if err != nil {
 			return nil, err
 		}
-		inputs = append(inputs, gen.Input{Path: displayPath(wd, name), Data: data})
+		inputs = append(inputs, gen.Input{Path: displayPath(wd, name), Data: data, Format: format})
 	}
 	return inputs, nil
 }

@@ -14,7 +14,7 @@ import (
 // TestGeneratedInStep regenerates generated/ from spec/ in memory and
 // requires the committed files to match (make generate rewrites them).
 func TestGeneratedInStep(t *testing.T) {
-	inputs, err := readInputs([]string{"spec"})
+	inputs, err := readInputs([]string{"spec"}, "")
 	if err != nil {
 		t.Fatal(err)
 	}

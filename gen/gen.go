@@ -10,10 +10,13 @@ import (
 
 	"github.com/rst2go/rst2go/gen/doc"
 	"github.com/rst2go/rst2go/gen/emit"
+	"github.com/rst2go/rst2go/gen/html"
 	"github.com/rst2go/rst2go/gen/ir"
+	"github.com/rst2go/rst2go/gen/markdown"
 	"github.com/rst2go/rst2go/gen/resolve"
 	"github.com/rst2go/rst2go/gen/rst"
 	"github.com/rst2go/rst2go/gen/source"
+	"github.com/rst2go/rst2go/gen/text"
 )
 
 // Input is one page to read.
@@ -22,7 +25,8 @@ type Input struct {
 	// (slash-separated, relative to where the tool runs).
 	Path string
 	Data []byte
-	// Format is "rst"; empty means: by the file name's extension.
+	// Format is one of the values of [Formats]; empty means: by the file
+	// name's extension.
 	Format string
 }
 
@@ -47,7 +51,23 @@ type Result struct {
 }
 
 // Formats maps file extensions to the formats Generate reads.
-var Formats = map[string]string{".rst": "rst", ".rest": "rst"}
+var Formats = map[string]string{
+	".rst": "rst", ".rest": "rst",
+	".html": "html", ".htm": "html",
+	".md": "md", ".markdown": "md",
+	".txt": "text",
+}
+
+// readers are the readers by format.
+var readers = map[string]func(path string, src []byte) (*doc.Page, source.List){
+	"rst":  rst.Read,
+	"html": html.Read,
+	"md":   markdown.Read,
+	"text": text.Read,
+}
+
+// IsFormat reports whether name is a format Generate reads.
+func IsFormat(name string) bool { return readers[name] != nil }
 
 // FormatOf returns the format for a file name, or "".
 func FormatOf(name string) string {
@@ -63,14 +83,11 @@ func Generate(inputs []Input, opts Options) (*Result, error) {
 		if format == "" {
 			format = FormatOf(in.Path)
 		}
-		var page *doc.Page
-		var diags source.List
-		switch format {
-		case "rst":
-			page, diags = rst.Read(in.Path, in.Data)
-		default:
+		read := readers[format]
+		if read == nil {
 			return nil, fmt.Errorf("%s: unknown input format %q", in.Path, format)
 		}
+		page, diags := read(in.Path, in.Data)
 		res.Pages = append(res.Pages, page)
 		res.Diags = append(res.Diags, diags...)
 	}
