@@ -55,7 +55,7 @@ var rawWords = map[string]bool{"anytype": true, "any": true, "json": true, "null
 var (
 	// "String(64)", "string (1-255)", "Integer[0-100]": a scalar with a size
 	// or range.
-	sizedScalar = regexp.MustCompile(`^([a-z0-9-]+)\s*[(\[].*[)\]]$`)
+	sizedScalar = regexp.MustCompile(`^([a-z0-9-]+)\s*[(\[][^)\]]+[)\]]$`)
 	genericType = regexp.MustCompile(`^(map|list|array|set)\s*[<(\[](.*)[>)\]]$`)
 	arrayOf     = regexp.MustCompile(`^(?:array|list|set)s? of (.*)$`)
 	trailingArr = regexp.MustCompile(`^(.*?)\s*(?:\[\]|array|list)$`)
