@@ -34,10 +34,28 @@ $(STATICCHECK):
 
 # Compare the RST reader's tables with docutils' own reading of the whole
 # corpus (needs /usr/bin/python3 with Debian's python3-docutils).
-crosscheck: 
+crosscheck:
 	mkdir -p $(BIN)
 	/usr/bin/python3 $(CORPUS)/../tools/docutils-tables.py $(CORPUS)/ecs-2022/rst $(CORPUS)/ecs/rst $(CORPUS)/cbr/rst > $(BIN)/docutils-tables.jsonl
 	$(GO) run ./gen/rst/crosscheck -oracle $(BIN)/docutils-tables.jsonl $(CORPUS)/ecs-2022/rst $(CORPUS)/ecs/rst $(CORPUS)/cbr/rst
+
+# Run every fuzz target briefly (FUZZTIME each; make fuzz FUZZTIME=10m for
+# a real run). Inputs that fail are kept under the package's
+# testdata/fuzz and then run by make test.
+FUZZTIME ?= 15s
+fuzz:
+	@set -e; for pkg in $$($(GO) list ./...); do \
+		for target in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz' || true); do \
+			echo "$$pkg $$target"; \
+			$(GO) test -run '^$$' -fuzz "^$$target\$$" -fuzztime $(FUZZTIME) $$pkg; \
+		done; \
+	done
+
+# Benchmarks: every reader, the resolver, the emitter and the whole
+# pipeline, with allocations (the corpus ones skip without the corpus).
+BENCHTIME ?= 1s
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem -benchtime $(BENCHTIME) ./...
 
 clean:
 	rm -rf $(BIN)
