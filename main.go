@@ -42,10 +42,14 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/rst2go/rst2go/gen"
+	"github.com/rst2go/rst2go/gen/config"
+	"github.com/rst2go/rst2go/gen/outdir"
 	"github.com/rst2go/rst2go/gen/source"
 )
 
@@ -66,12 +70,21 @@ func run(args []string, stdout, stderr io.Writer) int {
 	dump := flags.Bool("dump", false, "print the document model as JSON instead of generating")
 	strict := flags.Bool("strict", false, "treat warnings as errors")
 	format := flags.String("format", "", "read inputs as `FORMAT` (rst, html, md or text) instead of by extension")
+	check := flags.Bool("check", false, "write nothing; print a unified diff of what would change and exit 1 if anything would")
+	jsonDiags := flags.Bool("json", false, "print diagnostics as JSON lines on stderr")
+	verbose := flags.Bool("v", false, "print a summary (pages, tables, types, fields, warnings, time) on stderr")
+	version := flags.Bool("version", false, "print the version and exit")
+	configPath := flags.String("config", "", "settings `file` (default: rst2go.yaml in the current folder, if there)")
 	flags.Usage = func() {
 		fmt.Fprintf(stderr, "usage: rst2go [flags] PATH...\n\nflags:\n")
 		flags.PrintDefaults()
 	}
 	if err := flags.Parse(args); err != nil {
 		return 2
+	}
+	if *version {
+		fmt.Fprintln(stdout, "rst2go", versionString())
+		return 0
 	}
 	if flags.NArg() == 0 {
 		flags.Usage()
@@ -103,12 +116,25 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		return 1
 	}
-	res, err := gen.Generate(inputs, gen.Options{Package: name})
+	cfg, diags, err := loadConfig(*configPath)
 	if err != nil {
 		fmt.Fprintf(stderr, "rst2go: %v\n", err)
 		return 1
 	}
-	printDiags(stderr, res.Diags, *strict)
+	if diags.HasErrors() {
+		printDiags(stderr, diags, *strict, *jsonDiags)
+		return 1
+	}
+	start := time.Now()
+	res, err := gen.Generate(inputs, gen.Options{Package: name, Config: cfg})
+	if err != nil {
+		fmt.Fprintf(stderr, "rst2go: %v\n", err)
+		return 1
+	}
+	printDiags(stderr, res.Diags, *strict, *jsonDiags)
+	if *verbose {
+		printSummary(stderr, res, time.Since(start))
+	}
 	if res.Diags.HasErrors() || *strict && len(res.Diags) > 0 {
 		return 1
 	}
@@ -121,20 +147,103 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		return 0
 	}
-	if err := writeFiles(*out, res.Files); err != nil {
+	var files []outdir.File
+	for _, f := range res.Files {
+		files = append(files, outdir.File{Name: f.Name, Data: f.Data})
+	}
+	plan, err := outdir.PlanSync(*out, files)
+	if err != nil {
+		fmt.Fprintf(stderr, "rst2go: %v\n", err)
+		return 1
+	}
+	if *check {
+		if len(plan.Changes) == 0 {
+			return 0
+		}
+		fmt.Fprint(stdout, plan.Diff())
+		fmt.Fprintf(stderr, "rst2go: %s is not in step with the docs: %d file(s) would change; run go generate\n", *out, len(plan.Changes))
+		return 1
+	}
+	if err := plan.Apply(); err != nil {
 		fmt.Fprintf(stderr, "rst2go: %v\n", err)
 		return 1
 	}
 	return 0
 }
 
-func printDiags(w io.Writer, diags source.List, strict bool) {
+func printDiags(w io.Writer, diags source.List, strict, asJSON bool) {
+	enc := json.NewEncoder(w)
 	for _, d := range diags {
 		if strict {
 			d.Severity = source.Error
 		}
+		if asJSON {
+			enc.Encode(jsonDiagnostic{File: d.Pos.File, Line: d.Pos.Line, Col: d.Pos.Col, Severity: d.Severity.String(), Code: d.Code, Message: d.Message})
+			continue
+		}
 		fmt.Fprintln(w, d)
 	}
+}
+
+// jsonDiagnostic is one line of -json output.
+type jsonDiagnostic struct {
+	File     string `json:"file"`
+	Line     int    `json:"line"`
+	Col      int    `json:"col"`
+	Severity string `json:"severity"`
+	Code     string `json:"code"`
+	Message  string `json:"message"`
+}
+
+// printSummary is what -v prints.
+func printSummary(w io.Writer, res *gen.Result, elapsed time.Duration) {
+	tables, types, fields := 0, 0, 0
+	for _, p := range res.Pages {
+		tables += len(p.Tables)
+	}
+	for _, f := range res.Package.Files {
+		types += len(f.Types)
+		for _, t := range f.Types {
+			fields += len(t.Fields)
+		}
+	}
+	warnings, errs := 0, 0
+	for _, d := range res.Diags {
+		if d.Severity == source.Error {
+			errs++
+		} else {
+			warnings++
+		}
+	}
+	fmt.Fprintf(w, "rst2go: %d pages, %d tables, %d files, %d types, %d fields, %d warnings, %d errors in %s\n",
+		len(res.Pages), tables, len(res.Files), types, fields, warnings, errs, elapsed.Round(time.Millisecond))
+}
+
+// loadConfig reads the -config file, or rst2go.yaml in the current folder
+// when there is one.
+func loadConfig(path string) (*config.Config, source.List, error) {
+	if path == "" {
+		if _, err := os.Stat(config.DefaultFile); err != nil {
+			return nil, nil, nil
+		}
+		path = config.DefaultFile
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	cfg, diags := config.Parse(filepath.ToSlash(path), data)
+	return cfg, diags, nil
+}
+
+// versionString is the module version rst2go was built at, as the go
+// command recorded it ("(devel)" for a build from a checkout).
+func versionString() string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok || info.Main.Version == "" {
+		return "(devel)"
+	}
+	return info.Main.Version
 }
 
 // readInputs reads the named files and, recursively, the readable files of
@@ -204,19 +313,6 @@ func knownExts() string {
 	}
 	slices.Sort(exts)
 	return strings.Join(exts, ", ")
-}
-
-// writeFiles writes the generated files into dir.
-func writeFiles(dir string, files []gen.Output) error {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	for _, f := range files {
-		if err := os.WriteFile(filepath.Join(dir, f.Name), f.Data, 0o644); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 func validPackageName(s string) bool {

@@ -62,6 +62,10 @@ func TestRun(t *testing.T) {
 	write(t, broken, "Broken\n======\n\nResponse\n--------\n\n"+
 		"========= ====== ===========\nParameter Type   Description\n========= ====== ===========\nid        Wibble The ID.\n========= ====== ===========\n")
 	out := filepath.Join(dir, "out")
+	out2 := filepath.Join(dir, "out2") // a run owns its folder: other pages, other folder
+	cfg, badCfg := filepath.Join(dir, "rst2go.yaml"), filepath.Join(dir, "bad.yaml")
+	write(t, cfg, "types:\n  - page: page\n    table: Response\n    name: Thing\n")
+	write(t, badCfg, "typewords:\n  Date: time.Time\n")
 	tests := []struct {
 		name       string
 		args       []string
@@ -74,9 +78,20 @@ func TestRun(t *testing.T) {
 		{"missing path", []string{"-out", out, filepath.Join(dir, "missing.rst")}, 2, "no such file", ""},
 		{"bad package", []string{"-out", out, "-pkg", "func", page}, 2, "not a valid package name", ""},
 		{"ok", []string{"-out", out, "-pkg", "things", page}, 0, "", ""},
-		{"warning", []string{"-out", out, "-pkg", "things", broken}, 0, `warning: id: unknown type "Wibble"`, ""},
-		{"strict", []string{"-strict", "-out", out, "-pkg", "things", broken}, 1, `error: id: unknown type "Wibble"`, ""},
+		{"warning", []string{"-out", out2, "-pkg", "things", broken}, 0, `warning: id: unknown type "Wibble"`, ""},
+		{"strict", []string{"-strict", "-out", out2, "-pkg", "things", broken}, 1, `error: id: unknown type "Wibble"`, ""},
 		{"dump", []string{"-dump", page}, 0, "", `"goName": "GetThingResponse"`},
+		{"check in step", []string{"-check", "-out", out, "-pkg", "things", page}, 0, "", ""},
+		{"check out of step", []string{"-check", "-out", out, "-pkg", "things", page, broken}, 1, "1 file(s) would change",
+			"--- /dev/null\n+++ b/" + filepath.ToSlash(filepath.Join(out2[:len(out2)-1], "broken.go"))},
+		{"json", []string{"-json", "-out", out2, "-pkg", "things", broken}, 0, `broken.rst","line":10,"col":11,`, ""},
+		{"json code", []string{"-json", "-out", out2, "-pkg", "things", broken}, 0, `"severity":"warning","code":"unknown-type","message":"id: unknown type \"Wibble\"; the field is json.RawMessage"}`, ""},
+		{"summary", []string{"-v", "-out", out, "-pkg", "things", page}, 0, "rst2go: 1 pages, 1 tables, 1 files, 1 types, 1 fields, 0 warnings, 0 errors in", ""},
+		{"version", []string{"-version"}, 0, "", "rst2go "},
+		{"bad format", []string{"-format", "pdf", page}, 2, `unknown -format "pdf"`, ""},
+		{"config", []string{"-config", cfg, "-out", out, "-pkg", "things", page}, 0, "", ""},
+		{"bad config", []string{"-config", badCfg, "-out", out, "-pkg", "things", page}, 1, `bad.yaml:1:1: error: rst2go.yaml: unknown key "typewords"`, ""},
+		{"missing config", []string{"-config", filepath.Join(dir, "none.yaml"), page}, 1, "no such file", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -97,7 +112,7 @@ func TestRun(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.Contains(got, []byte("package things")) || !bytes.Contains(got, []byte("type GetThingResponse struct")) {
+	if !bytes.Contains(got, []byte("package things")) || !bytes.Contains(got, []byte("type Thing struct")) {
 		t.Errorf("page.go:\n%s", got)
 	}
 }

@@ -92,6 +92,8 @@ func goType(t *ir.GoType) jen.Code {
 		return jen.Qual("encoding/json", "RawMessage")
 	case ir.Any:
 		return jen.Any()
+	case ir.Qualified:
+		return jen.Qual(t.Path, t.Name)
 	}
 	return jen.Id(t.Name)
 }

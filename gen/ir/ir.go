@@ -60,12 +60,14 @@ const (
 	Pointer             // *Elem
 	RawJSON             // encoding/json.RawMessage
 	Any                 // any (only as a map value for free-form objects)
+	Qualified           // Name of the package at Path (from a config: time.Time)
 )
 
 // GoType is a Go type expression.
 type GoType struct {
 	Kind Kind
-	Name string // Builtin
+	Name string // Builtin, Qualified
+	Path string // Qualified: the import path
 	Ref  *Type  // Named
 	Elem *GoType
 }
@@ -85,6 +87,8 @@ func (t *GoType) String() string {
 		return "any"
 	case Named:
 		return t.Ref.GoName
+	case Qualified:
+		return t.Path + "." + t.Name
 	}
 	return t.Name
 }

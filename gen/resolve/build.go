@@ -139,9 +139,17 @@ func (r *resolver) fillType(info *tableInfo, pkg *ir.Package) {
 	for _, fp := range info.fields {
 		p := fp.param
 		f := &ir.Field{JSONName: jsonName(p.Name), Pos: p.Pos, Doc: p.Description}
-		goName := naming.Exported(f.JSONName)
+		goName := r.settings.rules.Exported(f.JSONName)
 		if goName == "" {
 			goName = "Field"
+		}
+		override := r.fieldOverride(typ.GoName, f.JSONName)
+		if override != nil && override.Name != "" {
+			if names.Used(override.Name) {
+				r.diags.Errorf(override.Pos, "config-conflict", "field name %s is already taken in %s", override.Name, typ.GoName)
+			} else {
+				goName = override.Name
+			}
 		}
 		f.GoName = names.Unique(goName)
 		if !validTag(f.JSONName) {
@@ -152,9 +160,12 @@ func (r *resolver) fillType(info *tableInfo, pkg *ir.Package) {
 		f.Type = r.goType(fp, fp.word, true)
 		if optional {
 			f.OmitEmpty = true
-			if t := f.Type; t.Kind == ir.Named || t.Kind == ir.Builtin && t.Name != "string" {
+			if t := f.Type; t.Kind == ir.Named || t.Kind == ir.Qualified || t.Kind == ir.Builtin && t.Name != "string" {
 				f.Type = ir.PointerTo(t)
 			}
+		}
+		if override != nil && override.GoType != nil {
+			f.Type = irType(override.GoType) // exactly as configured
 		}
 		typ.Fields = append(typ.Fields, f)
 		p.GoName = f.GoName

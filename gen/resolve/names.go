@@ -3,7 +3,6 @@ package resolve
 import (
 	"strings"
 
-	"github.com/rst2go/rst2go/gen/naming"
 )
 
 // name chooses every type name.
@@ -30,12 +29,15 @@ func (r *resolver) name() {
 	}
 	for _, info := range roots {
 		info.role = roleOf(info.page, info.table)
-		info.typ.GoName = r.names.Unique(topName(info))
+		info.root = true
+		if !r.configuredName(info) {
+			info.typ.GoName = r.names.Unique(r.topName(info))
+		}
 	}
 	claims := map[string][]*tableInfo{}
 	for _, info := range r.tables {
 		if len(info.incoming) > 0 {
-			info.claim = claimOf(info.incoming[0])
+			info.claim = r.claimOf(info.incoming[0])
 			claims[info.claim] = append(claims[info.claim], info)
 		}
 	}
@@ -67,11 +69,14 @@ func (r *resolver) name() {
 		}
 		next.visited = true
 		next.role = roleTable
+		next.root = true
 		name := next.claim
 		if name == "" {
-			name = topName(next)
+			name = r.topName(next)
 		}
-		next.typ.GoName = r.names.Unique(name)
+		if !r.configuredName(next) {
+			next.typ.GoName = r.names.Unique(name)
+		}
 		queue = append(queue, next)
 	}
 }
@@ -89,6 +94,9 @@ func hasOuterReferrer(info *tableInfo) bool {
 // type of its own (not merged into a twin).
 func (r *resolver) nameNested(t, parent *tableInfo, group []*tableInfo) bool {
 	t.visited = true
+	if r.configuredName(t) {
+		return true
+	}
 	shapes := map[string]bool{}
 	for _, g := range group {
 		shapes[r.shapeOf(g)] = true
@@ -105,6 +113,16 @@ func (r *resolver) nameNested(t, parent *tableInfo, group []*tableInfo) bool {
 		return true
 	}
 	t.typ.GoName = r.names.Unique(parent.typ.GoName + t.claim)
+	return true
+}
+
+// configuredName gives a table the name the config chose for it, if any.
+func (r *resolver) configuredName(info *tableInfo) bool {
+	tn := r.settings.typeNames[info.table]
+	if tn == nil {
+		return false
+	}
+	info.typ.GoName = tn.Name
 	return true
 }
 
@@ -147,11 +165,11 @@ func (r *resolver) firstUnvisited() *tableInfo {
 }
 
 // topName is a top-level table's name: page title stem plus role.
-func topName(info *tableInfo) string {
-	stem := naming.TypeNameFromTitle(info.page.Title)
+func (r *resolver) topName(info *tableInfo) string {
+	stem := r.settings.rules.TypeNameFromTitle(info.page.Title)
 	if stem == "" {
 		base := info.page.Path[strings.LastIndex(info.page.Path, "/")+1:]
-		stem = naming.Exported(stripExt(base))
+		stem = r.settings.rules.Exported(stripExt(base))
 	}
 	if stem == "" {
 		stem = "Page"
@@ -170,11 +188,11 @@ func topName(info *tableInfo) string {
 }
 
 // claimOf is the name a nested table wants, from the field referring to it.
-func claimOf(fp *fieldPlan) string {
+func (r *resolver) claimOf(fp *fieldPlan) string {
 	// The value table of a placeholder ("Name of the network" in a
 	// map) is named from the field that refers to the map, as an item.
 	if ph := fp.owner; ph.placeholder == fp && len(ph.incoming) > 0 && ph.incoming[0].owner != ph {
-		return singularGo(claimOf(ph.incoming[0]))
+		return singularGo(r.claimOf(ph.incoming[0]))
 	}
 	name := ""
 	w := fp.word
@@ -184,10 +202,10 @@ func claimOf(fp *fieldPlan) string {
 		}
 	}
 	if w.name != "" {
-		name = naming.Exported(w.name)
+		name = r.settings.rules.Exported(w.name)
 	}
 	if name == "" {
-		name = naming.Exported(jsonName(fp.param.Name))
+		name = r.settings.rules.Exported(jsonName(fp.param.Name))
 		if fp.word.kind == arrayWord {
 			name = singularGo(name)
 		}

@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/rst2go/rst2go/gen/config"
 	"github.com/rst2go/rst2go/gen/doc"
 	"github.com/rst2go/rst2go/gen/ir"
 	"github.com/rst2go/rst2go/gen/naming"
@@ -23,6 +24,8 @@ import (
 type Options struct {
 	// Package is the Go package name of the output.
 	Package string
+	// Config holds the settings of rst2go.yaml, or nil.
+	Config *config.Config
 }
 
 // Resolve builds the Go model of pages. Pages are taken in path order, so
@@ -36,11 +39,15 @@ func Resolve(pages []*doc.Page, opts Options) (*ir.Package, source.List) {
 		global:     map[string][]target{},
 		local:      map[*doc.Page]map[string]target{},
 		refTargets: map[*doc.Ref]*tableInfo{},
+		settings:   newSettings(opts.Config),
 	}
 	r.index()
 	r.plan()
+	r.matchTypeNames()
 	r.name()
+	r.dropRoles()
 	pkg := r.build(opts)
+	r.reportUnused()
 	r.diags.Sort()
 	return pkg, r.diags
 }
@@ -58,6 +65,7 @@ type resolver struct {
 	tables     []*tableInfo // parameter tables, page order then document order
 	refTargets map[*doc.Ref]*tableInfo
 	names      naming.Namer
+	settings   *settings
 }
 
 // target is what a label names: a table, a section or a whole page.
@@ -77,6 +85,7 @@ type tableInfo struct {
 
 	typ     *ir.Type
 	visited bool
+	root    bool // named as a top-level table
 	merged  bool // its type is another table's (same shape, same name)
 	dead    bool // reachable only through merged tables
 	claim   string
@@ -247,7 +256,7 @@ func (r *resolver) plan() {
 				continue
 			}
 			seen[p.Name] = true
-			fp := &fieldPlan{owner: info, param: p, word: parseTypeWord(p.Type)}
+			fp := &fieldPlan{owner: info, param: p, word: r.typeWord(p.Type)}
 			fp.target = r.findTarget(fp)
 			if fp.target != nil {
 				fp.target.incoming = append(fp.target.incoming, fp)

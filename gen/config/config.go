@@ -1,0 +1,369 @@
+// Package config reads rst2go.yaml, the per-package settings that adjust
+// generation without touching the docs: type and field names, Go types for
+// type words or single fields, extra initialisms, and which tables to emit.
+//
+//	# rst2go.yaml
+//	initialisms: [ECS, EVS]
+//	roles: [request, response, error-response]
+//	typeWords:
+//	  Timestamp: time.Time
+//	types:
+//	  - page: servers/creating_ecss    # path (no extension; a suffix will do) or title
+//	    table: Table 3                 # a label, a title, or "Table N"
+//	    name: ServerCreateOptions
+//	fields:
+//	  - type: CreateECSsRequest        # the Go type, as generated
+//	    param: OS-EXT-STS:vm_state     # the parameter, as the docs write it
+//	    name: VMState                  # the Go field name
+//	    goType: "*time.Time"           # the Go type of the field
+//
+// Every key is checked: an unknown key, a bad value or (once a run has
+// resolved) a selector that matches nothing is an error at the config's
+// line.
+package config
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"go/token"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/rst2go/rst2go/gen/source"
+	"go.yaml.in/yaml/v3"
+)
+
+// DefaultFile is the config file rst2go reads from the folder it runs in
+// (where go generate runs it: beside the //go:generate line).
+const DefaultFile = "rst2go.yaml"
+
+// Config is a parsed rst2go.yaml.
+type Config struct {
+	Path        string
+	Initialisms []string
+	// Roles lists the roles of top-level tables to emit; nil means all.
+	Roles     []Role
+	TypeWords []TypeWord
+	Types     []TypeName
+	Fields    []Field
+}
+
+// Role is a role name with its place in the config.
+type Role struct {
+	Name string
+	Pos  source.Pos
+}
+
+// RoleNames are the roles a config may list, as the resolver names them.
+var RoleNames = []string{
+	"request", "response", "error-response", "path-params", "query-params",
+	"uri-params", "request-header", "response-header", "params",
+}
+
+// TypeWord maps a doc type word (matched case- and spacing-insensitively)
+// to a Go type.
+type TypeWord struct {
+	Word   string
+	GoType *GoType
+	Pos    source.Pos
+}
+
+// TypeName names the Go type of the table a page and table select.
+type TypeName struct {
+	Page, Table string
+	Name        string
+	Pos         source.Pos
+}
+
+// Field overrides one field: selected by its struct's Go type name (as
+// generated, after type renames) and the parameter name as written.
+type Field struct {
+	Type, Param string
+	Name        string  // Go field name, or ""
+	GoType      *GoType // or nil
+	Pos         source.Pos
+}
+
+// GoType is a Go type expression from the config: a predeclared type, a
+// qualified type ("time.Time", "encoding/json.Number"), or a slice, map
+// (string keys) or pointer of one.
+type GoType struct {
+	Kind GoKind
+	// Name is the predeclared or qualified type's name; Path the import
+	// path of a qualified one.
+	Name, Path string
+	Elem       *GoType
+}
+
+// GoKind is the kind of a [GoType].
+type GoKind int
+
+const (
+	Predeclared GoKind = iota
+	Qualified
+	Slice
+	Map
+	Pointer
+)
+
+func (t *GoType) String() string {
+	switch t.Kind {
+	case Qualified:
+		return t.Path + "." + t.Name
+	case Slice:
+		return "[]" + t.Elem.String()
+	case Map:
+		return "map[string]" + t.Elem.String()
+	case Pointer:
+		return "*" + t.Elem.String()
+	}
+	return t.Name
+}
+
+var predeclared = map[string]bool{
+	"string": true, "bool": true, "int": true, "int8": true, "int16": true, "int32": true, "int64": true,
+	"uint": true, "uint8": true, "uint16": true, "uint32": true, "uint64": true, "float32": true,
+	"float64": true, "byte": true, "rune": true, "any": true,
+}
+
+// shortPaths are the packages a config may name by their last element.
+var shortPaths = map[string]string{"json": "encoding/json", "time": "time", "big": "math/big", "netip": "net/netip", "url": "net/url"}
+
+// ParseGoType reads a Go type expression.
+func ParseGoType(s string) (*GoType, error) {
+	s = strings.TrimSpace(s)
+	switch {
+	case strings.HasPrefix(s, "[]"):
+		elem, err := ParseGoType(s[2:])
+		return &GoType{Kind: Slice, Elem: elem}, err
+	case strings.HasPrefix(s, "map[string]"):
+		elem, err := ParseGoType(s[len("map[string]"):])
+		return &GoType{Kind: Map, Elem: elem}, err
+	case strings.HasPrefix(s, "*"):
+		elem, err := ParseGoType(s[1:])
+		return &GoType{Kind: Pointer, Elem: elem}, err
+	case predeclared[s]:
+		return &GoType{Kind: Predeclared, Name: s}, nil
+	}
+	dot := strings.LastIndex(s, ".")
+	if dot <= 0 || strings.LastIndex(s, "/") > dot {
+		return nil, fmt.Errorf("%q is not a Go type (want a predeclared type, pkg.Name or import/path.Name, or []T, map[string]T, *T of one)", s)
+	}
+	path, name := s[:dot], s[dot+1:]
+	if !token.IsIdentifier(name) || !token.IsExported(name) {
+		return nil, fmt.Errorf("%q is not an exported type name", name)
+	}
+	if !strings.Contains(path, "/") {
+		full, ok := shortPaths[path]
+		if !ok && strings.Contains(path, ".") {
+			full, ok = path, true
+		}
+		if !ok {
+			return nil, fmt.Errorf("package %q: write its import path (like encoding/json.Number)", path)
+		}
+		path = full
+	}
+	for _, part := range strings.Split(path, "/") {
+		if part == "" || part == "." || part == ".." || strings.ContainsAny(part, " \"`\\") {
+			return nil, fmt.Errorf("%q is not an import path", path)
+		}
+	}
+	return &GoType{Kind: Qualified, Path: path, Name: name}, nil
+}
+
+// Parse reads a config file. Errors are positioned in path.
+func Parse(path string, data []byte) (*Config, source.List) {
+	p := &parser{path: path, cfg: &Config{Path: path}}
+	var root yaml.Node
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(&root); err != nil {
+		if errors.Is(err, io.EOF) {
+			return p.cfg, nil // an empty file
+		}
+		// The YAML library says "yaml: line N: message".
+		msg, line := strings.TrimPrefix(err.Error(), "yaml: "), 1
+		if m := yamlLine.FindStringSubmatch(msg); m != nil {
+			line, _ = strconv.Atoi(m[1])
+			msg = msg[len(m[0]):]
+		}
+		p.diags.Errorf(source.Pos{File: path, Line: line}, "config", "%s", msg)
+		return p.cfg, p.diags
+	}
+	if len(root.Content) == 0 {
+		return p.cfg, nil
+	}
+	p.top(root.Content[0])
+	return p.cfg, p.diags
+}
+
+var yamlLine = regexp.MustCompile(`^line (\d+): `)
+
+type parser struct {
+	path  string
+	cfg   *Config
+	diags source.List
+}
+
+func (p *parser) pos(n *yaml.Node) source.Pos {
+	return source.Pos{File: p.path, Line: n.Line, Col: n.Column}
+}
+
+func (p *parser) errorf(n *yaml.Node, format string, args ...any) {
+	p.diags.Errorf(p.pos(n), "config", format, args...)
+}
+
+// mapping calls f for each key of a mapping node, checking keys against
+// known.
+func (p *parser) mapping(n *yaml.Node, what string, known []string, f func(key string, k, v *yaml.Node)) {
+	if n.Kind != yaml.MappingNode {
+		p.errorf(n, "%s: want a mapping", what)
+		return
+	}
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		switch {
+		case known != nil && !contains(known, k.Value):
+			p.errorf(k, "%s: unknown key %q (want one of %s)", what, k.Value, strings.Join(known, ", "))
+		case seen[k.Value]:
+			p.errorf(k, "%s: key %q given twice", what, k.Value)
+		default:
+			seen[k.Value] = true
+			f(k.Value, k, v)
+		}
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func (p *parser) scalar(n *yaml.Node, what string) (string, bool) {
+	if n.Kind != yaml.ScalarNode || n.Value == "" {
+		p.errorf(n, "%s: want a non-empty string", what)
+		return "", false
+	}
+	return n.Value, true
+}
+
+func (p *parser) list(n *yaml.Node, what string, f func(item *yaml.Node)) {
+	if n.Kind != yaml.SequenceNode {
+		p.errorf(n, "%s: want a list", what)
+		return
+	}
+	for _, item := range n.Content {
+		f(item)
+	}
+}
+
+func (p *parser) goType(n *yaml.Node, what string) *GoType {
+	s, ok := p.scalar(n, what)
+	if !ok {
+		return nil
+	}
+	t, err := ParseGoType(s)
+	if err != nil {
+		p.errorf(n, "%s: %v", what, err)
+		return nil
+	}
+	return t
+}
+
+func (p *parser) identifier(n *yaml.Node, what string) string {
+	s, ok := p.scalar(n, what)
+	if !ok {
+		return ""
+	}
+	if !token.IsIdentifier(s) || !token.IsExported(s) {
+		p.errorf(n, "%s: %q is not an exported Go identifier", what, s)
+		return ""
+	}
+	return s
+}
+
+func (p *parser) top(n *yaml.Node) {
+	c := p.cfg
+	p.mapping(n, "rst2go.yaml", []string{"initialisms", "roles", "typeWords", "types", "fields"}, func(key string, k, v *yaml.Node) {
+		switch key {
+		case "initialisms":
+			p.list(v, key, func(item *yaml.Node) {
+				s, ok := p.scalar(item, "initialism")
+				if !ok {
+					return
+				}
+				for _, r := range s {
+					if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
+						p.errorf(item, "initialism %q: letters and digits only", s)
+						return
+					}
+				}
+				c.Initialisms = append(c.Initialisms, s)
+			})
+		case "roles":
+			c.Roles = []Role{}
+			p.list(v, key, func(item *yaml.Node) {
+				s, ok := p.scalar(item, "role")
+				if ok && !contains(RoleNames, s) {
+					p.errorf(item, "unknown role %q (want one of %s)", s, strings.Join(RoleNames, ", "))
+				} else if ok {
+					c.Roles = append(c.Roles, Role{s, p.pos(item)})
+				}
+			})
+		case "typeWords":
+			p.mapping(v, key, nil, func(word string, k, v *yaml.Node) {
+				if t := p.goType(v, fmt.Sprintf("type word %q", word)); t != nil {
+					c.TypeWords = append(c.TypeWords, TypeWord{Word: word, GoType: t, Pos: p.pos(k)})
+				}
+			})
+		case "types":
+			p.list(v, key, func(item *yaml.Node) {
+				tn := TypeName{Pos: p.pos(item)}
+				p.mapping(item, "types entry", []string{"page", "table", "name"}, func(key string, k, v *yaml.Node) {
+					s, _ := p.scalar(v, key)
+					switch key {
+					case "page":
+						tn.Page = s
+					case "table":
+						tn.Table = s
+					case "name":
+						tn.Name = p.identifier(v, key)
+					}
+				})
+				if tn.Page == "" || tn.Table == "" || tn.Name == "" {
+					p.errorf(item, "types entry: page, table and name are all needed")
+					return
+				}
+				c.Types = append(c.Types, tn)
+			})
+		case "fields":
+			p.list(v, key, func(item *yaml.Node) {
+				f := Field{Pos: p.pos(item)}
+				p.mapping(item, "fields entry", []string{"type", "param", "name", "goType"}, func(key string, k, v *yaml.Node) {
+					switch key {
+					case "type":
+						f.Type = p.identifier(v, key)
+					case "param":
+						f.Param, _ = p.scalar(v, key)
+					case "name":
+						f.Name = p.identifier(v, key)
+					case "goType":
+						f.GoType = p.goType(v, key)
+					}
+				})
+				if f.Type == "" || f.Param == "" || f.Name == "" && f.GoType == nil {
+					p.errorf(item, "fields entry: type, param and one of name or goType are needed")
+					return
+				}
+				c.Fields = append(c.Fields, f)
+			})
+		}
+	})
+}

@@ -1,0 +1,95 @@
+package config
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+
+	_ "github.com/rst2go/rst2go/gen/golden" // defines -update
+)
+
+func TestParse(t *testing.T) {
+	tests := []struct {
+		name, src string
+		want      string // a summary of the config
+		diags     string // the diagnostics, one per line
+	}{{
+		name: "empty",
+		src:  "",
+		want: "initialisms=[] roles=none words=[] types=[] fields=[]",
+	}, {
+		name: "everything",
+		src: "initialisms: [ECS, vCPU]\nroles: [request, response]\ntypeWords:\n  Timestamp: time.Time\n  Date: \"*time.Time\"\n" +
+			"types:\n  - page: a/b\n    table: Table 3\n    name: Thing\nfields:\n  - type: Thing\n    param: x-y\n    name: XY\n    goType: \"[]encoding/json.Number\"\n",
+		want: "initialisms=[ECS vCPU] roles=[request@2:9 response@2:18] words=[Timestamp=time.Time@4:3 Date=*time.Time@5:3] " +
+			"types=[a/b|Table 3=Thing@7:5] fields=[Thing.x-y=XY:[]encoding/json.Number@11:5]",
+	}, {
+		name: "unknown keys, at their lines",
+		src:  "initialism: [ECS]\ntypes:\n  - page: a\n    tabel: b\n    name: C\n",
+		want: "initialisms=[] roles=none words=[] types=[] fields=[]",
+		diags: "c.yaml:1:1: error: rst2go.yaml: unknown key \"initialism\" (want one of initialisms, roles, typeWords, types, fields)\n" +
+			"c.yaml:4:5: error: types entry: unknown key \"tabel\" (want one of page, table, name)\n" +
+			"c.yaml:3:5: error: types entry: page, table and name are all needed",
+	}, {
+		name: "bad values",
+		src:  "roles: [requests]\ntypeWords:\n  A: Time\n  B: foo.Bar\n  C: \"map[int]string\"\ninitialisms: [\"a-b\"]\nfields:\n  - type: lower\n    param: p\n    name: N\n",
+		want: "initialisms=[] roles=[] words=[] types=[] fields=[]",
+		diags: "c.yaml:1:9: error: unknown role \"requests\" (want one of request, response, error-response, path-params, query-params, uri-params, request-header, response-header, params)\n" +
+			"c.yaml:3:6: error: type word \"A\": \"Time\" is not a Go type (want a predeclared type, pkg.Name or import/path.Name, or []T, map[string]T, *T of one)\n" +
+			"c.yaml:4:6: error: type word \"B\": package \"foo\": write its import path (like encoding/json.Number)\n" +
+			"c.yaml:5:6: error: type word \"C\": \"map[int]string\" is not a Go type (want a predeclared type, pkg.Name or import/path.Name, or []T, map[string]T, *T of one)\n" +
+			"c.yaml:6:15: error: initialism \"a-b\": letters and digits only\n" +
+			"c.yaml:8:11: error: type: \"lower\" is not an exported Go identifier\n" +
+			"c.yaml:8:5: error: fields entry: type, param and one of name or goType are needed",
+	}, {
+		name:  "not YAML",
+		src:   "a: [\n",
+		want:  "initialisms=[] roles=none words=[] types=[] fields=[]",
+		diags: "c.yaml:1: error: did not find expected node content",
+	}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cfg, diags := Parse("c.yaml", []byte(tt.src))
+			if got := summary(cfg); got != tt.want {
+				t.Errorf("config:\n got %s\nwant %s", got, tt.want)
+			}
+			if got := strings.TrimSpace(diags.String()); got != tt.diags {
+				t.Errorf("diagnostics:\n%s\nwant:\n%s", got, tt.diags)
+			}
+		})
+	}
+}
+
+func summary(c *Config) string {
+	var b strings.Builder
+	b.WriteString("initialisms=[" + strings.Join(c.Initialisms, " ") + "] roles=")
+	if c.Roles == nil {
+		b.WriteString("none")
+	} else {
+		var r []string
+		for _, x := range c.Roles {
+			r = append(r, x.Name+"@"+at(x.Pos.Line, x.Pos.Col))
+		}
+		b.WriteString("[" + strings.Join(r, " ") + "]")
+	}
+	var w []string
+	for _, x := range c.TypeWords {
+		w = append(w, x.Word+"="+x.GoType.String()+"@"+at(x.Pos.Line, x.Pos.Col))
+	}
+	var ty []string
+	for _, x := range c.Types {
+		ty = append(ty, x.Page+"|"+x.Table+"="+x.Name+"@"+at(x.Pos.Line, x.Pos.Col))
+	}
+	var f []string
+	for _, x := range c.Fields {
+		s := x.Type + "." + x.Param + "=" + x.Name
+		if x.GoType != nil {
+			s += ":" + x.GoType.String()
+		}
+		f = append(f, s+"@"+at(x.Pos.Line, x.Pos.Col))
+	}
+	b.WriteString(" words=[" + strings.Join(w, " ") + "] types=[" + strings.Join(ty, " ") + "] fields=[" + strings.Join(f, " ") + "]")
+	return b.String()
+}
+
+func at(line, col int) string { return strconv.Itoa(line) + ":" + strconv.Itoa(col) }

@@ -1,0 +1,198 @@
+package resolve
+
+import (
+	"strings"
+
+	"github.com/rst2go/rst2go/gen/config"
+	"github.com/rst2go/rst2go/gen/doc"
+	"github.com/rst2go/rst2go/gen/ir"
+	"github.com/rst2go/rst2go/gen/naming"
+)
+
+// settings is the resolver's view of a config: lookups by what the
+// resolver has in hand, and a record of which entries were used, so that
+// an entry matching nothing is reported at its line.
+type settings struct {
+	cfg       *config.Config
+	rules     *naming.Rules
+	typeWords map[string]*config.TypeWord // folded word
+	typeNames map[*doc.Table]*config.TypeName
+	used      map[any]bool
+}
+
+func newSettings(cfg *config.Config) *settings {
+	if cfg == nil {
+		cfg = &config.Config{}
+	}
+	s := &settings{cfg: cfg, rules: naming.NewRules(cfg.Initialisms...), typeWords: map[string]*config.TypeWord{},
+		typeNames: map[*doc.Table]*config.TypeName{}, used: map[any]bool{}}
+	for i := range cfg.TypeWords {
+		w := &cfg.TypeWords[i]
+		s.typeWords[foldWord(w.Word)] = w
+	}
+	return s
+}
+
+func foldWord(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
+
+// typeWord reads a Type cell, or takes the config's Go type for it.
+func (r *resolver) typeWord(text string) *typeWord {
+	if w := r.settings.typeWords[foldWord(text)]; w != nil {
+		r.settings.used[w] = true
+		return &typeWord{kind: scalarWord, scalar: irType(w.GoType)}
+	}
+	return parseTypeWord(text)
+}
+
+// irType turns a config's Go type into the model's.
+func irType(t *config.GoType) *ir.GoType {
+	switch t.Kind {
+	case config.Qualified:
+		return &ir.GoType{Kind: ir.Qualified, Path: t.Path, Name: t.Name}
+	case config.Slice:
+		return ir.SliceOf(irType(t.Elem))
+	case config.Map:
+		return ir.MapOf(irType(t.Elem))
+	case config.Pointer:
+		return ir.PointerTo(irType(t.Elem))
+	}
+	if t.Name == "any" {
+		return ir.AnyType
+	}
+	return &ir.GoType{Kind: ir.Builtin, Name: t.Name}
+}
+
+// matchTypeNames finds the table of each type name entry: exactly one, or
+// an error at the entry.
+func (r *resolver) matchTypeNames() {
+	for i := range r.settings.cfg.Types {
+		tn := &r.settings.cfg.Types[i]
+		var found []*tableInfo
+		for _, info := range r.tables {
+			if pageMatches(info.page, tn.Page) && tableMatches(info.page, info.table, tn.Table) {
+				found = append(found, info)
+			}
+		}
+		switch {
+		case len(found) == 0:
+			r.diags.Errorf(tn.Pos, "config-unused", "types entry (page %q, table %q) matches no parameter table", tn.Page, tn.Table)
+		case len(found) > 1:
+			r.diags.Errorf(tn.Pos, "config-ambiguous", "types entry (page %q, table %q) matches %d tables (the first at %s, then %s); say which by label or title", tn.Page, tn.Table, len(found), found[0].table.Pos, found[1].table.Pos)
+		case r.names.Used(tn.Name):
+			r.diags.Errorf(tn.Pos, "config-conflict", "type name %s is given twice", tn.Name)
+		default:
+			r.names.Reserve(tn.Name)
+			r.settings.typeNames[found[0].table] = tn
+		}
+	}
+}
+
+// pageMatches: a page is selected by its path without extension (whole,
+// or a suffix starting at a folder boundary) or by its title.
+func pageMatches(p *doc.Page, sel string) bool {
+	sel = strings.TrimSuffix(strings.TrimPrefix(sel, "./"), "/")
+	stem, selStem := stripExt(p.Path), stripExt(sel)
+	return stem == selStem || strings.HasSuffix(stem, "/"+selStem) || strings.EqualFold(strings.TrimSpace(p.Title), strings.TrimSpace(sel))
+}
+
+// tableMatches: a table is selected by one of its labels, its title, its
+// number ("Table 3"), its caption or the title of the section holding it.
+func tableMatches(p *doc.Page, t *doc.Table, sel string) bool {
+	label := doc.NormalizeLabel(sel)
+	for _, l := range t.Labels {
+		if l == label {
+			return true
+		}
+	}
+	if n := tableNumber(sel); n != "" && strings.EqualFold(strings.TrimSpace(tableNumberRE.ReplaceAllString(sel, "")), "") {
+		return tableNumber(t.Title) == n
+	}
+	fold := foldWord(sel)
+	if fold == "" {
+		return false
+	}
+	if foldWord(t.Title) == fold || foldWord(t.Caption) == fold {
+		return true
+	}
+	return t.Section >= 0 && t.Section < len(p.Sections) && foldWord(p.Sections[t.Section].Title) == fold
+}
+
+// fieldOverride returns the config's entry for a parameter of a type.
+func (r *resolver) fieldOverride(typeName, param string) *config.Field {
+	for i := range r.settings.cfg.Fields {
+		f := &r.settings.cfg.Fields[i]
+		if f.Type == typeName && (f.Param == param || jsonName(f.Param) == param) {
+			r.settings.used[f] = true
+			return f
+		}
+	}
+	return nil
+}
+
+// roleNames are the config's names of the roles.
+var roleNames = map[role]string{
+	roleRequest: "request", roleResponse: "response", roleErrorResponse: "error-response",
+	rolePathParams: "path-params", roleQueryParams: "query-params", roleURIParams: "uri-params",
+	roleRequestHeader: "request-header", roleResponseHeader: "response-header", roleTable: "params",
+}
+
+// dropRoles marks dead the top-level tables whose role the config does
+// not list, and what only they reach.
+func (r *resolver) dropRoles() {
+	if r.settings.cfg.Roles == nil {
+		return
+	}
+	keep := map[string]bool{}
+	for _, ro := range r.settings.cfg.Roles {
+		keep[ro.Name] = true
+	}
+	usedRole := map[string]bool{}
+	reached := map[*tableInfo]bool{}
+	var walk func(info *tableInfo)
+	walk = func(info *tableInfo) {
+		if reached[info] {
+			return
+		}
+		reached[info] = true
+		for _, fp := range info.fields {
+			if fp.target != nil {
+				walk(fp.target)
+			}
+		}
+	}
+	for _, info := range r.tables {
+		if info.root && !info.dead {
+			name := roleNames[info.role]
+			usedRole[name] = true
+			if keep[name] {
+				walk(info)
+			}
+		}
+	}
+	for _, info := range r.tables {
+		if !reached[info] {
+			info.dead = true
+		}
+	}
+	for _, ro := range r.settings.cfg.Roles {
+		if !usedRole[ro.Name] {
+			r.diags.Errorf(ro.Pos, "config-unused", "role %q: no top-level table has it", ro.Name)
+		}
+	}
+}
+
+// reportUnused reports the config's type word and field entries that
+// matched nothing.
+func (r *resolver) reportUnused() {
+	cfg := r.settings.cfg
+	for i := range cfg.TypeWords {
+		if w := &cfg.TypeWords[i]; !r.settings.used[w] {
+			r.diags.Errorf(w.Pos, "config-unused", "type word %q appears in no Type cell", w.Word)
+		}
+	}
+	for i := range cfg.Fields {
+		if f := &cfg.Fields[i]; !r.settings.used[f] {
+			r.diags.Errorf(f.Pos, "config-unused", "fields entry: type %s has no parameter %q", f.Type, f.Param)
+		}
+	}
+}
