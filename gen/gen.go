@@ -8,6 +8,7 @@ import (
 	"path"
 	"strings"
 
+	"github.com/rst2go/rst2go/gen/config"
 	"github.com/rst2go/rst2go/gen/doc"
 	"github.com/rst2go/rst2go/gen/emit"
 	"github.com/rst2go/rst2go/gen/html"
@@ -34,6 +35,8 @@ type Input struct {
 type Options struct {
 	// Package is the Go package name of the output.
 	Package string
+	// Config holds the settings of rst2go.yaml, or nil.
+	Config *config.Config
 }
 
 // Output is one generated file.
@@ -91,7 +94,7 @@ func Generate(inputs []Input, opts Options) (*Result, error) {
 		res.Pages = append(res.Pages, page)
 		res.Diags = append(res.Diags, diags...)
 	}
-	pkg, diags := resolve.Resolve(res.Pages, resolve.Options{Package: opts.Package})
+	pkg, diags := resolve.Resolve(res.Pages, resolve.Options{Package: opts.Package, Config: opts.Config})
 	res.Package = pkg
 	res.Diags = append(res.Diags, diags...)
 	res.Diags.Sort()
