@@ -34,6 +34,15 @@ type Type struct {
 	// Doc is the type's doc comment, its first paragraph naming the type.
 	Doc    []*doc.Block
 	Fields []*Field
+	// Page and Table are where the type comes from (for a type shared by
+	// tables of one shape, the first of them).
+	Page  *doc.Page
+	Table *doc.Table
+	// Role is what a top-level table is for: "request", "response",
+	// "error-response", "path-params", "query-params", "uri-params",
+	// "request-header", "response-header" or "params"; "" for a nested
+	// table.
+	Role string
 }
 
 // Field is one struct field.
@@ -47,20 +56,22 @@ type Field struct {
 	OmitEmpty bool
 	Pos       source.Pos
 	Doc       []*doc.Block
+	// Param is the row the field comes from.
+	Param *doc.Param
 }
 
 // Kind is the kind of a Go type expression.
 type Kind int
 
 const (
-	Builtin Kind = iota // Name is a predeclared type: string, int, bool, ...
-	Named               // Ref is a type of the generated package
-	Slice               // []Elem
-	Map                 // map[string]Elem
-	Pointer             // *Elem
-	RawJSON             // encoding/json.RawMessage
-	Any                 // any (only as a map value for free-form objects)
-	Qualified           // Name of the package at Path (from a config: time.Time)
+	Builtin   Kind = iota // Name is a predeclared type: string, int, bool, ...
+	Named                 // Ref is a type of the generated package
+	Slice                 // []Elem
+	Map                   // map[string]Elem
+	Pointer               // *Elem
+	RawJSON               // encoding/json.RawMessage
+	Any                   // any (only as a map value for free-form objects)
+	Qualified             // Name of the package at Path (from a config: time.Time)
 )
 
 // GoType is a Go type expression.

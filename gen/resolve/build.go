@@ -132,13 +132,17 @@ func (r *resolver) build(opts Options) *ir.Package {
 func (r *resolver) fillType(info *tableInfo, pkg *ir.Package) {
 	typ := info.typ
 	typ.Doc = r.typeDoc(info, pkg)
+	typ.Page, typ.Table = info.page, info.table
+	if info.root {
+		typ.Role = roleNames[info.role]
+	}
 	var names naming.Namer
 	if len(info.fields) == 0 {
 		r.diags.Warnf(info.table.Pos, "empty-table", "parameter table has no rows; %s is an empty struct", typ.GoName)
 	}
 	for _, fp := range info.fields {
 		p := fp.param
-		f := &ir.Field{JSONName: jsonName(p.Name), Pos: p.Pos, Doc: p.Description}
+		f := &ir.Field{JSONName: jsonName(p.Name), Pos: p.Pos, Doc: p.Description, Param: p}
 		goName := r.settings.rules.Exported(f.JSONName)
 		if goName == "" {
 			goName = "Field"

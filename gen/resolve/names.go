@@ -2,7 +2,6 @@ package resolve
 
 import (
 	"strings"
-
 )
 
 // name chooses every type name.
