@@ -3,6 +3,7 @@ package resolve
 import (
 	"fmt"
 	"path"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -13,7 +14,7 @@ import (
 
 // shapeOf is a table's shape: its fields' JSON names, types and
 // optionality, nested tables by their own shapes. Two tables with one shape
-// can share one Go type.
+// can share one Go type. Shapes are compared as interned numbers.
 func (r *resolver) shapeOf(info *tableInfo) string {
 	if info.shape != "" {
 		return info.shape
@@ -34,7 +35,14 @@ func (r *resolver) shapeOf(info *tableInfo) string {
 		b.WriteByte(';')
 	}
 	info.shaping = false
-	info.shape = b.String()
+	// Interned, so that a shape holds its nested tables' shapes by
+	// number: a deep chain of tables costs linear, not quadratic, space.
+	id, ok := r.shapeIDs[b.String()]
+	if !ok {
+		id = len(r.shapeIDs) + 1
+		r.shapeIDs[b.String()] = id
+	}
+	info.shape = "#" + strconv.Itoa(id)
 	return info.shape
 }
 

@@ -40,6 +40,7 @@ func Resolve(pages []*doc.Page, opts Options) (*ir.Package, source.List) {
 		local:      map[*doc.Page]map[string]target{},
 		refTargets: map[*doc.Ref]*tableInfo{},
 		settings:   newSettings(opts.Config),
+		shapeIDs:   map[string]int{},
 	}
 	r.index()
 	r.plan()
@@ -66,6 +67,7 @@ type resolver struct {
 	refTargets map[*doc.Ref]*tableInfo
 	names      naming.Namer
 	settings   *settings
+	shapeIDs   map[string]int // see shapeOf
 }
 
 // target is what a label names: a table, a section or a whole page.
