@@ -6,7 +6,10 @@ package gen
 import (
 	"fmt"
 	"path"
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/rst2go/rst2go/gen/config"
 	"github.com/rst2go/rst2go/gen/doc"
@@ -81,22 +84,17 @@ func FormatOf(name string) string {
 // diagnostics in the result; the error is for failures of rst2go itself.
 func Generate(inputs []Input, opts Options) (*Result, error) {
 	res := &Result{}
-	for _, in := range inputs {
-		format := in.Format
-		if format == "" {
-			format = FormatOf(in.Path)
-		}
-		read := readers[format]
-		if read == nil {
-			return nil, fmt.Errorf("%s: unknown input format %q", in.Path, format)
-		}
-		page, diags := read(in.Path, in.Data)
-		res.Pages = append(res.Pages, page)
-		res.Diags = append(res.Diags, diags...)
+	pages, diags, err := readAll(inputs)
+	if err != nil {
+		return nil, err
 	}
-	pkg, diags := resolve.Resolve(res.Pages, resolve.Options{Package: opts.Package, Config: opts.Config})
+	res.Pages = pages
+	for _, d := range diags {
+		res.Diags = append(res.Diags, d...)
+	}
+	pkg, rdiags := resolve.Resolve(res.Pages, resolve.Options{Package: opts.Package, Config: opts.Config})
 	res.Package = pkg
-	res.Diags = append(res.Diags, diags...)
+	res.Diags = append(res.Diags, rdiags...)
 	res.Diags.Sort()
 	for _, f := range pkg.Files {
 		data, err := emit.File(pkg, f)
@@ -106,4 +104,38 @@ func Generate(inputs []Input, opts Options) (*Result, error) {
 		res.Files = append(res.Files, Output{Name: f.Name, Data: data})
 	}
 	return res, nil
+}
+
+// readAll reads the pages, in parallel: pages are independent until they
+// are resolved. Results keep the order of the inputs, so the run does not
+// depend on scheduling.
+func readAll(inputs []Input) ([]*doc.Page, []source.List, error) {
+	read := make([]func(string, []byte) (*doc.Page, source.List), len(inputs))
+	for i, in := range inputs {
+		format := in.Format
+		if format == "" {
+			format = FormatOf(in.Path)
+		}
+		read[i] = readers[format]
+		if read[i] == nil {
+			return nil, nil, fmt.Errorf("%s: unknown input format %q", in.Path, format)
+		}
+	}
+	pages := make([]*doc.Page, len(inputs))
+	diags := make([]source.List, len(inputs))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(inputs)) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(inputs) {
+					return
+				}
+				pages[i], diags[i] = read[i](inputs[i].Path, inputs[i].Data)
+			}
+		})
+	}
+	wg.Wait()
+	return pages, diags, nil
 }
