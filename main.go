@@ -21,6 +21,14 @@
 //	-dump       print the document model as JSON on stdout; write nothing
 //	-strict     treat warnings as errors
 //	-format F   read inputs as F (rst, html, md or text) whatever their extension
+//	-config F   settings file (default: rst2go.yaml in the current folder, if there)
+//	-check      write nothing; print a unified diff of what would change; exit 1 if anything would
+//	-lint       check the docs against themselves: examples against tables,
+//	            references, type words, titles, path parameters; print one
+//	            finding per line (file:line:col: message [code]); exit 1 on findings
+//	-json       diagnostics (and -lint findings) as JSON lines
+//	-v          a summary: pages, tables, files, types, fields, warnings, time
+//	-version    print the version
 //
 // Warnings (a broken table, a reference that resolves nowhere, an unknown
 // type word) go to stderr as file:line:col: warning: message, and
@@ -49,6 +57,7 @@ import (
 
 	"github.com/rst2go/rst2go/gen"
 	"github.com/rst2go/rst2go/gen/config"
+	"github.com/rst2go/rst2go/gen/lint"
 	"github.com/rst2go/rst2go/gen/outdir"
 	"github.com/rst2go/rst2go/gen/source"
 )
@@ -74,6 +83,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	jsonDiags := flags.Bool("json", false, "print diagnostics as JSON lines on stderr")
 	verbose := flags.Bool("v", false, "print a summary (pages, tables, types, fields, warnings, time) on stderr")
 	version := flags.Bool("version", false, "print the version and exit")
+	lintMode := flags.Bool("lint", false, "check the docs against themselves (examples, references, types); write nothing; exit 1 on findings")
 	configPath := flags.String("config", "", "settings `file` (default: rst2go.yaml in the current folder, if there)")
 	flags.Usage = func() {
 		fmt.Fprintf(stderr, "usage: rst2go [flags] PATH...\n\nflags:\n")
@@ -131,6 +141,18 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "rst2go: %v\n", err)
 		return 1
 	}
+	if *lintMode {
+		findings := lint.Check(res, inputs)
+		printFindings(stdout, findings, *jsonDiags)
+		if *verbose {
+			printSummary(stderr, res, time.Since(start))
+		}
+		if len(findings) > 0 {
+			fmt.Fprintf(stderr, "rst2go: %d finding(s) in %d page(s)\n", len(findings), len(res.Pages))
+			return 1
+		}
+		return 0
+	}
 	printDiags(stderr, res.Diags, *strict, *jsonDiags)
 	if *verbose {
 		printSummary(stderr, res, time.Since(start))
@@ -182,6 +204,19 @@ func printDiags(w io.Writer, diags source.List, strict, asJSON bool) {
 			continue
 		}
 		fmt.Fprintln(w, d)
+	}
+}
+
+// printFindings prints what -lint found, one line each: file:line:col:
+// message [code], or JSON lines with -json.
+func printFindings(w io.Writer, findings source.List, asJSON bool) {
+	enc := json.NewEncoder(w)
+	for _, d := range findings {
+		if asJSON {
+			enc.Encode(jsonDiagnostic{File: d.Pos.File, Line: d.Pos.Line, Col: d.Pos.Col, Severity: d.Severity.String(), Code: d.Code, Message: d.Message})
+			continue
+		}
+		fmt.Fprintf(w, "%s: %s [%s]\n", d.Pos, d.Message, d.Code)
 	}
 }
 

@@ -91,6 +91,9 @@ func TestRun(t *testing.T) {
 		{"bad format", []string{"-format", "pdf", page}, 2, `unknown -format "pdf"`, ""},
 		{"config", []string{"-config", cfg, "-out", out, "-pkg", "things", page}, 0, "", ""},
 		{"bad config", []string{"-config", badCfg, "-out", out, "-pkg", "things", page}, 1, `bad.yaml:1:1: error: rst2go.yaml: unknown key "typewords"`, ""},
+		{"lint clean", []string{"-lint", page}, 0, "", ""},
+		{"lint findings", []string{"-lint", broken}, 1, "1 finding(s) in 1 page(s)", `broken.rst:10:11: id: unknown type "Wibble"; the field is json.RawMessage [unknown-type]`},
+		{"lint json", []string{"-lint", "-json", broken}, 1, "", `"code":"unknown-type"`},
 		{"missing config", []string{"-config", filepath.Join(dir, "none.yaml"), page}, 1, "no such file", ""},
 	}
 	for _, tt := range tests {
