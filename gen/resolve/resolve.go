@@ -221,14 +221,27 @@ func (r *resolver) findPage(from *doc.Page, link string) *doc.Page {
 	return found
 }
 
-// tableOf returns the parameter table a target names: the table itself, or
-// the first parameter table of a section.
+// tableOf returns the parameter table a target names: the table itself,
+// the first parameter table of a section, or the only parameter table of a
+// page (a data structure page: "see os_extra_specs").
 func (r *resolver) tableOf(t target) *tableInfo {
 	if t.table != nil {
 		return r.infos[t.table]
 	}
-	if t.page == nil || t.section < 0 {
+	if t.page == nil {
 		return nil
+	}
+	if t.section < 0 {
+		var only *tableInfo
+		for _, tab := range t.page.Tables {
+			if tab.Kind == doc.Parameters {
+				if only != nil {
+					return nil
+				}
+				only = r.infos[tab]
+			}
+		}
+		return only
 	}
 	for _, tab := range t.page.Tables {
 		if tab.Kind == doc.Parameters && inSection(t.page, tab.Section, t.section) {
@@ -383,10 +396,19 @@ func tableNumber(title string) string {
 	return ""
 }
 
+// requestLine is a caption that is the API's request line ("POST
+// /v1/{project_id}/cloudservers/{server_id}/metadata"): its words name the
+// URI's parts, not the table.
+var requestLine = regexp.MustCompile(`^(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)\s`)
+
 // titleNames reports whether a table's title or caption names one of the
 // given words as a whole word ("Table 4 fpgaimages field description").
 func titleNames(t *doc.Table, names []string) bool {
-	text := strings.ToLower(tableNumberRE.ReplaceAllString(t.Title, "") + " " + t.Caption)
+	caption := t.Caption
+	if requestLine.MatchString(caption) || strings.Contains(caption, "/") {
+		caption = ""
+	}
+	text := strings.ToLower(tableNumberRE.ReplaceAllString(t.Title, "") + " " + caption)
 	for _, n := range names {
 		n = strings.ToLower(strings.TrimSpace(n))
 		if n == "" {
