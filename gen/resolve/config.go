@@ -41,7 +41,14 @@ func (r *resolver) typeWord(text string) *typeWord {
 		r.settings.used[w] = true
 		return &typeWord{kind: scalarWord, scalar: irType(w.GoType)}
 	}
-	return parseTypeWord(text)
+	// A corpus has a few dozen distinct type words in thousands of rows;
+	// a parsed word is never changed, so rows share it.
+	if w, ok := r.words[text]; ok {
+		return w
+	}
+	w := parseTypeWord(text)
+	r.words[text] = w
+	return w
 }
 
 // irType turns a config's Go type into the model's.

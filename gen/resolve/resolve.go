@@ -41,6 +41,7 @@ func Resolve(pages []*doc.Page, opts Options) (*ir.Package, source.List) {
 		refTargets: map[*doc.Ref]*tableInfo{},
 		settings:   newSettings(opts.Config),
 		shapeIDs:   map[string]int{},
+		words:      map[string]*typeWord{},
 	}
 	r.index()
 	r.plan()
@@ -68,6 +69,7 @@ type resolver struct {
 	names      naming.Namer
 	settings   *settings
 	shapeIDs   map[string]int // see shapeOf
+	words      map[string]*typeWord
 }
 
 // target is what a label names: a table, a section or a whole page.
@@ -341,10 +343,14 @@ func (r *resolver) findTarget(fp *fieldPlan) *tableInfo {
 			}
 		}
 	}
-	if found != nil || !fp.word.wantsTable() || fp.word.kind == emptyWord && fp.word.name == "" && !mentionsTable(p) {
+	if found != nil || !fp.word.wantsTable() {
 		return found
 	}
-	if m := seeTableN.FindStringSubmatch(doc.BlocksText(p.Description)); m != nil {
+	m := seeTableN.FindStringSubmatch(doc.BlocksText(p.Description))
+	if fp.word.kind == emptyWord && fp.word.name == "" && m == nil {
+		return found
+	}
+	if m != nil {
 		for _, t := range page.Tables {
 			if t.Kind == doc.Parameters && t != fp.owner.table && tableNumber(t.Title) == m[1] {
 				return r.infos[t]

@@ -1,0 +1,76 @@
+package gen
+
+import (
+	"path/filepath"
+	"testing"
+
+	"github.com/rst2go/rst2go/gen/resolve"
+)
+
+// benchFolders are the corpus folders the pipeline benchmarks run on.
+var benchFolders = []string{"ecs/rst", "ecs-2022/rst", "cbr/rst", "ecs-2022/html"}
+
+func inputBytes(inputs []Input) int64 {
+	var n int64
+	for _, in := range inputs {
+		n += int64(len(in.Data))
+	}
+	return n
+}
+
+// BenchmarkGenerate runs the whole pipeline (read in parallel, resolve,
+// emit) on each corpus folder.
+func BenchmarkGenerate(b *testing.B) {
+	root := corpusDir(b)
+	for _, folder := range benchFolders {
+		b.Run(folder, func(b *testing.B) {
+			inputs := folderInputs(b, filepath.Join(root, folder))
+			b.SetBytes(inputBytes(inputs))
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Generate(inputs, Options{Package: "bench"}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkResolve runs the resolver alone on pages read once.
+func BenchmarkResolve(b *testing.B) {
+	root := corpusDir(b)
+	for _, folder := range benchFolders {
+		b.Run(folder, func(b *testing.B) {
+			inputs := folderInputs(b, filepath.Join(root, folder))
+			pages, _, err := readAll(inputs)
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.SetBytes(inputBytes(inputs))
+			b.ReportAllocs()
+			for b.Loop() {
+				resolve.Resolve(pages, resolve.Options{Package: "bench"})
+			}
+		})
+	}
+}
+
+// folderInputs reads the pages of one format under a corpus folder (the
+// HTML folder also holds a .txt file that is not a page).
+func folderInputs(b *testing.B, dir string) []Input {
+	format := "rst"
+	if filepath.Base(dir) == "html" {
+		format = "html"
+	}
+	var inputs []Input
+	for _, in := range readTree(b, dir) {
+		if FormatOf(in.Path) == format {
+			inputs = append(inputs, in)
+		}
+	}
+	if len(inputs) == 0 {
+		b.Fatalf("no pages in %s", dir)
+	}
+	return inputs
+}
+
