@@ -73,4 +73,3 @@ func folderInputs(b *testing.B, dir string) []Input {
 	}
 	return inputs
 }
-
