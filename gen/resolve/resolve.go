@@ -328,11 +328,13 @@ func (r *resolver) findTarget(fp *fieldPlan) *tableInfo {
 	p := fp.param
 	page := fp.owner.page
 	var found *tableInfo
+	unresolved := false
 	for _, refs := range [][]*doc.Ref{p.TypeRefs, p.NameRefs, p.DescRefs} {
 		for _, ref := range refs {
 			t, ok := r.lookup(page, ref)
 			if !ok {
 				r.diags.Warnf(ref.Pos, "unresolved-ref", "reference %s resolves nowhere", refText(ref))
+				unresolved = true
 				continue
 			}
 			if info := r.tableOf(t); info != nil {
@@ -350,7 +352,9 @@ func (r *resolver) findTarget(fp *fieldPlan) *tableInfo {
 	if fp.word.kind == emptyWord && fp.word.name == "" && m == nil {
 		return found
 	}
-	if m != nil {
+	// "see Table 3" with a link that resolves nowhere names a table of
+	// the page the link pointed to (not in this run), not this page's.
+	if m != nil && !unresolved {
 		for _, t := range page.Tables {
 			if t.Kind == doc.Parameters && t != fp.owner.table && tableNumber(t.Title) == m[1] {
 				return r.infos[t]
