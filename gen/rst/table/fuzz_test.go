@@ -2,6 +2,7 @@ package table
 
 import (
 	"errors"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -23,22 +24,40 @@ func FuzzParse(f *testing.F) {
 
 		n, err := GridLines(lines)
 		checkCount(t, "GridLines", lines, n, err)
+		var tab *Table
 		if err == nil {
-			tab, err := ParseGrid(lines[:n])
+			tab, err = ParseGrid(lines[:n])
 			checkResult(t, "ParseGrid of isolated", lines[:n], tab, err)
+		} else {
+			n = 0 // Grid's count when isolating fails
 		}
+		checkOneStep(t, "Grid", lines, Grid, n, tab, err)
 		n, err = SimpleLines(lines)
 		checkCount(t, "SimpleLines", lines, n, err)
+		tab = nil
 		if err == nil {
-			tab, err := ParseSimple(lines[:n])
+			tab, err = ParseSimple(lines[:n])
 			checkResult(t, "ParseSimple of isolated", lines[:n], tab, err)
+		} else {
+			n = 0
 		}
+		checkOneStep(t, "Simple", lines, Simple, n, tab, err)
 
-		tab, err := ParseGrid(lines)
+		tab, err = ParseGrid(lines)
 		checkResult(t, "ParseGrid", lines, tab, err)
 		tab, err = ParseSimple(lines)
 		checkResult(t, "ParseSimple", lines, tab, err)
 	})
+}
+
+// checkOneStep checks that Grid or Simple returns what the two steps
+// returned (a count of 0 when isolating failed).
+func checkOneStep(t *testing.T, what string, lines []string, f func([]string) (int, *Table, error), n int, tab *Table, err error) {
+	t.Helper()
+	gotN, gotTab, gotErr := f(lines)
+	if gotN != n || !reflect.DeepEqual(gotTab, tab) || !reflect.DeepEqual(gotErr, err) {
+		t.Fatalf("%s = %d, %+v, %v; the two steps gave %d, %+v, %v", what, gotN, gotTab, gotErr, n, tab, err)
+	}
 }
 
 func checkCount(t *testing.T, what string, lines []string, n int, err error) {

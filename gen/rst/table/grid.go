@@ -16,16 +16,41 @@ import (
 // malformed table, so that a caller can go on after it; it is 0 when
 // lines[0] is not a top border at all.
 func GridLines(lines []string) (int, error) {
+	w := getWork()
+	defer w.put()
+	n, _, err := w.gridLines(lines)
+	return n, err
+}
+
+// Grid isolates and parses the grid table that starts at lines[0]: it is
+// [GridLines] followed by [ParseGrid] of the lines counted, preparing each
+// line once. n is 0 when no table could be isolated (err says why);
+// otherwise it is the number of lines of the table, also when err reports
+// that the table is malformed.
+func Grid(lines []string) (n int, t *Table, err error) {
+	w := getWork()
+	defer w.put()
+	n, block, err := w.gridLines(lines)
+	if err != nil {
+		return 0, nil, err
+	}
+	t, err = w.parseGrid(block)
+	return n, t, err
+}
+
+// gridLines is GridLines; it also returns the prepared lines of the table.
+func (w *work) gridLines(lines []string) (int, []srcLine, error) {
 	if len(lines) == 0 {
-		return 0, &Error{Msg: "no lines"}
+		return 0, nil, &Error{Msg: "no lines"}
 	}
 	first := prepareLine(lines[0])
 	ind := first.indent
 	if !isGridBorder(&first, ind) {
-		return 0, &Error{Line: 0, Col: first.srcCol(ind), Msg: "grid table must start with a border line like +---+"}
+		return 0, nil, &Error{Line: 0, Col: first.srcCol(ind), Msg: "grid table must start with a border line like +---+"}
 	}
 
-	block := []srcLine{first}
+	block := append(w.lines[:0], first)
+	defer func() { w.lines = block }() // keep what it grew to
 	for i := 1; i < len(lines); i++ {
 		l := prepareLine(lines[i])
 		if l.text == "" || l.indent != ind {
@@ -47,14 +72,14 @@ func GridLines(lines []string) (int, error) {
 			}
 		}
 		if bottom < 0 {
-			return end, errorAt(block, end-1, ind, "bottom border missing or corrupt")
+			return end, nil, errorAt(block, end-1, ind, "bottom border missing or corrupt")
 		}
 		end = bottom + 1
 	}
 	if err := checkRightEdge(block[:end], ind); err != nil {
-		return end, err
+		return end, nil, err
 	}
-	return end, nil
+	return end, block[:end], nil
 }
 
 // checkRightEdge checks that every line is as wide as the first and ends
@@ -76,11 +101,17 @@ func checkRightEdge(lines []srcLine, ind int) *Error {
 // not have isolated: one that does not start with a top border, or whose
 // left or right border is not aligned.
 func ParseGrid(block []string) (*Table, error) {
-	lines := prepareLines(block)
+	w := getWork()
+	defer w.put()
+	return w.parseGrid(w.prepare(block))
+}
+
+func (w *work) parseGrid(lines []srcLine) (*Table, error) {
 	if err := checkGridFrame(lines); err != nil {
 		return nil, err
 	}
-	p := newGridParser(lines)
+	p := newGridParser(lines, w)
+	defer func() { w.rects, w.corners = p.cells[:0], p.corners[:0] }()
 	if err := p.findHeadBodySep(); err != nil {
 		return nil, err
 	}
@@ -146,10 +177,12 @@ type gridParser struct {
 	// is the line itself.
 	chars []string
 
-	done   []int  // per text column, the last line seen (mark_done)
-	rowSep []bool // row boundaries, by line (docutils' rowseps keys)
-	colSep []bool // column boundaries, by column (colseps keys)
-	cells  []rect
+	done    []int  // per text column, the last line seen (mark_done)
+	rowSep  []bool // row boundaries, by line (docutils' rowseps keys)
+	colSep  []bool // column boundaries, by column (colseps keys)
+	cells   []rect
+	corners cornerHeap
+	w       *work
 
 	// scan_up's verdict for the corner being traced: the left edge is
 	// good on lines (top, upGood] and broken on line upBad.
@@ -161,20 +194,28 @@ type gridParser struct {
 
 type rect struct{ top, left, bottom, right int32 }
 
-func newGridParser(lines []srcLine) *gridParser {
+func newGridParser(lines []srcLine, w *work) *gridParser {
 	base := lines[0].indent
 	right := lines[0].width - base - 1
+	w.chars = resize(w.chars, len(lines))
+	w.done = resize(w.done, right+1)
+	w.rowSep = resize(w.rowSep, len(lines))
+	w.colSep = resize(w.colSep, right+1)
+	w.rule = resize(w.rule, len(lines))
 	p := &gridParser{
 		lines:   lines,
 		base:    base,
 		bottom:  len(lines) - 1,
 		right:   right,
 		headSep: -1,
-		chars:   make([]string, len(lines)),
-		done:    make([]int, right+1),
-		rowSep:  make([]bool, len(lines)),
-		colSep:  make([]bool, right+1),
-		rule:    make([]uint8, len(lines)),
+		chars:   w.chars,
+		done:    w.done,
+		rowSep:  w.rowSep,
+		colSep:  w.colSep,
+		rule:    w.rule,
+		cells:   w.rects[:0],
+		corners: w.corners[:0],
+		w:       w,
 	}
 	for i := range lines {
 		l := &lines[i]
@@ -225,9 +266,9 @@ func (p *gridParser) findHeadBodySep() error {
 // corners. docutils keeps a list that it sorts after every cell; a heap
 // gives the same order without the quadratic cost on long tables.
 func (p *gridParser) parseTable() error {
-	var corners cornerHeap
+	corners := &p.corners
 	corners.push(0, 0)
-	for len(corners) > 0 {
+	for len(*corners) > 0 {
 		top, left := corners.pop()
 		if top == p.bottom || left == p.right || top <= p.done[left] {
 			continue
@@ -453,8 +494,11 @@ func notePluses(seps []bool, line string, from, to int) {
 // row and column boundaries, place every cell, and check that the cells
 // cover the grid exactly once.
 func (p *gridParser) structureFromCells() (*Table, error) {
-	rowIndex, rowLines := boundaryIndex(p.rowSep)
-	colIndex, colPos := boundaryIndex(p.colSep)
+	w := p.w
+	w.rowIndex, w.rowAt = boundaryIndex(p.rowSep, w.rowIndex, w.rowAt)
+	w.colIndex, w.colAt = boundaryIndex(p.colSep, w.colIndex, w.colAt)
+	rowIndex, rowLines := w.rowIndex, w.rowAt
+	colIndex, colPos := w.colIndex, w.colAt
 	nRows, nCols := len(rowLines)-1, len(colPos)-1
 
 	widths := make([]int, nCols)
@@ -468,7 +512,8 @@ func (p *gridParser) structureFromCells() (*Table, error) {
 	}
 	s := newSlab(len(p.cells), textLines, nRows, nCols)
 	rows := s.rows(nRows, nCols)
-	covered := make([]bool, nRows*nCols)
+	w.covered = resize(w.covered, nRows*nCols)
+	covered := w.covered
 	for _, r := range p.cells {
 		top, left, bottom, right := int(r.top), int(r.left), int(r.bottom), int(r.right)
 		row, col := int(rowIndex[top]), int(colIndex[left])
@@ -514,9 +559,10 @@ func (p *gridParser) structureFromCells() (*Table, error) {
 
 // boundaryIndex numbers the boundaries that are set: index[i] is the
 // number of boundary i, or -1 when i is not one, and at[n] is where
-// boundary n is.
-func boundaryIndex(set []bool) (index []int32, at []int) {
-	index = make([]int32, len(set))
+// boundary n is. It reuses the memory of index and at.
+func boundaryIndex(set []bool, index []int32, at []int) ([]int32, []int) {
+	index = resize(index, len(set))
+	at = at[:0]
 	for i, ok := range set {
 		if ok {
 			index[i] = int32(len(at))

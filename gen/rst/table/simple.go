@@ -15,18 +15,44 @@ import "math"
 // On error the count is still how many lines docutils takes in as the
 // malformed table; it is 0 when lines[0] is not a top border at all.
 func SimpleLines(lines []string) (int, error) {
+	w := getWork()
+	defer w.put()
+	n, _, err := w.simpleLines(lines)
+	return n, err
+}
+
+// Simple isolates and parses the simple table that starts at lines[0]: it
+// is [SimpleLines] followed by [ParseSimple] of the lines counted,
+// preparing each line once. n is 0 when no table could be isolated (err
+// says why); otherwise it is the number of lines of the table, also when
+// err reports that the table is malformed.
+func Simple(lines []string) (n int, t *Table, err error) {
+	w := getWork()
+	defer w.put()
+	n, block, err := w.simpleLines(lines)
+	if err != nil {
+		return 0, nil, err
+	}
+	t, err = w.parseSimple(block)
+	return n, t, err
+}
+
+// simpleLines is SimpleLines; it also returns the prepared lines of the
+// table.
+func (w *work) simpleLines(lines []string) (int, []srcLine, error) {
 	if len(lines) == 0 {
-		return 0, &Error{Msg: "no lines"}
+		return 0, nil, &Error{Msg: "no lines"}
 	}
 	first := prepareLine(lines[0])
 	ind := first.indent
 	if !isSimpleTop(first.text[ind:]) {
-		return 0, &Error{Line: 0, Col: first.srcCol(ind), Msg: "simple table must start with a border line like ===  ==="}
+		return 0, nil, &Error{Line: 0, Col: first.srcCol(ind), Msg: "simple table must start with a border line like ===  ==="}
 	}
 	topLen := len(first.text) - ind
 
 	// prepared holds lines[i] once it has been looked at.
-	prepared := []srcLine{first}
+	prepared := append(w.lines[:0], first)
+	defer func() { w.lines = prepared }() // keep what it grew to
 	line := func(i int) *srcLine {
 		for len(prepared) <= i {
 			prepared = append(prepared, prepareLine(lines[len(prepared)]))
@@ -50,18 +76,18 @@ func SimpleLines(lines []string) (int, error) {
 			continue
 		}
 		if len(l.text)-ind != topLen {
-			return i + 1, errorAt(prepared, i, ind, "bottom/header table border does not match top border")
+			return i + 1, nil, errorAt(prepared, i, ind, "bottom/header table border does not match top border")
 		}
 		found++
 		foundAt = i
 		if found == 2 || endOfInput(i+1) || line(i+1).text == "" {
-			return i + 1, nil
+			return i + 1, prepared[:i+1], nil
 		}
 	}
 	if found > 0 {
-		return foundAt + 1, errorAt(prepared, foundAt, ind, "no bottom table border found or no blank line after table bottom")
+		return foundAt + 1, nil, errorAt(prepared, foundAt, ind, "no bottom table border found or no blank line after table bottom")
 	}
-	return i, &Error{Line: 0, Col: first.srcCol(ind), Msg: "no bottom table border found"}
+	return i, nil, &Error{Line: 0, Col: first.srcCol(ind), Msg: "no bottom table border found"}
 }
 
 // isSimpleTop matches docutils' simple_table_top_pat, `=+( +=+)+ *$`: a
@@ -107,8 +133,14 @@ func containsByte(s string, b byte) bool {
 // would not have isolated: one without top or bottom border, with a
 // border of another length, or with text left of the table.
 func ParseSimple(block []string) (*Table, error) {
-	lines := prepareLines(block)
-	p := &simpleParser{lines: lines, headSep: -1}
+	w := getWork()
+	defer w.put()
+	return w.parseSimple(w.prepare(block))
+}
+
+func (w *work) parseSimple(lines []srcLine) (*Table, error) {
+	p := &simpleParser{lines: lines, headSep: -1, cells: w.cells[:0], rowTops: w.rowTops[:0]}
+	defer func() { w.cells, w.rowTops = p.cells[:0], p.rowTops[:0] }()
 	if err := p.checkFrame(); err != nil {
 		return nil, err
 	}

@@ -18,6 +18,8 @@
 //     border, parse_table grouping lines into rows, parse_row,
 //     check_columns (text in a column margin is an error, except that the
 //     last column may overflow to the right) and init_row for column spans.
+//   - [Grid] and [Simple] isolate and parse in one call, preparing each
+//     line once; a reader uses them.
 //
 // What this package adds is positions: every cell keeps the byte offset,
 // in the caller's line, where each of its text lines starts, so that
@@ -53,7 +55,10 @@
 // and parse the text again as reStructuredText, as docutils does.
 package table
 
-import "fmt"
+import (
+	"fmt"
+	"sync"
+)
 
 // Cell is one cell of a parsed table.
 type Cell struct {
@@ -142,4 +147,57 @@ func (s *slab) rows(rows, cols int) [][]*Cell {
 		out[r] = s.rowSlots[r*cols : (r+1)*cols : (r+1)*cols]
 	}
 	return out
+}
+
+// work is the working memory of a parse: prepared lines, marks, queues.
+// Parses reuse it (workPool), so that a page of many tables allocates
+// little more than the tables returned, which never point into it.
+type work struct {
+	lines    []srcLine
+	chars    []string
+	done     []int
+	rowSep   []bool
+	colSep   []bool
+	covered  []bool
+	rule     []uint8
+	rects    []rect
+	corners  cornerHeap
+	rowIndex []int32
+	colIndex []int32
+	rowAt    []int
+	colAt    []int
+	cells    []simpleCell
+	rowTops  []int
+}
+
+var workPool = sync.Pool{New: func() any { return new(work) }}
+
+func getWork() *work { return workPool.Get().(*work) }
+
+// put returns w to the pool, without the caller's text.
+func (w *work) put() {
+	clear(w.lines)
+	clear(w.chars)
+	w.lines, w.chars = w.lines[:0], w.chars[:0]
+	workPool.Put(w)
+}
+
+// resize returns buf with length n, zeroed, reusing its memory when it is
+// large enough.
+func resize[T any](buf []T, n int) []T {
+	if cap(buf) < n {
+		return make([]T, n)
+	}
+	buf = buf[:n]
+	clear(buf)
+	return buf
+}
+
+// prepare prepares every line of a block into w.lines.
+func (w *work) prepare(block []string) []srcLine {
+	w.lines = resize(w.lines, len(block))
+	for i, s := range block {
+		w.lines[i] = prepareLine(s)
+	}
+	return w.lines
 }

@@ -3,6 +3,8 @@ package table
 import (
 	"strings"
 	"testing"
+
+	_ "github.com/rst2go/rst2go/gen/golden" // defines -update
 )
 
 func parseFixtureTable(f parseFixture) (*Table, error) {
@@ -179,6 +181,30 @@ func checkInvariants(t testing.TB, block []string, tab *Table) {
 		for c, n := range covered[r] {
 			if n != 1 {
 				t.Fatalf("slot (%d,%d) covered %d times", r, c, n)
+			}
+		}
+	}
+}
+
+// TestPlainASCII checks the word-at-a-time test against the byte loop.
+func TestPlainASCII(t *testing.T) {
+	slow := func(s string) bool {
+		for i := 0; i < len(s); i++ {
+			if c := s[i]; c >= 0x80 || c == '\t' || c == '\v' || c == '\f' {
+				return false
+			}
+		}
+		return true
+	}
+	base := "+-----+ abcdefghijklmnop |"
+	for i := range len(base) + 1 {
+		for _, c := range []byte{'\t', '\v', '\f', '\n', '\r', 0, 8, 12, 13, 14, 0x1f, ' ', 0x7f, 0x80, 0xc3, 0xff} {
+			s := base[:i] + string([]byte{c}) + base[i:]
+			if got, want := plainASCII(s), slow(s); got != want {
+				t.Errorf("plainASCII(%q) = %v, want %v", s, got, want)
+			}
+			if got, want := plainASCII(s[:i+1]), slow(s[:i+1]); got != want {
+				t.Errorf("plainASCII(%q) = %v, want %v", s[:i+1], got, want)
 			}
 		}
 	}

@@ -41,22 +41,11 @@ type lineMap struct {
 	srcOff []int32
 }
 
-// prepareLines prepares every line of a block.
-func prepareLines(block []string) []srcLine {
-	lines := make([]srcLine, len(block))
-	for i, s := range block {
-		lines[i] = prepareLine(s)
-	}
-	return lines
-}
-
 // prepareLine prepares one line, without allocating when the line is
 // ASCII without tabs (nearly every line of real tables).
 func prepareLine(s string) srcLine {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= utf8.RuneSelf || c == '\t' || c == '\v' || c == '\f' {
-			return prepareSlow(s)
-		}
+	if !plainASCII(s) {
+		return prepareSlow(s)
 	}
 	end := len(s)
 	for end > 0 && isASCIISpace(s[end-1]) {
@@ -64,6 +53,30 @@ func prepareLine(s string) srcLine {
 	}
 	text := s[:end]
 	return srcLine{text: text, width: len(text), indent: leadingSpaces(text)}
+}
+
+// plainASCII reports whether s is ASCII without tabs, vertical tabs and
+// form feeds. Every line of every table is checked, so it looks at eight
+// bytes at a time: a word with no byte of 0x80 or more and none below
+// 0x0d (that covers \t, \v and \f) needs no closer look.
+func plainASCII(s string) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		// w&highs: a byte of 0x80 or more; (w-13*ones)&^w&highs: a byte
+		// below 13 (exact when no byte has its high bit set).
+		if w&highs != 0 || (w-13*ones)&^w&highs != 0 {
+			break
+		}
+	}
+	for ; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || c == '\t' || c == '\v' || c == '\f' {
+			return false
+		}
+	}
+	return true
 }
 
 // prepareSlow prepares a line holding tabs, vertical tabs, form feeds or
