@@ -1,7 +1,6 @@
 package rst
 
 import (
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -55,22 +54,42 @@ type parser struct {
 	file  string
 	diags *source.List
 	depth int
+
+	a *arena   // the page's
+	s *scratch // the reader's
+}
+
+// pushLines copies lines onto the line stack and returns the copy, which
+// is the caller's until it pops the stack back (popLines).
+func (p *parser) pushLines(lines ...line) []line {
+	start := len(p.s.lines)
+	p.s.lines = append(p.s.lines, lines...)
+	return p.s.lines[start:len(p.s.lines):len(p.s.lines)]
+}
+
+// popLines takes the lines pushed since mark off the stack.
+func (p *parser) popLines(mark int) {
+	clear(p.s.lines[mark:]) // the page's text: not to be kept by the pool
+	p.s.lines = p.s.lines[:mark]
+}
+
+// dedent is dedent on the line stack.
+func (p *parser) dedent(lines []line) []line {
+	out := p.pushLines(lines...)
+	dedentInPlace(out)
+	return out
+}
+
+// add appends a node to the block being parsed.
+func (p *parser) add(v node) {
+	n := p.s.nodes.new()
+	*n = v
+	p.s.stack = append(p.s.stack, n)
 }
 
 func (p *parser) pos(l line) source.Pos {
 	return source.Pos{File: p.file, Line: l.num, Col: l.col + l.indent() + 1}
 }
-
-var (
-	gridTop       = regexp.MustCompile(`^\+-[-+]*\+$`)
-	simpleTop     = regexp.MustCompile(`^=+( +=+)+$`)
-	bulletItem    = regexp.MustCompile(`^([-*+•‣⁃])( +|$)`)
-	enumItem      = regexp.MustCompile(`^(\(?)(\d+|#)([.)])( +|$)`)
-	targetLine    = regexp.MustCompile("^\\.\\. _(`[^`]+`|[^:`][^:]*(?:\\\\:[^:]*)*):(?:\\s+(.*))?$")
-	directiveLine = regexp.MustCompile(`^\.\. ([A-Za-z][A-Za-z0-9_.:+-]*)::(?:\s+(.*))?$`)
-	fieldLine     = regexp.MustCompile(`^:([^:\s][^:]*):(?:\s+(.*))?$`)
-	optionLine    = regexp.MustCompile(`^:([A-Za-z][\w-]*):(?:\s+(.*))?$`)
-)
 
 // isAdornment reports whether s is a section adornment line: one
 // punctuation character repeated.
@@ -83,16 +102,19 @@ func isAdornment(s string) bool {
 
 // parseBlocks reads lines whose first non-blank line has no indentation.
 func (p *parser) parseBlocks(lines []line) []*node {
+	mark := len(p.s.stack)
 	if p.depth >= maxDepth {
 		if len(lines) > 0 {
 			p.diags.Warnf(p.pos(lines[0]), "nesting", "nesting deeper than %d levels: the rest is kept as text", maxDepth)
 		}
-		return []*node{{kind: codeNode, pos: p.posOf(lines), text: strings.Join(texts(dedent(lines)), "\n")}}
+		p.add(node{kind: codeNode, pos: p.posOf(lines), text: strings.Join(texts(dedent(lines)), "\n")})
+		return p.popNodes(mark)
 	}
 	p.depth++
 	defer func() { p.depth-- }()
 
-	var nodes []*node
+	tc := &textCache{lines: lines, s: p.s}
+	defer tc.release()
 	for i := 0; i < len(lines); {
 		l := lines[i]
 		if l.blank() {
@@ -105,19 +127,28 @@ func (p *parser) parseBlocks(lines []line) []*node {
 				i++
 				continue
 			}
-			nodes = append(nodes, &node{kind: quoteNode, pos: p.pos(l), body: p.parseBlocks(dedent(block))})
+			top := len(p.s.lines)
+			body := p.parseBlocks(p.dedent(block))
+			p.popLines(top)
+			p.add(node{kind: quoteNode, pos: p.pos(l), body: body})
 			i += len(block)
 			continue
 		}
-		n, next := p.parseOne(lines, i)
-		if n != nil {
-			nodes = append(nodes, n...)
-		}
+		next := p.parseOne(lines, i, tc)
 		if next <= i {
 			next = i + 1
 		}
 		i = next
 	}
+	return p.popNodes(mark)
+}
+
+// popNodes takes the nodes added since mark off the stack.
+func (p *parser) popNodes(mark int) []*node {
+	nodes := p.s.nodeLists.take(len(p.s.stack) - mark)
+	copy(nodes, p.s.stack[mark:])
+	clear(p.s.stack[mark:])
+	p.s.stack = p.s.stack[:mark]
 	return nodes
 }
 
@@ -131,62 +162,72 @@ func (p *parser) posOf(lines []line) source.Pos {
 }
 
 // parseOne reads the construct starting at lines[i] (not blank, not
-// indented) and returns the nodes and the index after it.
-func (p *parser) parseOne(lines []line, i int) ([]*node, int) {
+// indented), adds its nodes and returns the index after it.
+func (p *parser) parseOne(lines []line, i int, tc *textCache) int {
 	l := lines[i]
 	t := l.text
 	switch {
 	case strings.HasPrefix(t, ".. ") || t == "..":
 		return p.explicitMarkup(lines, i)
-	case gridTop.MatchString(t):
-		return p.gridTable(lines, i)
-	case simpleTop.MatchString(t):
+	case isGridTop(t):
+		return p.gridTable(lines, i, tc)
+	case isSimpleTop(t):
 		// docutils' simple_table_top needs two columns: a lone "===="
 		// line is an adornment (a section overline) or a transition.
-		if n, next, ok := p.simpleTable(lines, i); ok {
-			return n, next
+		if next, ok := p.simpleTable(lines, i, tc); ok {
+			return next
 		}
 	}
-	if n, next, ok := p.section(lines, i); ok {
-		return n, next
+	if next, ok := p.section(lines, i); ok {
+		return next
 	}
-	if m := bulletItem.FindStringSubmatch(t); m != nil {
+	if bulletMarker(t) != "" {
 		return p.list(lines, i, false)
 	}
-	if m := enumItem.FindStringSubmatch(t); m != nil {
+	if enumMarker(t) != "" {
 		return p.list(lines, i, true)
 	}
-	if m := fieldLine.FindStringSubmatch(t); m != nil {
+	if name, value, ok := fieldLine(t); ok {
 		body := indentedBlock(lines, i+1)
-		value := strings.TrimSpace(m[2] + " " + strings.Join(texts(dedent(body)), " "))
-		return []*node{{kind: fieldNode, pos: p.pos(l), lang: m[1], text: value}}, i + 1 + len(body)
+		value := strings.TrimSpace(value + " " + strings.Join(texts(dedent(body)), " "))
+		p.add(node{kind: fieldNode, pos: p.pos(l), lang: name, text: value})
+		return i + 1 + len(body)
 	}
 	return p.paragraph(lines, i)
 }
 
 // section reads a title with an underline, or with an over- and underline.
-func (p *parser) section(lines []line, i int) ([]*node, int, bool) {
+func (p *parser) section(lines []line, i int) (int, bool) {
 	t := lines[i].text
 	if isAdornment(t) && i+2 < len(lines) && lines[i+2].text == t && !lines[i+1].blank() {
 		title := lines[i+1].cut(lines[i+1].indent())
-		return []*node{p.sectionNode(title, t[:1]+"over")}, i + 3, true
+		p.sectionNode(title, t[:1]+"over")
+		return i + 3, true
 	}
 	if i+1 < len(lines) && isAdornment(lines[i+1].text) && !isAdornment(t) {
 		u := lines[i+1].text
 		if len(u) >= 4 || len(u) >= utf8.RuneCountInString(t) {
-			return []*node{p.sectionNode(lines[i], u[:1])}, i + 2, true
+			p.sectionNode(lines[i], u[:1])
+			return i + 2, true
 		}
 	}
-	return nil, 0, false
+	return 0, false
 }
 
-func (p *parser) sectionNode(title line, style string) *node {
-	return &node{kind: sectionNode, pos: p.pos(title), style: style, inlines: parseInlines(newParagraphText(p.file, []line{title}))}
+func (p *parser) sectionNode(title line, style string) {
+	p.add(node{kind: sectionNode, pos: p.pos(title), style: style, inlines: p.inlines([]line{title})})
+}
+
+// inlines reads the inline markup of a paragraph's lines.
+func (p *parser) inlines(lines []line) []*doc.Inline {
+	pt := newParagraphText(p.file, lines)
+	pt.a = p.a
+	return parseInlines(&pt)
 }
 
 // paragraph reads text lines up to a blank line. A paragraph ending in
 // "::" introduces a literal block (the indented lines that follow).
-func (p *parser) paragraph(lines []line, i int) ([]*node, int) {
+func (p *parser) paragraph(lines []line, i int) int {
 	end := i
 	for end < len(lines) && !lines[end].blank() {
 		end++
@@ -194,7 +235,6 @@ func (p *parser) paragraph(lines []line, i int) ([]*node, int) {
 	para := lines[i:end]
 	// Indented lines directly under the first ones (a definition list in
 	// docutils) stay part of the paragraph's text.
-	var nodes []*node
 	last := para[len(para)-1].text
 	literal := strings.HasSuffix(last, "::")
 	if literal {
@@ -213,7 +253,7 @@ func (p *parser) paragraph(lines []line, i int) ([]*node, int) {
 		para = trimmed
 	}
 	if len(para) > 0 {
-		nodes = append(nodes, &node{kind: paragraphNode, pos: p.pos(para[0]), inlines: parseInlines(newParagraphText(p.file, para))})
+		p.add(node{kind: paragraphNode, pos: p.pos(para[0]), inlines: p.inlines(para)})
 	}
 	if literal {
 		j := end
@@ -222,29 +262,42 @@ func (p *parser) paragraph(lines []line, i int) ([]*node, int) {
 		}
 		if j < len(lines) && lines[j].indent() > 0 {
 			body := indentedBlock(lines, j)
-			nodes = append(nodes, &node{kind: codeNode, pos: p.pos(lines[j]), text: codeText(body)})
-			return nodes, j + len(body)
+			p.add(node{kind: codeNode, pos: p.pos(lines[j]), text: p.codeText(body)})
+			return j + len(body)
 		}
 	}
-	return nodes, end
+	return end
 }
 
 // codeText is the text of a literal or code block: indentation removed,
 // blank lines at both ends dropped.
-func codeText(body []line) string {
-	ls := texts(dedent(body))
-	for len(ls) > 0 && ls[0] == "" {
+func (p *parser) codeText(body []line) string {
+	defer p.popLines(len(p.s.lines))
+	ls := p.dedent(body)
+	for len(ls) > 0 && ls[0].text == "" {
 		ls = ls[1:]
 	}
-	for len(ls) > 0 && ls[len(ls)-1] == "" {
+	for len(ls) > 0 && ls[len(ls)-1].text == "" {
 		ls = ls[:len(ls)-1]
 	}
-	return strings.Join(ls, "\n")
+	n := 0
+	for _, l := range ls {
+		n += len(l.text) + 1
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for i, l := range ls {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(l.text)
+	}
+	return b.String()
 }
 
 // list reads consecutive items of a bullet or enumerated list.
-func (p *parser) list(lines []line, i int, ordered bool) ([]*node, int) {
-	n := &node{kind: listNode, pos: p.pos(lines[i]), ordered: ordered}
+func (p *parser) list(lines []line, i int, ordered bool) int {
+	n := node{kind: listNode, pos: p.pos(lines[i]), ordered: ordered}
 	var bullet string
 	for i < len(lines) {
 		for i < len(lines) && lines[i].blank() && len(n.items) > 0 {
@@ -257,7 +310,8 @@ func (p *parser) list(lines []line, i int, ordered bool) ([]*node, int) {
 				i = j
 				break
 			}
-			return []*node{n}, i
+			p.add(n)
+			return i
 		}
 		if i >= len(lines) || lines[i].indent() != 0 || !isItemOf(lines[i].text, ordered, bullet) {
 			break
@@ -270,21 +324,24 @@ func (p *parser) list(lines []line, i int, ordered bool) ([]*node, int) {
 		first.text = first.text[len(marker):]
 		first.col += len(marker)
 		rest := indentedBlock(lines, i+1)
-		item := append([]line{first}, dedent(rest)...)
-		if first.blank() {
-			item = dedent(rest)
+		top := len(p.s.lines)
+		if !first.blank() {
+			p.pushLines(first)
 		}
-		n.items = append(n.items, p.parseBlocks(item))
+		dedentInPlace(p.pushLines(rest...))
+		n.items = append(n.items, p.parseBlocks(p.s.lines[top:len(p.s.lines):len(p.s.lines)]))
+		p.popLines(top)
 		i += 1 + len(rest)
 	}
-	return []*node{n}, i
+	p.add(n)
+	return i
 }
 
 func itemMarker(t string, ordered bool) string {
 	if ordered {
-		return enumItem.FindString(t)
+		return enumMarker(t)
 	}
-	return bulletItem.FindString(t)
+	return bulletMarker(t)
 }
 
 func markerStyle(marker string, ordered bool) string {
@@ -302,118 +359,127 @@ func isItemOf(t string, ordered bool, style string) bool {
 }
 
 // explicitMarkup reads ".. " constructs: targets, directives and comments.
-func (p *parser) explicitMarkup(lines []line, i int) ([]*node, int) {
+func (p *parser) explicitMarkup(lines []line, i int) int {
 	l := lines[i]
-	if m := targetLine.FindStringSubmatch(l.text); m != nil {
+	if name, value, ok := targetLine(l.text); ok {
 		// A target goes on only over indented lines right below it
 		// (docutils reads it with until_blank).
 		next := i + 1
 		for next < len(lines) && !lines[next].blank() && lines[next].indent() > 0 {
-			m[2] += lines[next].text
+			value += lines[next].text
 			next++
 		}
-		if strings.TrimSpace(m[2]) != "" {
-			return nil, next // an outside URL target: not a table's name
+		if strings.TrimSpace(value) != "" {
+			return next // an outside URL target: not a table's name
 		}
-		name := strings.Trim(m[1], "`")
+		name = strings.Trim(name, "`")
 		name = strings.ReplaceAll(name, `\:`, ":")
-		return []*node{{kind: targetNode, pos: p.pos(l), text: doc.NormalizeLabel(name)}}, next
+		p.add(node{kind: targetNode, pos: p.pos(l), text: doc.NormalizeLabel(name)})
+		return next
 	}
 	if strings.TrimSpace(strings.TrimPrefix(l.text, "..")) == "" && (i+1 >= len(lines) || lines[i+1].blank()) {
-		return nil, i + 1 // an empty comment: what follows is not its body
+		return i + 1 // an empty comment: what follows is not its body
 	}
 	body := indentedBlock(lines, i+1)
 	next := i + 1 + len(body)
-	m := directiveLine.FindStringSubmatch(l.text)
-	if m == nil {
-		return nil, next // a comment
+	name, arg, ok := directiveLine(l.text)
+	if !ok {
+		return next // a comment
 	}
-	name, arg := strings.ToLower(m[1]), m[2]
+	name = strings.ToLower(name)
+	defer p.popLines(len(p.s.lines))
 	// The argument may go on over the first body lines, up to a blank line
 	// or an option.
-	content := dedent(body)
+	content := p.dedent(body)
 	argLines := []line{{text: arg, num: l.num, col: l.col + len(l.text) - len(arg)}}
-	for len(content) > 0 && !content[0].blank() && !optionLine.MatchString(content[0].text) && (name == "table" || name == "admonition") {
+	for len(content) > 0 && !content[0].blank() && !isOptionLine(content[0].text) && (name == "table" || name == "admonition") {
 		argLines = append(argLines, content[0])
 		content = content[1:]
 	}
 	var options []line
-	for len(content) > 0 && optionLine.MatchString(content[0].text) {
+	for len(content) > 0 && isOptionLine(content[0].text) {
 		options = append(options, content[0])
 		content = content[1:]
 	}
 	switch name {
 	case "table":
-		n := &node{kind: tableDirectiveNode, pos: p.pos(l), body: p.parseBlocks(dedent(content))}
+		n := node{kind: tableDirectiveNode, pos: p.pos(l), body: p.parseBlocks(p.dedent(content))}
 		if strings.TrimSpace(arg) != "" {
-			n.inlines = parseInlines(newParagraphText(p.file, argLines))
+			n.inlines = p.inlines(argLines)
 		}
 		for _, o := range options {
-			if om := optionLine.FindStringSubmatch(o.text); om != nil && om[1] == "name" {
-				n.labels = append(n.labels, doc.NormalizeLabel(om[2]))
+			if name, value, _ := optionLine(o.text); name == "name" {
+				n.labels = append(n.labels, doc.NormalizeLabel(value))
 			}
 		}
-		return []*node{n}, next
+		p.add(n)
+		return next
 	case "code-block", "code", "sourcecode", "highlight", "literalinclude", "parsed-literal":
 		if name == "highlight" || name == "literalinclude" {
-			return nil, next
+			return next
 		}
 		pos := p.pos(l)
 		if len(content) > 0 {
 			pos = p.posOf(content)
 		}
-		return []*node{{kind: codeNode, pos: pos, lang: strings.TrimSpace(arg), text: codeText(content)}}, next
+		p.add(node{kind: codeNode, pos: pos, lang: strings.TrimSpace(arg), text: p.codeText(content)})
+		return next
 	case "note", "warning", "important", "caution", "tip", "attention", "danger", "hint", "error", "admonition", "seealso":
-		var bodyLines []line
+		top := len(p.s.lines)
 		if strings.TrimSpace(arg) != "" {
-			bodyLines = append(bodyLines, argLines...)
-			bodyLines = append(bodyLines, line{num: l.num})
+			p.pushLines(argLines...)
+			p.pushLines(line{num: l.num})
 		}
-		bodyLines = append(bodyLines, dedent(content)...)
-		return []*node{{kind: noteNode, pos: p.pos(l), label: name, body: p.parseBlocks(dedent(bodyLines))}}, next
+		dedentInPlace(p.pushLines(content...))
+		bodyLines := p.s.lines[top:len(p.s.lines):len(p.s.lines)]
+		dedentInPlace(bodyLines)
+		body := p.parseBlocks(bodyLines)
+		p.add(node{kind: noteNode, pos: p.pos(l), label: name, body: body})
+		return next
 	case "container", "rst-class", "class", "only", "topic", "sidebar", "rubric":
-		return []*node{{kind: quoteNode, pos: p.pos(l), body: p.parseBlocks(dedent(content))}}, next
+		body := p.parseBlocks(p.dedent(content))
+		p.add(node{kind: quoteNode, pos: p.pos(l), body: body})
+		return next
 	}
-	return nil, next // toctree, image, raw, ...: nothing for us
+	return next // toctree, image, raw, ...: nothing for us
 }
 
 // gridTable isolates and parses a grid table starting at lines[i].
-func (p *parser) gridTable(lines []line, i int) ([]*node, int) {
-	n, err := table.GridLines(texts(lines[i:]))
-	if err != nil || n == 0 {
+func (p *parser) gridTable(lines []line, i int, tc *textCache) int {
+	n, t, err := table.Grid(tc.from(i))
+	if n == 0 {
 		p.tableError(lines[i:], err)
 		return p.skipBroken(lines, i)
 	}
-	t, err := table.ParseGrid(texts(lines[i : i+n]))
 	if err != nil {
 		p.tableError(lines[i:i+n], err)
-		return nil, i + n
+		return i + n
 	}
-	return []*node{p.tableNode(lines[i:i+n], t)}, i + n
+	p.tableNode(lines[i:i+n], t)
+	return i + n
 }
 
 // simpleTable isolates and parses a simple table starting at lines[i].
-func (p *parser) simpleTable(lines []line, i int) ([]*node, int, bool) {
-	n, err := table.SimpleLines(texts(lines[i:]))
-	if err != nil || n == 0 {
+func (p *parser) simpleTable(lines []line, i int, tc *textCache) (int, bool) {
+	n, t, err := table.Simple(tc.from(i))
+	if n == 0 {
 		p.tableError(lines[i:], err)
-		nodes, next := p.skipBroken(lines, i)
-		return nodes, next, true
+		return p.skipBroken(lines, i), true
 	}
-	t, err := table.ParseSimple(texts(lines[i : i+n]))
 	if err != nil {
 		p.tableError(lines[i:i+n], err)
-		return nil, i + n, true
+		return i + n, true
 	}
-	return []*node{p.tableNode(lines[i:i+n], t)}, i + n, true
+	p.tableNode(lines[i:i+n], t)
+	return i + n, true
 }
 
 // skipBroken drops a malformed table: the lines up to the next blank line.
-func (p *parser) skipBroken(lines []line, i int) ([]*node, int) {
+func (p *parser) skipBroken(lines []line, i int) int {
 	for i < len(lines) && !lines[i].blank() {
 		i++
 	}
-	return nil, i
+	return i
 }
 
 func (p *parser) tableError(block []line, err error) {
@@ -430,16 +496,20 @@ func (p *parser) tableError(block []line, err error) {
 	p.diags.Warnf(pos, "malformed-table", "%s; the table is skipped", msg)
 }
 
-// tableNode turns a parsed table into the model: header texts and rows of
+// tableNode adds a parsed table to the model: header texts and rows of
 // cells whose text is parsed again as RST.
-func (p *parser) tableNode(block []line, t *table.Table) *node {
+func (p *parser) tableNode(block []line, t *table.Table) {
 	dt := &doc.Table{Pos: p.pos(block[0]), Form: t.Kind, Section: -1}
+	if body := len(t.Rows) - t.HeadRows; body > 0 {
+		dt.Rows = make([]*doc.Row, 0, body)
+	}
 	for r, row := range t.Rows {
-		cells := make([]*doc.Cell, len(row))
+		cells := p.a.cellRefs.take(len(row))
 		var rowPos source.Pos
 		for c, cell := range row {
 			if cell == nil {
-				cells[c] = &doc.Cell{Spanned: true}
+				cells[c] = p.a.cells.new()
+				cells[c].Spanned = true
 				continue
 			}
 			cells[c] = p.cell(block, cell)
@@ -456,27 +526,37 @@ func (p *parser) tableNode(block []line, t *table.Table) *node {
 			}
 			continue
 		}
-		dt.Rows = append(dt.Rows, &doc.Row{Pos: rowPos, Cells: cells})
+		dr := p.a.rows.new()
+		*dr = doc.Row{Pos: rowPos, Cells: cells}
+		dt.Rows = append(dt.Rows, dr)
 	}
-	return &node{kind: tableNode, pos: dt.Pos, table: dt}
+	p.add(node{kind: tableNode, pos: dt.Pos, table: dt})
 }
 
 func (p *parser) cell(block []line, c *table.Cell) *doc.Cell {
-	var ls []line
+	// The cell's lines live on the stack only while the cell is parsed:
+	// nothing in the model points to them.
+	mark := len(p.s.lines)
 	for k, text := range c.Lines {
 		idx := c.Line + k
 		if idx < 0 || idx >= len(block) {
 			continue
 		}
 		src := block[idx]
-		ls = append(ls, line{text: strings.TrimRight(text, " "), num: src.num, col: src.col + c.ByteCols[k]})
+		p.s.lines = append(p.s.lines, line{text: strings.TrimRight(text, " "), num: src.num, col: src.col + c.ByteCols[k]})
 	}
-	ls = dedent(ls)
-	out := &doc.Cell{Pos: p.posOf(ls)}
+	ls := p.s.lines[mark:len(p.s.lines):len(p.s.lines)]
+	dedentInPlace(ls)
+	out := p.a.cells.new()
+	out.Pos = p.posOf(ls)
 	if !out.Pos.IsValid() && len(ls) > 0 {
 		out.Pos = source.Pos{File: p.file, Line: ls[0].num, Col: ls[0].col + 1}
 	}
+	nodes, lists := p.s.nodes.mark(), p.s.nodeLists.mark()
 	out.Blocks = p.blocks(p.parseBlocks(ls))
+	p.s.nodes.release(nodes) // the blocks hold no node
+	p.s.nodeLists.release(lists)
+	p.popLines(mark)
 	return out
 }
 
@@ -484,29 +564,55 @@ func (p *parser) cell(block []line, c *table.Cell) *doc.Cell {
 // cannot carry (targets, a table in a table) is dropped with a warning
 // where content would be lost.
 func (p *parser) blocks(nodes []*node) []*doc.Block {
-	var out []*doc.Block
+	mark := len(p.s.bstack)
+	p.addBlocks(nodes)
+	out := copyOf(&p.a.blockRefs, p.s.bstack[mark:])
+	clear(p.s.bstack[mark:])
+	p.s.bstack = p.s.bstack[:mark]
+	return out
+}
+
+// addBlock appends a block to the list blocks is building.
+func (p *parser) addBlock(v doc.Block) {
+	b := p.a.blocks.new()
+	*b = v
+	p.s.bstack = append(p.s.bstack, b)
+}
+
+// plainInlines is a paragraph's inlines of one plain text.
+func (p *parser) plainInlines(text string) []*doc.Inline {
+	in := p.a.inlineRefs.take(1)
+	in[0] = p.a.inline(doc.Inline{Kind: doc.Plain, Text: text})
+	return in
+}
+
+func (p *parser) addBlocks(nodes []*node) {
 	for _, n := range nodes {
 		switch n.kind {
 		case paragraphNode:
-			out = append(out, &doc.Block{Kind: doc.Paragraph, Pos: n.pos, Inlines: n.inlines})
+			p.addBlock(doc.Block{Kind: doc.Paragraph, Pos: n.pos, Inlines: n.inlines})
 		case sectionNode:
-			out = append(out, &doc.Block{Kind: doc.Paragraph, Pos: n.pos, Inlines: n.inlines})
+			p.addBlock(doc.Block{Kind: doc.Paragraph, Pos: n.pos, Inlines: n.inlines})
 		case listNode:
-			b := &doc.Block{Kind: doc.List, Pos: n.pos, Ordered: n.ordered}
-			for _, item := range n.items {
-				b.Items = append(b.Items, p.blocks(item))
+			b := doc.Block{Kind: doc.List, Pos: n.pos, Ordered: n.ordered}
+			if len(n.items) > 0 {
+				b.Items = make([][]*doc.Block, len(n.items))
+				for k, item := range n.items {
+					b.Items[k] = p.blocks(item)
+				}
 			}
-			out = append(out, b)
+			p.addBlock(b)
 		case codeNode:
 			if n.text != "" {
-				out = append(out, &doc.Block{Kind: doc.Code, Pos: n.pos, Text: n.text, Lang: n.lang})
+				p.addBlock(doc.Block{Kind: doc.Code, Pos: n.pos, Text: n.text, Lang: n.lang})
 			}
 		case noteNode:
-			out = append(out, &doc.Block{Kind: doc.Note, Pos: n.pos, Label: n.label, Blocks: p.blocks(n.body)})
+			body := p.blocks(n.body)
+			p.addBlock(doc.Block{Kind: doc.Note, Pos: n.pos, Label: n.label, Blocks: body})
 		case quoteNode, tableDirectiveNode:
-			out = append(out, p.blocks(n.body)...)
+			p.addBlocks(n.body)
 		case fieldNode:
-			out = append(out, &doc.Block{Kind: doc.Paragraph, Pos: n.pos, Inlines: []*doc.Inline{{Kind: doc.Plain, Text: n.lang + ": " + n.text}}})
+			p.addBlock(doc.Block{Kind: doc.Paragraph, Pos: n.pos, Inlines: p.plainInlines(n.lang + ": " + n.text)})
 		case tableNode:
 			p.diags.Warnf(n.pos, "nested-table", "a table inside a table cell is kept as text")
 			for _, row := range n.table.Rows {
@@ -514,9 +620,8 @@ func (p *parser) blocks(nodes []*node) []*doc.Block {
 				for _, c := range row.Cells {
 					cells = append(cells, c.Text())
 				}
-				out = append(out, &doc.Block{Kind: doc.Paragraph, Pos: row.Pos, Inlines: []*doc.Inline{{Kind: doc.Plain, Text: strings.Join(cells, " | ")}}})
+				p.addBlock(doc.Block{Kind: doc.Paragraph, Pos: row.Pos, Inlines: p.plainInlines(strings.Join(cells, " | "))})
 			}
 		}
 	}
-	return out
 }

@@ -50,15 +50,3 @@ func FuzzRead(f *testing.F) {
 		}
 	})
 }
-
-func BenchmarkRead(b *testing.B) {
-	src, err := os.ReadFile(filepath.Join("..", "..", "spec", "ecs", "responses_batch_operation.rst"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.SetBytes(int64(len(src)))
-	b.ReportAllocs()
-	for b.Loop() {
-		Read("b.rst", src)
-	}
-}

@@ -61,7 +61,7 @@ func TestInline(t *testing.T) {
 	}
 	for _, tt := range tests {
 		p := newParagraphText("t.rst", []line{{text: tt.in, num: 1}})
-		if got := show(parseInlines(p)); got != tt.want {
+		if got := show(parseInlines(&p)); got != tt.want {
 			t.Errorf("parseInlines(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
@@ -69,7 +69,8 @@ func TestInline(t *testing.T) {
 
 func TestInlineRefPosition(t *testing.T) {
 	lines := []line{{text: "first line", num: 7, col: 4}, {text: "then :ref:`x <y>`", num: 8, col: 4}}
-	in := parseInlines(newParagraphText("t.rst", lines))
+	p := newParagraphText("t.rst", lines)
+	in := parseInlines(&p)
 	for _, x := range in {
 		if x.Ref != nil {
 			if got := x.Ref.Pos.String(); got != "t.rst:8:10" {

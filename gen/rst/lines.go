@@ -23,29 +23,42 @@ type line struct {
 // white space goes.
 func splitLines(src []byte) []line {
 	src = bytes.TrimPrefix(src, []byte("\ufeff"))
-	var lines []line
+	// One copy of the page; lines are slices of it unless they need
+	// cleaning, so reading a page allocates once per page here, not once
+	// per line.
+	s := string(src)
+	valid := utf8.ValidString(s)
+	lines := make([]line, 0, strings.Count(s, "\n")+1)
+	// IndexAny is slow; most pages have no CR at all.
+	hasCR := strings.IndexByte(s, '\r') >= 0
 	num := 0
-	for len(src) > 0 {
+	for len(s) > 0 {
 		num++
-		end := bytes.IndexAny(src, "\r\n")
-		var raw []byte
-		if end < 0 {
-			raw, src = src, nil
+		var end int
+		if hasCR {
+			end = strings.IndexAny(s, "\r\n")
 		} else {
-			raw = src[:end]
-			if src[end] == '\r' && end+1 < len(src) && src[end+1] == '\n' {
+			end = strings.IndexByte(s, '\n')
+		}
+		var raw string
+		if end < 0 {
+			raw, s = s, ""
+		} else {
+			raw = s[:end]
+			if s[end] == '\r' && end+1 < len(s) && s[end+1] == '\n' {
 				end++
 			}
-			src = src[end+1:]
+			s = s[end+1:]
 		}
-		lines = append(lines, line{text: cleanLine(raw), num: num})
+		lines = append(lines, line{text: cleanLine(raw, valid), num: num})
 	}
 	return lines
 }
 
-func cleanLine(raw []byte) string {
-	s := string(raw)
-	if !utf8.ValidString(s) {
+// cleanLine is one line of splitLines; valid says the whole page is valid
+// UTF-8, so that the line need not be checked again.
+func cleanLine(s string, valid bool) string {
+	if !valid && !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, "\uFFFD")
 	}
 	if strings.IndexByte(s, 0) >= 0 {
@@ -88,17 +101,23 @@ func (l line) cut(n int) line {
 
 // dedent removes the smallest indentation of the non-blank lines.
 func dedent(lines []line) []line {
+	out := make([]line, len(lines))
+	copy(out, lines)
+	dedentInPlace(out)
+	return out
+}
+
+// dedentInPlace is dedent on the caller's own lines.
+func dedentInPlace(lines []line) {
 	least := -1
 	for _, l := range lines {
 		if !l.blank() && (least < 0 || l.indent() < least) {
 			least = l.indent()
 		}
 	}
-	out := make([]line, len(lines))
 	for i, l := range lines {
-		out[i] = l.cut(max(least, 0))
+		lines[i] = l.cut(max(least, 0))
 	}
-	return out
 }
 
 // indentedBlock returns the lines from lines[start] on that are blank or
@@ -121,4 +140,34 @@ func texts(lines []line) []string {
 		out[i] = l.text
 	}
 	return out
+}
+
+// textCache holds the texts of a block's lines, made on first use: the
+// table package takes []string, and a page of many tables must not copy
+// the rest of the page for each of them. The texts live on the scratch
+// stack until the block is parsed (release).
+type textCache struct {
+	lines []line
+	s     *scratch
+	mark  int
+	texts []string
+}
+
+// from returns the texts of lines[i:].
+func (c *textCache) from(i int) []string {
+	if c.texts == nil {
+		c.mark = len(c.s.texts)
+		for _, l := range c.lines {
+			c.s.texts = append(c.s.texts, l.text)
+		}
+		c.texts = c.s.texts[c.mark:len(c.s.texts):len(c.s.texts)]
+	}
+	return c.texts[i:]
+}
+
+func (c *textCache) release() {
+	if c.texts != nil {
+		clear(c.s.texts[c.mark:])
+		c.s.texts = c.s.texts[:c.mark]
+	}
 }

@@ -12,14 +12,27 @@
 package rst
 
 import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
 	"github.com/rst2go/rst2go/gen/doc"
 	"github.com/rst2go/rst2go/gen/source"
 )
 
 // Read reads one page. path is used in positions and stored in the page.
+//
+// The page's text is one copy of src that the model's strings share, and
+// its cells, blocks and inlines come from a few large allocations (see
+// arena): reading is one pass over the lines with little garbage, and a
+// page is kept or dropped as a whole.
 func Read(path string, src []byte) (*doc.Page, source.List) {
 	var diags source.List
-	p := &parser{file: path, diags: &diags}
+	p := &parser{file: path, diags: &diags, a: new(arena), s: scratchPool.Get().(*scratch)}
+	defer func() {
+		p.s.reset()
+		scratchPool.Put(p.s)
+	}()
 	nodes := p.parseBlocks(splitLines(src))
 	w := &walker{page: &doc.Page{Path: path, Format: "rst"}, section: -1}
 	w.walk(nodes, "")
@@ -63,7 +76,7 @@ func (w *walker) walk(nodes []*node, context string) {
 			w.caption = ""
 		case tableDirectiveNode:
 			labels := append(w.takeLabels(), n.labels...)
-			title := doc.InlinesText(n.inlines)
+			title := inlinesText(n.inlines)
 			w.tablesIn(n.body, labels, title, n.pos, context)
 			w.caption = ""
 		case tableNode:
@@ -101,8 +114,7 @@ func (w *walker) walk(nodes []*node, context string) {
 			w.flushLabels()
 			w.caption = ""
 		case paragraphNode:
-			text := doc.InlinesText(n.inlines)
-			if doc.IsCaption(text) {
+			if text, ok := caption(n.inlines); ok {
 				// Labels before a caption paragraph name the table after it.
 				w.caption = text
 				continue
@@ -162,7 +174,7 @@ func (w *walker) addSection(n *node) {
 		w.styles = append(w.styles, n.style)
 		level = len(w.styles) - 1
 	}
-	title := doc.InlinesText(n.inlines)
+	title := inlinesText(n.inlines)
 	parent := w.section
 	for parent >= 0 && w.page.Sections[parent].Level >= level {
 		parent = w.page.Sections[parent].Parent
@@ -180,7 +192,114 @@ func (w *walker) addSection(n *node) {
 // responses"), the context for tables and code blocks inside the item.
 func itemLead(item []*node, outer string) string {
 	if len(item) > 0 && item[0].kind == paragraphNode {
-		return doc.InlinesText(item[0].inlines)
+		return inlinesText(item[0].inlines)
 	}
 	return outer
+}
+
+// caption returns the text of a paragraph when it reads as a caption
+// (doc.IsCaption). Most paragraphs are long sentences: their text is not
+// built just to be measured.
+func caption(in []*doc.Inline) (string, bool) {
+	if n := foldedLen(in); n > 80 && !doc.StartsWithTableN(foldedPrefix(in, len("Table 1"))) {
+		return "", false
+	}
+	text := inlinesText(in)
+	return text, doc.IsCaption(text)
+}
+
+// foldedLen is len(doc.InlinesText(in)): the length of the text with white
+// space runs folded to one space and the ends trimmed.
+func foldedLen(in []*doc.Inline) int {
+	n, started, space := 0, false, false
+	for _, x := range in {
+		for t := x.Text; t != ""; {
+			r, size := utf8.DecodeRuneInString(t)
+			t = t[size:]
+			if unicode.IsSpace(r) {
+				space = true
+				continue
+			}
+			if space && started {
+				n++
+			}
+			n += size
+			started, space = true, false
+		}
+	}
+	return n
+}
+
+// foldedPrefix is the first n bytes (or fewer) of doc.InlinesText(in).
+func foldedPrefix(in []*doc.Inline, n int) string {
+	var b []byte
+	space := false
+	for _, x := range in {
+		for t := x.Text; t != "" && len(b) < n; {
+			r, size := utf8.DecodeRuneInString(t)
+			if unicode.IsSpace(r) {
+				space = true
+			} else {
+				if space && len(b) > 0 {
+					b = append(b, ' ')
+				}
+				b = append(b, t[:size]...)
+				space = false
+			}
+			t = t[size:]
+		}
+	}
+	return string(b[:min(n, len(b))])
+}
+
+// inlinesText is doc.InlinesText, building the text once: a run of text
+// that is already folded is returned as it is, and white space is folded
+// on the way instead of by splitting into words.
+func inlinesText(in []*doc.Inline) string {
+	n := 0
+	for _, x := range in {
+		n += len(x.Text)
+	}
+	if len(in) == 1 && folded(in[0].Text) {
+		return in[0].Text
+	}
+	var b strings.Builder
+	b.Grow(n)
+	space := false
+	for _, x := range in {
+		for t := x.Text; t != ""; {
+			r, size := utf8.DecodeRuneInString(t)
+			if unicode.IsSpace(r) {
+				space = true
+			} else {
+				if space && b.Len() > 0 {
+					b.WriteByte(' ')
+				}
+				b.WriteString(t[:size])
+				space = false
+			}
+			t = t[size:]
+		}
+	}
+	return b.String()
+}
+
+// folded reports whether doc.InlinesText leaves s as it is: words with
+// single spaces between them.
+func folded(s string) bool {
+	space := true // a space at the start is not allowed either
+	for _, r := range s {
+		switch {
+		case r == ' ':
+			if space {
+				return false
+			}
+			space = true
+		case unicode.IsSpace(r):
+			return false
+		default:
+			space = false
+		}
+	}
+	return !space || s == ""
 }

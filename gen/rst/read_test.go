@@ -72,3 +72,33 @@ func TestReadOutline(t *testing.T) {
 		})
 	}
 }
+
+// TestCaption: caption's shortcut for long paragraphs reads as
+// doc.IsCaption of the whole text does.
+func TestCaption(t *testing.T) {
+	long := strings.Repeat("word ", 20)
+	for _, texts := range [][]string{
+		{""}, {"  "}, {"Normal response"}, {"Table 3 ", long}, {" ", "Table", " ", "3", " x"}, {"Table", "3"},
+		{long}, {long + "."}, {strings.Repeat(" ", 200) + "short"}, {"Table\n\t4 " + long}, {"Tablé 4 " + long},
+		{"Status code: 200"}, {"ends with:"}, {"folded text"}, {"a\nb"}, {"a\tb"}, {"a  b"}, {"a "}, {"\xff \xfe"}, {"a\u00a0b"}, {"a", "b"}, {" a "}, {"\u00a0Table 5\u00a0" + long}, {strings.Repeat("é", 40)}, {strings.Repeat("é", 41)},
+	} {
+		var in []*doc.Inline
+		for _, s := range texts {
+			in = append(in, &doc.Inline{Kind: doc.Plain, Text: s})
+		}
+		want := doc.InlinesText(in)
+		got, ok := caption(in)
+		if ok != doc.IsCaption(want) || (ok && got != want) {
+			t.Errorf("caption(%q) = %q, %v; want %q, %v", texts, got, ok, want, doc.IsCaption(want))
+		}
+		if got := inlinesText(in); got != want {
+			t.Errorf("inlinesText(%q) = %q, want %q", texts, got, want)
+		}
+		if n := foldedLen(in); n != len(want) {
+			t.Errorf("foldedLen(%q) = %d, want %d", texts, n, len(want))
+		}
+		if p := foldedPrefix(in, 7); p != want[:min(7, len(want))] {
+			t.Errorf("foldedPrefix(%q) = %q, want %q", texts, p, want[:min(7, len(want))])
+		}
+	}
+}

@@ -1,0 +1,171 @@
+package rst
+
+import (
+	"sync"
+
+	"github.com/rst2go/rst2go/gen/doc"
+)
+
+// A page of API reference is mostly small things: a table of a thousand
+// rows holds thousands of cells, blocks, inline runs and the slices that
+// hold them. Allocated one by one they were most of the reader's time, so
+// the reader takes them from chunks (an arena that lives as long as the
+// page; everything in it is part of the page anyway).
+
+// chunk hands out values of T from a few large allocations.
+type chunk[T any] struct {
+	free []T
+	size int // the size of the last allocation, doubling up to maxChunk
+}
+
+// maxChunk bounds a chunk, so that a small page does not pay for a large
+// one and a large page still allocates rarely.
+const maxChunk = 1024
+
+// new returns a pointer to a zero T.
+func (c *chunk[T]) new() *T {
+	if len(c.free) == 0 {
+		c.grow(1)
+	}
+	v := &c.free[0]
+	c.free = c.free[1:]
+	return v
+}
+
+// take returns n zero values, nil when n is 0 (as an empty append leaves
+// it). The slice's capacity is n, so an append to it by a later reader of
+// the model copies instead of writing into a neighbour.
+func (c *chunk[T]) take(n int) []T {
+	if n == 0 {
+		return nil
+	}
+	if len(c.free) < n {
+		c.grow(n)
+	}
+	s := c.free[:n:n]
+	c.free = c.free[n:]
+	return s
+}
+
+func (c *chunk[T]) grow(n int) {
+	c.size = min(max(2*c.size, 8), maxChunk)
+	c.free = make([]T, max(c.size, n))
+}
+
+// copyOf returns a copy of s from the chunk.
+func copyOf[T any](c *chunk[T], s []T) []T {
+	out := c.take(len(s))
+	copy(out, s)
+	return out
+}
+
+// stackPool hands out values of T like a stack: release gives back
+// everything handed out since a mark, and reset everything. It holds the
+// reader's own nodes, which the page does not keep: a table cell's nodes
+// die as soon as they are turned into blocks, and cells are most of a
+// page, so one cell's nodes are the next cell's; and the pools of one page
+// are the next page's (see scratch).
+type stackPool[T any] struct {
+	chunks [][]T
+	at     poolMark
+	used   int // chunks handed out from since the last reset
+}
+
+// poolMark is where the next value comes from: chunk and offset.
+type poolMark struct{ chunk, off int }
+
+func (p *stackPool[T]) new() *T { return &p.take(1)[0] }
+
+// take returns n zero values, nil when n is 0; the capacity is n.
+func (p *stackPool[T]) take(n int) []T {
+	if n == 0 {
+		return nil
+	}
+	for {
+		if p.at.chunk == len(p.chunks) {
+			size := maxChunk
+			if len(p.chunks) < 8 {
+				size = min(8<<len(p.chunks), maxChunk)
+			}
+			p.chunks = append(p.chunks, make([]T, max(size, n)))
+		}
+		if c := p.chunks[p.at.chunk]; p.at.off+n <= len(c) {
+			s := c[p.at.off : p.at.off+n : p.at.off+n]
+			p.at.off += n
+			clear(s) // it may have been handed out before
+			return s
+		}
+		p.at.chunk++
+		p.at.off = 0
+		p.used = max(p.used, p.at.chunk+1)
+	}
+}
+
+func (p *stackPool[T]) mark() poolMark { return p.at }
+
+// release makes the values handed out since m free again.
+func (p *stackPool[T]) release(m poolMark) { p.at = m }
+
+// reset makes every value free again and drops what they point to. It
+// clears only the chunks used since the last reset: a pool grown by one
+// large page must not make every small page after it slow.
+func (p *stackPool[T]) reset() {
+	for _, c := range p.chunks[:min(max(p.used, 1), len(p.chunks))] {
+		clear(c)
+	}
+	p.at, p.used = poolMark{}, 0
+}
+
+// scratch is what the reader needs only while it reads a page: nodes, the
+// lists that hold them, and the stacks of the block parser. Pages reuse it
+// (scratchPool), so that reading a page allocates little besides the page.
+type scratch struct {
+	nodes     stackPool[node]
+	nodeLists stackPool[*node]
+	// stack holds the nodes of the blocks being parsed, innermost last:
+	// parseBlocks copies its own out when it is done, so that a node list
+	// is one exact piece of nodeLists. bstack does the same for the blocks
+	// of cells; lines holds the lines of the blocks being parsed (a cell's,
+	// a list item's, a directive's, without their indentation) and texts
+	// their texts for the table parser.
+	stack  []*node
+	bstack []*doc.Block
+	lines  []line
+	texts  []string
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// reset drops every reference to the page read, before the next page.
+// (The stacks are cleared as they are popped.)
+func (s *scratch) reset() {
+	s.nodes.reset()
+	s.nodeLists.reset()
+	s.stack, s.bstack, s.lines, s.texts = s.stack[:0], s.bstack[:0], s.lines[:0], s.texts[:0]
+}
+
+// arena holds the chunks of one page.
+type arena struct {
+	inlines    chunk[doc.Inline]
+	inlineRefs chunk[*doc.Inline]
+	refs       chunk[doc.Ref]
+	blocks     chunk[doc.Block]
+	blockRefs  chunk[*doc.Block]
+	cells      chunk[doc.Cell]
+	cellRefs   chunk[*doc.Cell]
+	rows       chunk[doc.Row]
+
+	inlineScratch []*doc.Inline // parseInlines' list before it is copied out
+}
+
+func (a *arena) inline(v doc.Inline) *doc.Inline {
+	p := a.inlines.new()
+	*p = v
+	return p
+}
+
+func (a *arena) ref(v doc.Ref) *doc.Ref {
+	p := a.refs.new()
+	*p = v
+	return p
+}
