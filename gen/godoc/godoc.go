@@ -65,6 +65,7 @@
 package godoc
 
 import (
+	"bytes"
 	"go/build/constraint"
 	"go/doc/comment"
 	"go/token"
@@ -93,7 +94,7 @@ type Options struct {
 // "// text", code lines "//\tcode", exactly gofmt's rule (go/printer
 // formatDocComment). Returns nil when there is nothing to say.
 func Lines(lead string, blocks []*doc.Block, opts Options) []string {
-	r := &renderer{opts: opts, demote: map[string]bool{}}
+	r := &renderer{opts: opts}
 	var nodes []*node
 	if p := (para{{text: lead}}); !p.empty() {
 		nodes = append(nodes, &node{kind: doc.Paragraph, para: p})
@@ -111,6 +112,9 @@ func Lines(lead string, blocks []*doc.Block, opts Options) []string {
 		progress := false
 		for _, t := range r.unusedLinks(d) {
 			if !r.demote[t] {
+				if r.demote == nil {
+					r.demote = map[string]bool{}
+				}
 				r.demote[t] = true
 				progress = true
 			}
@@ -126,20 +130,22 @@ func Lines(lead string, blocks []*doc.Block, opts Options) []string {
 
 // commentLines prefixes printed comment text the way gofmt does.
 func commentLines(text []byte) []string {
-	var out []string
-	s := string(text)
-	for s != "" {
-		var line string
-		line, s, _ = strings.Cut(s, "\n")
-		switch {
-		case line == "":
-			line = "//"
-		case line[0] == '\t':
-			line = "//" + line
-		default:
-			line = "// " + line
+	out := make([]string, 0, bytes.Count(text, []byte("\n"))+1)
+	for len(text) > 0 {
+		line := text
+		if i := bytes.IndexByte(text, '\n'); i >= 0 {
+			line, text = text[:i], text[i+1:]
+		} else {
+			text = nil
 		}
-		out = append(out, line)
+		switch {
+		case len(line) == 0:
+			out = append(out, "//")
+		case line[0] == '\t':
+			out = append(out, "//"+string(line))
+		default:
+			out = append(out, "// "+string(line))
+		}
 	}
 	return out
 }
@@ -158,7 +164,19 @@ type para []atom
 // empty reports whether p renders to nothing.
 func (p para) empty() bool {
 	for _, a := range p {
-		if a.goName != "" || a.url != "" || fold(clean(a.text)) != "" {
+		if a.goName != "" || a.url != "" || !blank(a.text) {
+			return false
+		}
+	}
+	return true
+}
+
+// blank reports whether fold(clean(s)) is "": s holds only white space
+// and what clean removes (control characters, byte order marks). An
+// invalid byte would become U+FFFD, which is text.
+func blank(s string) bool {
+	for _, c := range s {
+		if c != '\uFEFF' && !unicode.IsControl(c) && !unicode.IsSpace(c) {
 			return false
 		}
 	}
@@ -193,7 +211,7 @@ func (r *renderer) flow(blocks []*doc.Block) []*node {
 	for i := 0; i < len(blocks); i++ {
 		label, isDef, ok := cellHeading(blocks[i])
 		if !ok {
-			out = append(out, r.block(blocks[i])...)
+			out = r.appendBlock(out, blocks[i])
 			continue
 		}
 		j := i + 1
@@ -240,7 +258,7 @@ func cellHeading(b *doc.Block) (label string, isDef, ok bool) {
 		case in == nil:
 		case in.Kind == doc.Strong && strong == nil:
 			strong = in
-		case in.Kind == doc.Plain && strings.TrimSpace(in.Text) == "":
+		case in.Kind == doc.Plain && allSpace(in.Text):
 		default:
 			return "", false, false
 		}
@@ -249,8 +267,33 @@ func cellHeading(b *doc.Block) (label string, isDef, ok bool) {
 		return "", false, false
 	}
 	label = fold(strings.TrimSuffix(fold(strong.Text), ":"))
-	isDef, ok = headingKinds[strings.ToLower(label)]
+	if len(label) > len("default value") || !asciiText(label) {
+		// Lowering may shorten a word ("İ" is "i"), so only ASCII is
+		// measured first.
+		isDef, ok = headingKinds[strings.ToLower(label)]
+		return label, isDef, ok
+	}
+	var lower [len("default value")]byte
+	for i := range len(label) {
+		c := label[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		lower[i] = c
+	}
+	isDef, ok = headingKinds[string(lower[:len(label)])] // no allocation
 	return label, isDef, ok
+}
+
+// allSpace reports whether strings.TrimSpace(s) is "", looking no further
+// than the first character that is not white space.
+func allSpace(s string) bool {
+	for _, c := range s {
+		if !unicode.IsSpace(c) {
+			return false
+		}
+	}
+	return true
 }
 
 // placeholder reports whether a heading's content says nothing: no blocks,
@@ -263,7 +306,12 @@ func placeholder(content []*doc.Block) bool {
 		if b.Kind != doc.Paragraph {
 			return false
 		}
-		switch strings.ToLower(doc.InlinesText(b.Inlines)) {
+		// Lowering a character takes at most three bytes off it.
+		t, ok := shortText(b.Inlines, 3*len("none"))
+		if !ok {
+			return false
+		}
+		switch strings.ToLower(t) {
 		case "n/a", "none", "-", "":
 		default:
 			return false
@@ -285,22 +333,23 @@ func labelled(label string, body []*node) []*node {
 	return append([]*node{{kind: doc.Paragraph, para: para{{text: label + ":"}}}}, body...)
 }
 
-// block resolves one block that is not a cell heading.
-func (r *renderer) block(b *doc.Block) []*node {
+// appendBlock resolves one block that is not a cell heading and appends
+// what it becomes to out.
+func (r *renderer) appendBlock(out []*node, b *doc.Block) []*node {
 	if b == nil {
-		return nil
+		return out
 	}
 	switch b.Kind {
 	case doc.Paragraph:
-		if doc.InlinesText(b.Inlines) == "-" {
-			return nil
+		if t, ok := shortText(b.Inlines, 1); ok && t == "-" {
+			return out
 		}
 		if p := r.para(b.Inlines); !p.empty() {
-			return []*node{{kind: doc.Paragraph, para: p}}
+			return append(out, &node{kind: doc.Paragraph, para: p})
 		}
 	case doc.Code:
 		if c := cleanCode(b.Text); c != "" {
-			return []*node{{kind: doc.Code, code: c}}
+			return append(out, &node{kind: doc.Code, code: c})
 		}
 	case doc.List:
 		n := &node{kind: doc.List, ordered: b.Ordered}
@@ -311,12 +360,12 @@ func (r *renderer) block(b *doc.Block) []*node {
 			}
 		}
 		if len(n.items) > 0 {
-			return []*node{n}
+			return append(out, n)
 		}
 	case doc.Note:
-		return labelled(noteLabel(b.Label), r.flow(b.Blocks))
+		return append(out, labelled(noteLabel(b.Label), r.flow(b.Blocks))...)
 	}
-	return nil
+	return out
 }
 
 // noteLabel is a note's label capitalised, "Note" when there is none.
@@ -356,7 +405,7 @@ func (r *renderer) itemParas(blocks []*doc.Block) []para {
 
 // para turns inlines into atoms, resolving reference targets.
 func (r *renderer) para(inlines []*doc.Inline) para {
-	var p para
+	p := make(para, 0, len(inlines))
 	for _, in := range inlines {
 		if in == nil {
 			continue
@@ -444,15 +493,19 @@ func intro(n *node) *node {
 
 // build makes the comment.Doc of an arranged sequence.
 func (r *renderer) build(seq []*node) *comment.Doc {
-	r.defs, r.byText, r.names = nil, map[string]*comment.LinkDef{}, map[string]bool{}
-	d := new(comment.Doc)
+	// The maps are made on first use: most comments have no link.
+	r.defs, r.byText, r.names = nil, nil, nil
+	d := &comment.Doc{Content: make([]comment.Block, 0, len(seq))}
+	lines := make([]string, len(seq)) // each paragraph's line, for the heading check below
 	for _, n := range seq {
 		switch n.kind {
 		case doc.Paragraph:
 			text := r.texts(n.para)
-			if topHazard(lineOf(text)) {
-				text = escape(text)
+			line := lineOf(text)
+			if topHazard(line) {
+				text, line = escape(text), "\\"+line
 			}
+			lines[len(d.Content)] = line
 			d.Content = append(d.Content, &comment.Paragraph{Text: text})
 		case doc.Code:
 			code := n.code
@@ -491,7 +544,7 @@ func (r *renderer) build(seq []*node) *comment.Doc {
 		if i+1 < len(d.Content) {
 			_, next = d.Content[i+1].(*comment.Paragraph)
 		}
-		if next && oldHeading(lineOf(p.Text)) {
+		if next && oldHeading(lines[i]) {
 			p.Text = append(p.Text, comment.Plain("."))
 		}
 	}
@@ -514,6 +567,26 @@ func (r *renderer) texts(p para) []comment.Text {
 		space, started = false, true
 	}
 	addText := func(s string) {
+		if asciiText(s) {
+			// The common case, without clean's copy and rune decoding:
+			// clean would only turn white space into spaces.
+			for i := 0; i < len(s); {
+				if asciiSpace(s[i]) {
+					space = true
+					i++
+					continue
+				}
+				// Copy words and the single spaces between them at once.
+				j := i + 1
+				for j < len(s) && (!asciiSpace(s[j]) || s[j] == ' ' && j+1 < len(s) && !asciiSpace(s[j+1])) {
+					j++
+				}
+				sep()
+				b.WriteString(s[i:j])
+				i = j
+			}
+			return
+		}
 		s = clean(s)
 		for s != "" {
 			c, n := utf8.DecodeRuneInString(s)
@@ -539,9 +612,17 @@ func (r *renderer) texts(p para) []comment.Text {
 		}
 		out = append(out, t)
 	}
+	n := 0
+	for _, a := range p {
+		n += len(a.text)
+	}
+	b.Grow(n)
 	for _, a := range p {
 		switch {
 		case a.goName != "":
+			if r.names == nil {
+				r.names = map[string]bool{}
+			}
 			r.names[a.goName] = true
 			addLink(&comment.DocLink{Name: a.goName, Text: []comment.Text{comment.Plain(a.goName)}})
 		case a.url != "":
@@ -576,6 +657,9 @@ func (r *renderer) linkOK(text, url string) bool {
 	}
 	def := &comment.LinkDef{Text: text, URL: url, Used: true}
 	r.defs = append(r.defs, def)
+	if r.byText == nil {
+		r.byText = map[string]*comment.LinkDef{}
+	}
 	r.byText[text] = def
 	return true
 }
@@ -594,12 +678,42 @@ func (r *renderer) unusedLinks(d *comment.Doc) []string {
 	return out
 }
 
-// lineOf prints one paragraph's text as its comment line (without
-// markers).
+// lineOf is one paragraph's text as its comment line (without markers),
+// the way comment.Printer prints a paragraph (there is a test): plain and
+// italic text as it is, links and doc links in brackets, an automatic
+// link as its text.
 func lineOf(text []comment.Text) string {
-	var pr comment.Printer
-	d := &comment.Doc{Content: []comment.Block{&comment.Paragraph{Text: text}}}
-	return strings.TrimSuffix(string(pr.Comment(d)), "\n")
+	if len(text) == 1 {
+		if s, ok := text[0].(comment.Plain); ok {
+			return string(s)
+		}
+	}
+	var b strings.Builder
+	appendLine(&b, text)
+	return b.String()
+}
+
+func appendLine(b *strings.Builder, text []comment.Text) {
+	for _, t := range text {
+		switch t := t.(type) {
+		case comment.Plain:
+			b.WriteString(string(t))
+		case comment.Italic:
+			b.WriteString(string(t))
+		case *comment.Link:
+			if t.Auto {
+				appendLine(b, t.Text)
+				continue
+			}
+			b.WriteString("[")
+			appendLine(b, t.Text)
+			b.WriteString("]")
+		case *comment.DocLink:
+			b.WriteString("[")
+			appendLine(b, t.Text)
+			b.WriteString("]")
+		}
+	}
 }
 
 // escape puts a backslash before a paragraph.
@@ -650,6 +764,11 @@ func oldHeading(line string) bool {
 	if !unicode.IsUpper(c) {
 		return false
 	}
+	// gofmt's parser wants a letter or digit at the end too (isOldHeading);
+	// most lines end in a period, and need not be parsed.
+	if c, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(line)); !unicode.IsLetter(c) && !unicode.IsDigit(c) {
+		return false
+	}
 	d := new(comment.Parser).Parse("x\n\n" + line + "\n\nx\n")
 	if len(d.Content) != 3 {
 		return false
@@ -661,7 +780,11 @@ func oldHeading(line string) bool {
 // vetHazard reports whether go vet's buildtag check would read a comment
 // line with this content as a build constraint.
 func vetHazard(content string) bool {
-	line := "//" + strings.TrimSpace(content)
+	content = strings.TrimSpace(content)
+	if !strings.HasPrefix(content, "+build") && !strings.HasPrefix(content, "go:build") {
+		return false // what both checks start with
+	}
+	line := "//" + content
 	return constraint.IsPlusBuild(line) || constraint.IsGoBuild(line)
 }
 
@@ -775,7 +898,71 @@ func cleanKeep(s string, keep rune) string {
 
 // fold replaces each run of white space with one space and trims the ends.
 func fold(s string) string {
+	if folded(s) {
+		return s
+	}
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// folded reports whether fold(s) is s: no white space but single spaces
+// between words.
+func folded(s string) bool {
+	space := true // at the start, a space is not allowed either
+	for _, c := range s {
+		switch {
+		case c == ' ':
+			if space {
+				return false
+			}
+			space = true
+		case c < utf8.RuneSelf && asciiSpace(byte(c)), c >= utf8.RuneSelf && unicode.IsSpace(c):
+			return false
+		default:
+			space = false
+		}
+	}
+	return !space || s == ""
+}
+
+// asciiText reports whether s is ASCII without control characters other
+// than white space.
+func asciiText(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 0x7f || c < ' ' && !asciiSpace(c) {
+			return false
+		}
+	}
+	return true
+}
+
+func asciiSpace(c byte) bool {
+	return c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r' || c == ' '
+}
+
+// shortText returns doc.InlinesText(in) when that is at most max bytes
+// long, and ok=false (without building it) when it is longer: most
+// paragraphs are compared with short words only to find they are not.
+func shortText(in []*doc.Inline, max int) (string, bool) {
+	n, started, space := 0, false, false
+	for _, x := range in {
+		for t := x.Text; t != ""; {
+			c, size := utf8.DecodeRuneInString(t)
+			t = t[size:]
+			if unicode.IsSpace(c) {
+				space = true
+				continue
+			}
+			if space && started {
+				n++
+			}
+			n += size
+			started, space = true, false
+			if n > max {
+				return "", false
+			}
+		}
+	}
+	return doc.InlinesText(in), true
 }
 
 // quotes converts each pair of backquotes to “ and each pair of single
