@@ -1,0 +1,76 @@
+package emit_test
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/rst2go/rst2go/gen"
+	"github.com/rst2go/rst2go/gen/emit"
+	_ "github.com/rst2go/rst2go/gen/golden" // defines -update
+)
+
+// corpusDir is the folder of real documentation pages: $RST2GO_CORPUS, or
+// shared/corpus beside the repository.
+func corpusDir(tb testing.TB) string {
+	dir := os.Getenv("RST2GO_CORPUS")
+	if dir == "" {
+		dir = filepath.Join("..", "..", "..", "shared", "corpus")
+	}
+	if _, err := os.Stat(dir); err != nil {
+		tb.Skipf("corpus not found at %s (set RST2GO_CORPUS to a copy of shared/corpus): %v", dir, err)
+	}
+	return dir
+}
+
+// generate runs the whole pipeline over the RST pages under dir.
+func generate(tb testing.TB, dir string) *gen.Result {
+	tb.Helper()
+	var inputs []gen.Input
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || filepath.Ext(p) != ".rst" {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		inputs = append(inputs, gen.Input{Path: filepath.ToSlash(rel), Data: data})
+		return err
+	})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if len(inputs) == 0 {
+		tb.Skipf("no .rst pages in %s", dir)
+	}
+	res, err := gen.Generate(inputs, gen.Options{Package: "corpus"})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return res
+}
+
+// BenchmarkFile emits every file of the package generated from each RST
+// folder of the corpus (the reader and resolver run once, outside the
+// timing). Bytes are bytes of Go source written.
+func BenchmarkFile(b *testing.B) {
+	for _, folder := range []string{"ecs/rst", "ecs-2022/rst", "cbr/rst"} {
+		b.Run(strings.ReplaceAll(folder, "/", "_"), func(b *testing.B) {
+			res := generate(b, filepath.Join(corpusDir(b), folder))
+			size := 0
+			for _, f := range res.Files {
+				size += len(f.Data)
+			}
+			b.SetBytes(int64(size))
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, f := range res.Package.Files {
+					if _, err := emit.File(res.Package, f); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+		})
+	}
+}
