@@ -4,6 +4,8 @@ import (
 	"go/token"
 	"strings"
 	"testing"
+
+	_ "github.com/rst2go/rst2go/gen/golden" // defines -update
 )
 
 var exportedTests = []struct {

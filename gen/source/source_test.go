@@ -1,6 +1,10 @@
 package source
 
-import "testing"
+import (
+	"testing"
+
+	_ "github.com/rst2go/rst2go/gen/golden" // defines -update
+)
 
 func TestPosString(t *testing.T) {
 	tests := []struct {
