@@ -120,9 +120,19 @@ func (w *walker) walk(nodes []*node, context string) {
 				continue
 			}
 			w.flushLabels()
-			w.caption = ""
+			// "**Status code: 404**" then "The task ID does not
+			// exist." then the example: the status still captions it.
+			if !isStatusCaption(w.caption) {
+				w.caption = ""
+			}
 		}
 	}
+}
+
+// isStatusCaption reports whether a caption names a response status
+// ("Status code: 404"), which holds over the sentences that explain it.
+func isStatusCaption(text string) bool {
+	return strings.HasPrefix(strings.ToLower(text), "status code")
 }
 
 func (w *walker) captionOr(context string) string {

@@ -36,6 +36,11 @@ func TestReadOutline(t *testing.T) {
 			"  row 12: [\"1\" \"2\"]\n" +
 			"example at 19 caption=\"Normal response\" lang=\"json\" section=0 \"{\\\"a\\\": 1}\"\n",
 	}, {
+		name: "a status caption holds over the sentence that explains it",
+		src:  "T\n=\n\n**Status code: 404**\n\nThe task does not exist.\n\n.. code-block::\n\n   {\"error_code\": \"x\"}\n",
+		want: "page \"T\" original=\"\" labels=[]\nsection 0 \"T\" level=0 parent=-1 id=t labels=[] at 1\n" +
+			"example at 10 caption=\"Status code: 404\" lang=\"\" section=0 \"{\\\"error_code\\\": \\\"x\\\"}\"\n",
+	}, {
 		name: "label on a caption paragraph",
 		src:  "T\n=\n\n.. _agency:\n\n**agency**\n\n===== ====\na     b\n===== ====\nx     y\n===== ====\n",
 		want: "page \"T\" original=\"\" labels=[]\nsection 0 \"T\" level=0 parent=-1 id=t labels=[] at 1\n" +
