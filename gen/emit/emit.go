@@ -65,6 +65,11 @@ func renderFile(pkg *ir.Package, f *ir.File, opts godoc.Options) ([]byte, error)
 //		Field Type `json:"name,omitempty"`
 //	}
 func genType(t *ir.Type, opts godoc.Options) jen.Code {
+	if t.Underlying != nil {
+		// type Name map[string]Elem
+		return jen.Add(comment(godoc.Lines("", t.Doc, opts))).Line().
+			Type().Id(t.GoName).Add(goType(t.Underlying))
+	}
 	fields := make([]jen.Code, 0, 2*len(t.Fields))
 	for i, f := range t.Fields {
 		lines := godoc.Lines("", f.Doc, opts)

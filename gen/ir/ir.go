@@ -34,6 +34,10 @@ type Type struct {
 	// Doc is the type's doc comment, its first paragraph naming the type.
 	Doc    []*doc.Block
 	Fields []*Field
+	// Underlying, when set, is what the type is instead of a struct: a
+	// top-level table of one placeholder row ("{key}", "[items]")
+	// describes a map or an array, not an object.
+	Underlying *GoType
 	// Page and Table are where the type comes from (for a type shared by
 	// tables of one shape, the first of them).
 	Page  *doc.Page

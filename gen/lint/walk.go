@@ -41,6 +41,10 @@ func (w *walker) value(v *jsonValue, t *ir.GoType, f *ir.Field, path string) {
 	case ir.Builtin:
 		w.scalar(v, t, f, path)
 	case ir.Named:
+		if u := t.Ref.Underlying; u != nil {
+			w.value(v, u, f, path)
+			return
+		}
 		if v.kind != jsonObject {
 			w.mismatch(v, f, path, "an object")
 			return

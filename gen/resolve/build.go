@@ -123,10 +123,14 @@ func (r *resolver) build(opts Options) *ir.Package {
 				continue
 			}
 			t.GoName = info.typ.GoName
-			if info.merged || info.placeholder != nil {
+			if info.merged || info.placeholder != nil && !info.root {
 				continue
 			}
-			r.fillType(info, pkg)
+			if info.placeholder != nil {
+				r.fillPlaceholder(info, pkg)
+			} else {
+				r.fillType(info, pkg)
+			}
 			f.Types = append(f.Types, info.typ)
 		}
 		if len(f.Types) > 0 {
@@ -182,6 +186,24 @@ func (r *resolver) fillType(info *tableInfo, pkg *ir.Package) {
 		typ.Fields = append(typ.Fields, f)
 		p.GoName = f.GoName
 	}
+}
+
+// fillPlaceholder makes a top-level placeholder table (no row refers to
+// it) a named map or slice type: "Network address of the ECS | List(Dict)"
+// as a whole response body is map[string][]X.
+func (r *resolver) fillPlaceholder(info *tableInfo, pkg *ir.Package) {
+	typ := info.typ
+	typ.Doc = r.typeDoc(info, pkg)
+	typ.Page, typ.Table = info.page, info.table
+	typ.Role = roleNames[info.role]
+	ph := info.placeholder
+	elem := r.goTypeDepth(ph, ph.word, false, 1)
+	if info.mapOf {
+		typ.Underlying = ir.MapOf(elem)
+	} else {
+		typ.Underlying = ir.SliceOf(elem)
+	}
+	ph.param.GoName = ""
 }
 
 // goType maps a type word (and the table the row refers to) to a Go type.
