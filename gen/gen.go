@@ -4,6 +4,7 @@
 package gen
 
 import (
+	"errors"
 	"fmt"
 	"path"
 	"runtime"
@@ -96,18 +97,41 @@ func Generate(inputs []Input, opts Options) (*Result, error) {
 	res.Package = pkg
 	res.Diags = append(res.Diags, rdiags...)
 	res.Diags.Sort()
-	for _, f := range pkg.Files {
+	res.Files = make([]Output, len(pkg.Files))
+	errs := make([]error, len(pkg.Files))
+	parallel(len(pkg.Files), func(i int) {
+		f := pkg.Files[i]
 		data, err := emit.File(pkg, f)
-		if err != nil {
-			return nil, err
-		}
-		res.Files = append(res.Files, Output{Name: f.Name, Data: data})
+		res.Files[i], errs[i] = Output{Name: f.Name, Data: data}, err
+	})
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
 	}
 	return res, nil
 }
 
+// parallel calls f(0) ... f(n-1) on as many goroutines as there are
+// threads to run them. Callers write results by index, so the outcome
+// does not depend on scheduling.
+func parallel(n int, f func(i int)) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), n) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= n {
+					return
+				}
+				f(i)
+			}
+		})
+	}
+	wg.Wait()
+}
+
 // readAll reads the pages, in parallel: pages are independent until they
-// are resolved. Results keep the order of the inputs, so the run does not
+// are resolved. (Files are emitted in parallel too, once resolved.) Results keep the order of the inputs, so the run does not
 // depend on scheduling.
 func readAll(inputs []Input) ([]*doc.Page, []source.List, error) {
 	read := make([]func(string, []byte) (*doc.Page, source.List), len(inputs))
@@ -123,19 +147,8 @@ func readAll(inputs []Input) ([]*doc.Page, []source.List, error) {
 	}
 	pages := make([]*doc.Page, len(inputs))
 	diags := make([]source.List, len(inputs))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(inputs)) {
-		wg.Go(func() {
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= len(inputs) {
-					return
-				}
-				pages[i], diags[i] = read[i](inputs[i].Path, inputs[i].Data)
-			}
-		})
-	}
-	wg.Wait()
+	parallel(len(inputs), func(i int) {
+		pages[i], diags[i] = read[i](inputs[i].Path, inputs[i].Data)
+	})
 	return pages, diags, nil
 }
