@@ -2,6 +2,8 @@ package doc
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/rst2go/rst2go/gen/source"
 )
@@ -160,6 +162,55 @@ func MakeID(s string) string {
 		}
 		pendingHyphen = false
 		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// FoldedLen is len(InlinesText(in)), the length of the text with white
+// space runs folded to one space and the ends trimmed, counted without
+// building the text and given up past limit (it then returns a number
+// above limit): most paragraphs are measured only to learn they are long.
+func FoldedLen(in []*Inline, limit int) int {
+	n, started, space := 0, false, false
+	for _, x := range in {
+		for t := x.Text; t != ""; {
+			r, size := utf8.DecodeRuneInString(t)
+			t = t[size:]
+			if unicode.IsSpace(r) {
+				space = true
+				continue
+			}
+			if space && started {
+				n++
+			}
+			n += size
+			started, space = true, false
+			if n > limit {
+				return n
+			}
+		}
+	}
+	return n
+}
+
+// ExpandTabs replaces each tab with spaces up to the next multiple of
+// width columns, counting one column a rune: docutils uses 8, the
+// family's HTML code blocks were made with 4.
+func ExpandTabs(s string, width int) string {
+	if !strings.Contains(s, "\t") {
+		return s
+	}
+	var b strings.Builder
+	column := 0
+	for _, r := range s {
+		if r == '\t' {
+			n := width - column%width
+			b.WriteString(strings.Repeat(" ", n))
+			column += n
+			continue
+		}
+		b.WriteRune(r)
+		column++
 	}
 	return b.String()
 }

@@ -943,24 +943,8 @@ func asciiSpace(c byte) bool {
 // long, and ok=false (without building it) when it is longer: most
 // paragraphs are compared with short words only to find they are not.
 func shortText(in []*doc.Inline, max int) (string, bool) {
-	n, started, space := 0, false, false
-	for _, x := range in {
-		for t := x.Text; t != ""; {
-			c, size := utf8.DecodeRuneInString(t)
-			t = t[size:]
-			if unicode.IsSpace(c) {
-				space = true
-				continue
-			}
-			if space && started {
-				n++
-			}
-			n += size
-			started, space = true, false
-			if n > max {
-				return "", false
-			}
-		}
+	if doc.FoldedLen(in, max) > max {
+		return "", false
 	}
 	return doc.InlinesText(in), true
 }

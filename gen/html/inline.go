@@ -364,24 +364,9 @@ func preText(n *node) string {
 	return strings.Join(lines, "\n")
 }
 
-func expandTabs(s string) string {
-	if !strings.Contains(s, "\t") {
-		return s
-	}
-	var b strings.Builder
-	column := 0
-	for _, r := range s {
-		if r == '\t' {
-			n := 4 - column%4
-			b.WriteString(strings.Repeat(" ", n))
-			column += n
-			continue
-		}
-		b.WriteRune(r)
-		column++
-	}
-	return b.String()
-}
+// expandTabs expands tabs to 4-column stops, as the RST twins of the
+// family's pages have them.
+func expandTabs(s string) string { return doc.ExpandTabs(s, 4) }
 
 // langOf reads a code block's language from its class or the class of the
 // <code> in it or of its parent's wrapper: "language-json", "lang-json",

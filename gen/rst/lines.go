@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/rst2go/rst2go/gen/doc"
 )
 
 // line is one source line, or what is left of it once a block's
@@ -70,21 +72,7 @@ func cleanLine(s string, valid bool) string {
 	return strings.TrimRight(s, " \t\v\f")
 }
 
-func expandTabs(s string) string {
-	var b strings.Builder
-	column := 0
-	for _, r := range s {
-		if r == '\t' {
-			n := 8 - column%8
-			b.WriteString(strings.Repeat(" ", n))
-			column += n
-			continue
-		}
-		b.WriteRune(r)
-		column++
-	}
-	return b.String()
-}
+func expandTabs(s string) string { return doc.ExpandTabs(s, 8) }
 
 func (l line) blank() bool { return l.text == "" }
 

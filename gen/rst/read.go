@@ -12,6 +12,7 @@
 package rst
 
 import (
+	"math"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -218,27 +219,8 @@ func caption(in []*doc.Inline) (string, bool) {
 	return text, doc.IsCaption(text)
 }
 
-// foldedLen is len(doc.InlinesText(in)): the length of the text with white
-// space runs folded to one space and the ends trimmed.
-func foldedLen(in []*doc.Inline) int {
-	n, started, space := 0, false, false
-	for _, x := range in {
-		for t := x.Text; t != ""; {
-			r, size := utf8.DecodeRuneInString(t)
-			t = t[size:]
-			if unicode.IsSpace(r) {
-				space = true
-				continue
-			}
-			if space && started {
-				n++
-			}
-			n += size
-			started, space = true, false
-		}
-	}
-	return n
-}
+// foldedLen is len(doc.InlinesText(in)).
+func foldedLen(in []*doc.Inline) int { return doc.FoldedLen(in, math.MaxInt) }
 
 // foldedPrefix is the first n bytes (or fewer) of doc.InlinesText(in).
 func foldedPrefix(in []*doc.Inline, n int) string {
