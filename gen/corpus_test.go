@@ -25,11 +25,15 @@ func corpusDir(t testing.TB) string {
 	return dir
 }
 
-// readTree reads every page of a folder, named relative to it.
+// readTree reads every page of a folder, named relative to it, leaving
+// out the want/ folders of golden cases.
 func readTree(t testing.TB, dir string) []Input {
 	t.Helper()
 	var inputs []Input
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && d.IsDir() && d.Name() == "want" {
+			return filepath.SkipDir
+		}
 		if err != nil || d.IsDir() || FormatOf(p) == "" {
 			return err
 		}

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"go/format"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -88,32 +87,7 @@ var notCase = map[string]bool{
 }
 
 // readCase reads the input pages of a case, named relative to its folder.
-func readCase(t *testing.T, dir string) []Input {
-	t.Helper()
-	var inputs []Input
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() && d.Name() == "want" {
-			return filepath.SkipDir
-		}
-		if d.IsDir() || FormatOf(p) == "" {
-			return nil
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(dir, p)
-		inputs = append(inputs, Input{Path: filepath.ToSlash(rel), Data: data})
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return inputs
-}
+func readCase(t *testing.T, dir string) []Input { return readTree(t, dir) }
 
 // TestPageOrderDoesNotMatter: the same pages in another order give the
 // same files.
