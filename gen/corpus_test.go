@@ -9,21 +9,13 @@ import (
 
 	"github.com/rst2go/rst2go/gen/doc"
 	"github.com/rst2go/rst2go/gen/gocheck"
+	"github.com/rst2go/rst2go/gen/golden"
 	"github.com/rst2go/rst2go/gen/ir"
 )
 
-// corpusDir is the folder of real documentation pages the corpus tests
-// read: ../shared/corpus beside the repository, or $RST2GO_CORPUS.
-func corpusDir(t testing.TB) string {
-	dir := os.Getenv("RST2GO_CORPUS")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "shared", "corpus")
-	}
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("corpus not found at %s (set RST2GO_CORPUS to a copy of shared/corpus): %v", dir, err)
-	}
-	return dir
-}
+// corpusDir is the folder of real documentation pages (see
+// golden.CorpusDir).
+func corpusDir(tb testing.TB) string { return golden.CorpusDir(tb) }
 
 // readTree reads every page of a folder, named relative to it, leaving
 // out the want/ folders of golden cases.

@@ -9,21 +9,12 @@ import (
 
 	"github.com/rst2go/rst2go/gen"
 	"github.com/rst2go/rst2go/gen/emit"
-	_ "github.com/rst2go/rst2go/gen/golden" // defines -update
+	"github.com/rst2go/rst2go/gen/golden"
 )
 
-// corpusDir is the folder of real documentation pages: $RST2GO_CORPUS, or
-// shared/corpus beside the repository.
-func corpusDir(tb testing.TB) string {
-	dir := os.Getenv("RST2GO_CORPUS")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "..", "shared", "corpus")
-	}
-	if _, err := os.Stat(dir); err != nil {
-		tb.Skipf("corpus not found at %s (set RST2GO_CORPUS to a copy of shared/corpus): %v", dir, err)
-	}
-	return dir
-}
+// corpusDir is the folder of real documentation pages (see
+// golden.CorpusDir).
+func corpusDir(tb testing.TB) string { return golden.CorpusDir(tb) }
 
 // generate runs the whole pipeline over the RST pages under dir.
 func generate(tb testing.TB, dir string) *gen.Result {

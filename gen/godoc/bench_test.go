@@ -10,19 +10,13 @@ import (
 	"github.com/rst2go/rst2go/gen"
 	"github.com/rst2go/rst2go/gen/doc"
 	"github.com/rst2go/rst2go/gen/godoc"
+	"github.com/rst2go/rst2go/gen/golden"
 )
 
 // BenchmarkLinesCorpus renders the doc comment of every type and field
-// generated from each RST folder of the corpus ($RST2GO_CORPUS, or
-// shared/corpus beside the repository). Bytes are comment bytes written.
+// generated from each RST folder of the corpus (see golden.CorpusDir). Bytes are comment bytes written.
 func BenchmarkLinesCorpus(b *testing.B) {
-	root := os.Getenv("RST2GO_CORPUS")
-	if root == "" {
-		root = filepath.Join("..", "..", "..", "shared", "corpus")
-	}
-	if _, err := os.Stat(root); err != nil {
-		b.Skipf("corpus not found at %s (set RST2GO_CORPUS to a copy of shared/corpus): %v", root, err)
-	}
+	root := golden.CorpusDir(b)
 	for _, folder := range []string{"ecs/rst", "ecs-2022/rst", "cbr/rst"} {
 		b.Run(strings.ReplaceAll(folder, "/", "_"), func(b *testing.B) {
 			var inputs []gen.Input

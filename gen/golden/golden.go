@@ -1,5 +1,6 @@
-// Package golden holds the -update flag and the comparison of test output
-// with expected files under testdata/.
+// Package golden holds what every test package shares: the -update flag,
+// the comparison of test output with expected files under testdata/, and
+// where the corpus of real pages is (CorpusDir).
 //
 // Every test package of the module imports it, so that
 // "go test ./... -update" is accepted everywhere and rewrites every golden
@@ -65,4 +66,37 @@ func quote(s string, present bool) string {
 		return "(end of text)"
 	}
 	return "`" + s + "`"
+}
+
+// CorpusDir is the folder of real documentation pages the corpus tests and
+// benchmarks read: $RST2GO_CORPUS, else shared/corpus beside the
+// repository (found from the module root, so any package's test finds it).
+// Without it the test is skipped, with a message saying how to give it.
+func CorpusDir(tb testing.TB) string {
+	tb.Helper()
+	dir := os.Getenv("RST2GO_CORPUS")
+	if dir == "" {
+		dir = filepath.Join(moduleRoot(), "..", "shared", "corpus")
+	}
+	if _, err := os.Stat(dir); err != nil {
+		tb.Skipf("corpus not found at %s (set RST2GO_CORPUS to a copy of shared/corpus): %v", dir, err)
+	}
+	return dir
+}
+
+// moduleRoot is the nearest folder at or above the working directory (a
+// test runs in its package's folder) that holds go.mod.
+func moduleRoot() string {
+	dir, err := os.Getwd()
+	if err != nil {
+		return "."
+	}
+	for d := dir; ; d = filepath.Dir(d) {
+		if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
+			return d
+		}
+		if filepath.Dir(d) == d {
+			return dir
+		}
+	}
 }

@@ -6,20 +6,17 @@ import (
 	"testing"
 
 	"github.com/rst2go/rst2go/gen/doc"
+	"github.com/rst2go/rst2go/gen/golden"
 )
 
-// corpusPages returns the HTML pages of the ecs-2022 corpus (outside the
-// repository: $RST2GO_CORPUS, or ../../../shared/corpus from this
-// directory), or skips.
+// corpusPages lists the HTML pages of the 2022 ECS reference in the corpus
+// (see golden.CorpusDir), or skips.
 func corpusPages(tb testing.TB) []string {
 	tb.Helper()
-	dir := os.Getenv("RST2GO_CORPUS")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "..", "shared", "corpus")
-	}
+	dir := golden.CorpusDir(tb)
 	pages, _ := filepath.Glob(filepath.Join(dir, "ecs-2022", "html", "*.html"))
 	if len(pages) == 0 {
-		tb.Skipf("no corpus at %s/ecs-2022/html (set RST2GO_CORPUS to the corpus folder)", dir)
+		tb.Skipf("no pages in %s/ecs-2022/html", dir)
 	}
 	return pages
 }

@@ -15,6 +15,7 @@ import (
 	"testing"
 
 	"github.com/rst2go/rst2go/gen"
+	"github.com/rst2go/rst2go/gen/golden"
 	"github.com/rst2go/rst2go/gen/source"
 )
 
@@ -22,18 +23,9 @@ import (
 // generated as one run.
 var corpusFolders = []string{"ecs-2022/rst", "ecs/rst", "cbr/rst"}
 
-// corpusDir is the folder of real documentation pages: $RST2GO_CORPUS, or
-// shared/corpus beside the repository.
-func corpusDir(t testing.TB) string {
-	dir := os.Getenv("RST2GO_CORPUS")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "..", "shared", "corpus")
-	}
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("corpus not found at %s (set RST2GO_CORPUS to a copy of shared/corpus): %v", dir, err)
-	}
-	return dir
-}
+// corpusDir is the folder of real documentation pages (see
+// golden.CorpusDir).
+func corpusDir(tb testing.TB) string { return golden.CorpusDir(tb) }
 
 // corpusRun is one folder, generated as package main (so that the decode
 // test can add a main to it) and linted.

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/rst2go/rst2go/gen/golden"
 )
 
 // The reader's benchmarks: every RST folder of the corpus, the spec page,
@@ -16,18 +18,9 @@ import (
 //
 //	go test -run '^$' -bench Read -benchmem ./gen/rst
 
-// corpusDir is the folder of real documentation pages: $RST2GO_CORPUS, or
-// shared/corpus beside the repository.
-func corpusDir(b *testing.B) string {
-	dir := os.Getenv("RST2GO_CORPUS")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "..", "shared", "corpus")
-	}
-	if _, err := os.Stat(dir); err != nil {
-		b.Skipf("corpus not found at %s (set RST2GO_CORPUS to a copy of shared/corpus): %v", dir, err)
-	}
-	return dir
-}
+// corpusDir is the folder of real documentation pages (see
+// golden.CorpusDir).
+func corpusDir(tb testing.TB) string { return golden.CorpusDir(tb) }
 
 type page struct {
 	path string

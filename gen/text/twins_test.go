@@ -184,18 +184,9 @@ func TestCopyText(t *testing.T) {
 
 func abs(n int) int { return max(n, -n) }
 
-// corpusDir is the folder of real documentation pages: ../shared/corpus
-// beside the repository, or $RST2GO_CORPUS.
-func corpusDir(t *testing.T) string {
-	dir := os.Getenv("RST2GO_CORPUS")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "..", "shared", "corpus")
-	}
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("corpus not found at %s (set RST2GO_CORPUS to a copy of shared/corpus): %v", dir, err)
-	}
-	return dir
-}
+// corpusDir is the folder of real documentation pages (see
+// golden.CorpusDir).
+func corpusDir(tb testing.TB) string { return golden.CorpusDir(tb) }
 
 // TestCopiedTwins copies every published page of the 2022 ECS reference
 // (copyText) and requires, for at least 90% of them, the same Go from the

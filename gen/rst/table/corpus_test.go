@@ -6,19 +6,12 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	goldenfiles "github.com/rst2go/rst2go/gen/golden"
 )
 
 // corpusDirs are the folders of real pages under the corpus root.
 var corpusDirs = []string{"ecs/rst", "ecs-2022/rst", "cbr/rst"}
-
-// corpusRoot returns where the corpus of real pages lives: $RST2GO_CORPUS,
-// else the shared folder next to the project.
-func corpusRoot() string {
-	if dir := os.Getenv("RST2GO_CORPUS"); dir != "" {
-		return dir
-	}
-	return "/work/shared/corpus"
-}
 
 // TestCorpusTables isolates and parses every table of the real pages: each
 // line that starts (after spaces) a grid table border or a simple table top
@@ -27,10 +20,7 @@ func corpusRoot() string {
 // the same 958 grid and 495 simple tables in these pages without error,
 // and gives the same cells.
 func TestCorpusTables(t *testing.T) {
-	root := corpusRoot()
-	if _, err := os.Stat(root); err != nil {
-		t.Skipf("no corpus of real pages at %s (set RST2GO_CORPUS to its folder): %v", root, err)
-	}
+	root := goldenfiles.CorpusDir(t)
 	var files, grids, simples, cells, bytes int
 	for _, dir := range corpusDirs {
 		err := filepath.WalkDir(filepath.Join(root, dir), func(path string, d fs.DirEntry, err error) error {

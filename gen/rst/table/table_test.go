@@ -3,8 +3,6 @@ package table
 import (
 	"strings"
 	"testing"
-
-	_ "github.com/rst2go/rst2go/gen/golden" // defines -update
 )
 
 func parseFixtureTable(f parseFixture) (*Table, error) {
