@@ -58,6 +58,7 @@ import (
 	"github.com/rst2go/rst2go/gen"
 	"github.com/rst2go/rst2go/gen/config"
 	"github.com/rst2go/rst2go/gen/lint"
+	"github.com/rst2go/rst2go/gen/mapfile"
 	"github.com/rst2go/rst2go/gen/outdir"
 	"github.com/rst2go/rst2go/gen/source"
 )
@@ -323,7 +324,7 @@ func readInputs(paths []string, format string) ([]gen.Input, error) {
 	wd, _ := os.Getwd()
 	var inputs []gen.Input
 	for _, name := range names {
-		data, err := os.ReadFile(name)
+		data, err := mapfile.Read(name)
 		if err != nil {
 			return nil, err
 		}

@@ -2,7 +2,6 @@ package gen
 
 import (
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -11,6 +10,7 @@ import (
 	"github.com/rst2go/rst2go/gen/gocheck"
 	"github.com/rst2go/rst2go/gen/golden"
 	"github.com/rst2go/rst2go/gen/ir"
+	"github.com/rst2go/rst2go/gen/mapfile"
 )
 
 // corpusDir is the folder of real documentation pages (see
@@ -29,7 +29,9 @@ func readTree(t testing.TB, dir string) []Input {
 		if err != nil || d.IsDir() || FormatOf(p) == "" {
 			return err
 		}
-		data, err := os.ReadFile(p)
+		// Mapped read-only, as the command reads pages: a reader that
+		// wrote to its input would fault here.
+		data, err := mapfile.Read(p)
 		if err != nil {
 			return err
 		}

@@ -29,6 +29,9 @@ type Input struct {
 	// Path names the page in positions and in the output header
 	// (slash-separated, relative to where the tool runs).
 	Path string
+	// Data is the page's text. Readers never write to it and the result's
+	// pages may point into it (the RST reader does not copy it), so it
+	// must not change while the result is in use.
 	Data []byte
 	// Format is one of the values of [Formats]; empty means: by the file
 	// name's extension.

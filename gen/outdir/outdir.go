@@ -12,16 +12,16 @@
 package outdir
 
 import (
-	"bufio"
 	"bytes"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 
 	"github.com/rogpeppe/go-internal/diff"
+
+	"github.com/rst2go/rst2go/gen/mapfile"
 )
 
 // HeaderLine is the first line of every file rst2go writes.
@@ -80,16 +80,14 @@ func PlanSync(dir string, files []File) (*Plan, error) {
 		if !e.Type().IsRegular() || !strings.HasSuffix(e.Name(), ".go") {
 			continue
 		}
-		data, err := readHead(filepath.Join(dir, e.Name()))
+		// Mapped, not copied: reading a whole folder of generated files
+		// costs no heap, and a big hand-written file costs nothing.
+		data, err := mapfile.Read(filepath.Join(dir, e.Name()))
 		if err != nil {
 			return nil, err
 		}
 		if Generated(data) {
-			full, err := os.ReadFile(filepath.Join(dir, e.Name()))
-			if err != nil {
-				return nil, err
-			}
-			existing[e.Name()] = full
+			existing[e.Name()] = data
 		}
 	}
 	wanted := map[string]bool{}
@@ -121,20 +119,6 @@ func PlanSync(dir string, files []File) (*Plan, error) {
 	}
 	slices.SortFunc(plan.Changes, func(a, b Change) int { return strings.Compare(a.Name, b.Name) })
 	return plan, nil
-}
-
-// readHead reads a file's first line (at most 4 KiB of it).
-func readHead(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	line, err := bufio.NewReaderSize(f, 4096).ReadSlice('\n')
-	if err != nil && len(line) == 0 && err != io.EOF {
-		return nil, err
-	}
-	return line, nil
 }
 
 // Diff is the plan as a unified diff, file by file ("" when in step).

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/rst2go/rst2go/gen/doc"
 )
@@ -25,10 +26,9 @@ type line struct {
 // white space goes.
 func splitLines(src []byte) []line {
 	src = bytes.TrimPrefix(src, []byte("\ufeff"))
-	// One copy of the page; lines are slices of it unless they need
-	// cleaning, so reading a page allocates once per page here, not once
-	// per line.
-	s := string(src)
+	// Lines are slices of src itself unless they need cleaning: reading a
+	// page copies nothing here (Read's caller leaves src unchanged).
+	s := unsafe.String(unsafe.SliceData(src), len(src))
 	valid := utf8.ValidString(s)
 	lines := make([]line, 0, strings.Count(s, "\n")+1)
 	// IndexAny is slow; most pages have no CR at all.

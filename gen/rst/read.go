@@ -23,10 +23,11 @@ import (
 
 // Read reads one page. path is used in positions and stored in the page.
 //
-// The page's text is one copy of src that the model's strings share, and
-// its cells, blocks and inlines come from a few large allocations (see
-// arena): reading is one pass over the lines with little garbage, and a
-// page is kept or dropped as a whole.
+// The model's strings point into src, which is not copied: src must not
+// change while the page is in use (the command maps input files
+// read-only, see package mapfile). The page's cells, blocks and inlines
+// come from a few large allocations (see arena): reading is one pass over
+// the lines with little garbage, and a page is kept or dropped as a whole.
 func Read(path string, src []byte) (*doc.Page, source.List) {
 	var diags source.List
 	p := &parser{file: path, diags: &diags, a: new(arena), s: scratchPool.Get().(*scratch)}
