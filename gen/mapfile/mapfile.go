@@ -20,19 +20,8 @@ import "os"
 // Read returns the contents of the named file, mapped where possible (see
 // the package comment).
 func Read(name string) ([]byte, error) {
-	f, err := os.Open(name)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if info.Mode().IsRegular() && info.Size() > 0 && int64(int(info.Size())) == info.Size() {
-		if data, err := mapReadOnly(f, int(info.Size())); err == nil {
-			return data, nil
-		}
+	if data, ok := mapped(name); ok {
+		return data, nil
 	}
 	return os.ReadFile(name)
 }

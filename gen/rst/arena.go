@@ -2,6 +2,7 @@ package rst
 
 import (
 	"sync"
+	"unsafe"
 
 	"github.com/rst2go/rst2go/gen/doc"
 )
@@ -9,17 +10,25 @@ import (
 // A page of API reference is mostly small things: a table of a thousand
 // rows holds thousands of cells, blocks, inline runs and the slices that
 // hold them. Allocated one by one they were most of the reader's time, so
-// the reader takes them from chunks (an arena that lives as long as the
-// page; everything in it is part of the page anyway).
+// the reader takes them from chunks (an arena). The arena belongs to the
+// scratch of one reading goroutine and the pages it reads share it: a page
+// does not leave half a chunk unused behind it, which on a doc set of
+// small pages was a third of the model's memory. A page may therefore keep
+// a neighbour's last chunk alive; the cost is bounded by one chunk of each
+// kind.
 
 // chunk hands out values of T from a few large allocations.
 type chunk[T any] struct {
 	free []T
-	size int // the size of the last allocation, doubling up to maxChunk
+	size int // the length of the last allocation, doubling up to chunkBytes
 }
 
-// maxChunk bounds a chunk, so that a small page does not pay for a large
-// one and a large page still allocates rarely.
+// chunkBytes bounds a chunk's allocation: below the runtime's large
+// object size, so that chunks come from its size classes as small objects
+// do, and large enough that allocations are rare.
+const chunkBytes = 32 << 10
+
+// maxChunk bounds the chunks of a stackPool, in values.
 const maxChunk = 1024
 
 // new returns a pointer to a zero T.
@@ -48,7 +57,8 @@ func (c *chunk[T]) take(n int) []T {
 }
 
 func (c *chunk[T]) grow(n int) {
-	c.size = min(max(2*c.size, 8), maxChunk)
+	var zero T
+	c.size = min(max(2*c.size, 8), max(chunkBytes/int(unsafe.Sizeof(zero)), 1))
 	c.free = make([]T, max(c.size, n))
 }
 
@@ -127,11 +137,15 @@ type scratch struct {
 	// is one exact piece of nodeLists. bstack does the same for the blocks
 	// of cells; lines holds the lines of the blocks being parsed (a cell's,
 	// a list item's, a directive's, without their indentation) and texts
-	// their texts for the table parser.
-	stack  []*node
-	bstack []*doc.Block
-	lines  []line
-	texts  []string
+	// their texts for the table parser. pageLines are the page's own lines
+	// (splitLines). The arena is not scratch: what it hands out is the
+	// pages', and reset leaves it alone.
+	stack     []*node
+	bstack    []*doc.Block
+	lines     []line
+	texts     []string
+	pageLines []line
+	arena     arena
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -142,9 +156,11 @@ func (s *scratch) reset() {
 	s.nodes.reset()
 	s.nodeLists.reset()
 	s.stack, s.bstack, s.lines, s.texts = s.stack[:0], s.bstack[:0], s.lines[:0], s.texts[:0]
+	clear(s.pageLines)
+	s.pageLines = s.pageLines[:0]
 }
 
-// arena holds the chunks of one page.
+// arena holds the chunks that pages are made of (see chunk).
 type arena struct {
 	inlines    chunk[doc.Inline]
 	inlineRefs chunk[*doc.Inline]

@@ -2,6 +2,7 @@ package rst
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"unicode/utf8"
 	"unsafe"
@@ -24,13 +25,13 @@ type line struct {
 // (docutils does the same before measuring indentation and tables),
 // invalid UTF-8 becomes U+FFFD, NUL bytes become spaces and trailing
 // white space goes.
-func splitLines(src []byte) []line {
+func splitLines(lines []line, src []byte) []line {
 	src = bytes.TrimPrefix(src, []byte("\ufeff"))
 	// Lines are slices of src itself unless they need cleaning: reading a
 	// page copies nothing here (Read's caller leaves src unchanged).
 	s := unsafe.String(unsafe.SliceData(src), len(src))
 	valid := utf8.ValidString(s)
-	lines := make([]line, 0, strings.Count(s, "\n")+1)
+	lines = slices.Grow(lines, strings.Count(s, "\n")+1)
 	// IndexAny is slow; most pages have no CR at all.
 	hasCR := strings.IndexByte(s, '\r') >= 0
 	num := 0

@@ -27,15 +27,17 @@ import (
 // change while the page is in use (the command maps input files
 // read-only, see package mapfile). The page's cells, blocks and inlines
 // come from a few large allocations (see arena): reading is one pass over
-// the lines with little garbage, and a page is kept or dropped as a whole.
+// the lines with little garbage.
 func Read(path string, src []byte) (*doc.Page, source.List) {
 	var diags source.List
-	p := &parser{file: path, diags: &diags, a: new(arena), s: scratchPool.Get().(*scratch)}
+	sc := scratchPool.Get().(*scratch)
+	p := &parser{file: path, diags: &diags, a: &sc.arena, s: sc}
 	defer func() {
 		p.s.reset()
 		scratchPool.Put(p.s)
 	}()
-	nodes := p.parseBlocks(splitLines(src))
+	sc.pageLines = splitLines(sc.pageLines[:0], src)
+	nodes := p.parseBlocks(sc.pageLines)
 	w := &walker{page: &doc.Page{Path: path, Format: "rst"}, section: -1}
 	w.walk(nodes, "")
 	w.flushLabels()
