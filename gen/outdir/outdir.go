@@ -13,7 +13,10 @@ package outdir
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
@@ -72,11 +75,13 @@ func Generated(data []byte) bool {
 func PlanSync(dir string, files []File) (*Plan, error) {
 	plan := &Plan{Dir: dir}
 	existing := map[string][]byte{} // our files now in the folder
+	present := map[string]bool{}    // every name in the folder
 	entries, err := os.ReadDir(dir)
 	if err != nil && !os.IsNotExist(err) {
 		return nil, err
 	}
 	for _, e := range entries {
+		present[e.Name()] = true
 		if !e.Type().IsRegular() || !strings.HasSuffix(e.Name(), ".go") {
 			continue
 		}
@@ -106,7 +111,7 @@ func PlanSync(dir string, files []File) (*Plan, error) {
 		case ours:
 			plan.Changes = append(plan.Changes, Change{Name: f.Name, Op: Update, Old: old, New: f.Data})
 		default:
-			if _, err := os.Lstat(filepath.Join(dir, f.Name)); err == nil {
+			if present[f.Name] {
 				return nil, fmt.Errorf("%s exists and was not written by rst2go (no %q first line); not replacing it", filepath.Join(dir, f.Name), HeaderLine)
 			}
 			plan.Changes = append(plan.Changes, Change{Name: f.Name, Op: Create, New: f.Data})
@@ -148,28 +153,29 @@ func (p *Plan) Apply() error {
 	if err := os.MkdirAll(p.Dir, 0o755); err != nil {
 		return err
 	}
-	type staged struct{ tmp, name string }
-	var written []staged
-	cleanup := func() {
-		for _, s := range written {
-			os.Remove(s.tmp)
+	var writes []Change
+	for _, c := range p.Changes {
+		if c.Op != Remove {
+			writes = append(writes, c)
 		}
 	}
-	for _, c := range p.Changes {
-		if c.Op == Remove {
-			continue
-		}
+	temps := make([]string, len(writes))
+	for i, c := range writes {
 		tmp, err := writeTemp(p.Dir, c.New)
 		if err != nil {
-			cleanup()
+			for _, tmp := range temps[:i] {
+				os.Remove(tmp)
+			}
 			return err
 		}
-		written = append(written, staged{tmp, c.Name})
+		temps[i] = tmp
 	}
-	for i, s := range written {
-		if err := os.Rename(s.tmp, filepath.Join(p.Dir, s.name)); err != nil {
-			cleanup()
-			return fmt.Errorf("%w (%d of %d files were replaced)", err, i, len(written))
+	for i, c := range writes {
+		if err := os.Rename(temps[i], filepath.Join(p.Dir, c.Name)); err != nil {
+			for _, tmp := range temps[i:] {
+				os.Remove(tmp)
+			}
+			return fmt.Errorf("%w (%d of %d files were replaced)", err, i, len(writes))
 		}
 	}
 	for _, c := range p.Changes {
@@ -182,18 +188,30 @@ func (p *Plan) Apply() error {
 	return nil
 }
 
-// createTemp is os.CreateTemp; tests make it fail.
-var createTemp = os.CreateTemp
+// createTemp creates a new file of the given name for writing, failing if
+// it exists; tests make it fail.
+var createTemp = createNew
 
+func createNew(name string) (*os.File, error) {
+	return os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+}
+
+// writeTemp writes data to a new temporary file in dir and returns its
+// name. The file is created with mode 0644 less the umask, as any file a
+// program writes.
 func writeTemp(dir string, data []byte) (string, error) {
-	f, err := createTemp(dir, ".rst2go-*.tmp")
+	var f *os.File
+	var err error
+	for range 10 {
+		f, err = createTemp(filepath.Join(dir, fmt.Sprintf(".rst2go-%d.tmp", rand.Uint32())))
+		if !errors.Is(err, fs.ErrExist) {
+			break
+		}
+	}
 	if err != nil {
 		return "", err
 	}
 	_, err = f.Write(data)
-	if err == nil {
-		err = f.Chmod(0o644)
-	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}

@@ -25,6 +25,9 @@ func folder(t *testing.T, files map[string]string) string {
 	t.Helper()
 	dir := t.TempDir()
 	for name, text := range files {
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755); err != nil {
+			t.Fatal(err)
+		}
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -78,6 +81,12 @@ func TestPlanAndApply(t *testing.T) {
 		files:  []File{{"a.go", []byte(gen1)}, {"b.go", []byte(gen2)}},
 		err:    "was not written by rst2go",
 		after:  map[string]string{"a.go": "package p // mine\n", "b.go": gen1},
+	}, {
+		name:   "a folder in the way",
+		before: map[string]string{"a.go/x": "x"},
+		files:  []File{{"a.go", []byte(gen1)}},
+		err:    "was not written by rst2go",
+		after:  map[string]string{"a.go/x": "x"},
 	}, {
 		name:  "a name that is a path",
 		files: []File{{"../x.go", []byte(gen1)}},
@@ -147,6 +156,30 @@ func TestDiff(t *testing.T) {
 	}
 }
 
+// TestApplyFileMode: generated files get the mode of any file a program
+// writes with mode 0644, the umask applied.
+func TestApplyFileMode(t *testing.T) {
+	dir := t.TempDir()
+	plan, err := PlanSync(dir, []File{{"a.go", []byte(gen1)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := plan.Apply(); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "b.txt"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	a, errA := os.Stat(filepath.Join(dir, "a.go"))
+	b, errB := os.Stat(filepath.Join(dir, "b.txt"))
+	if err := errors.Join(errA, errB); err != nil {
+		t.Fatal(err)
+	}
+	if a.Mode() != b.Mode() {
+		t.Errorf("generated file mode %v, want %v", a.Mode(), b.Mode())
+	}
+}
+
 // TestApplyFailureChangesNothing: when a new file cannot be written (here
 // the second of two), the folder is as it was: no file replaced, no
 // temporary file left.
@@ -157,14 +190,14 @@ func TestApplyFailureChangesNothing(t *testing.T) {
 		t.Fatal(err)
 	}
 	calls := 0
-	createTemp = func(dir, pattern string) (*os.File, error) {
+	createTemp = func(name string) (*os.File, error) {
 		calls++
 		if calls == 2 {
 			return nil, errors.New("disk full")
 		}
-		return os.CreateTemp(dir, pattern)
+		return createNew(name)
 	}
-	defer func() { createTemp = os.CreateTemp }()
+	defer func() { createTemp = createNew }()
 	if err := plan.Apply(); err == nil || !strings.Contains(err.Error(), "disk full") {
 		t.Fatalf("Apply: %v, want the write error", err)
 	}
