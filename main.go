@@ -251,8 +251,10 @@ func printSummary(w io.Writer, res *gen.Result, elapsed time.Duration) {
 			warnings++
 		}
 	}
-	fmt.Fprintf(w, "rst2go: %d pages, %d tables, %d files, %d types, %d fields, %d warnings, %d errors in %s\n",
-		len(res.Pages), tables, len(res.Files), types, fields, warnings, errs, elapsed.Round(time.Millisecond))
+	ms := func(d time.Duration) time.Duration { return d.Round(100 * time.Microsecond) }
+	fmt.Fprintf(w, "rst2go: %d pages, %d tables, %d files, %d types, %d fields, %d warnings, %d errors in %s (read %s, resolve %s, emit %s)\n",
+		len(res.Pages), tables, len(res.Files), types, fields, warnings, errs, ms(elapsed),
+		ms(res.Timing.Read), ms(res.Timing.Resolve), ms(res.Timing.Emit))
 }
 
 // loadConfig reads the -config file, or rst2go.yaml in the current folder

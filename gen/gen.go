@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/rst2go/rst2go/gen/config"
 	"github.com/rst2go/rst2go/gen/doc"
@@ -58,6 +59,13 @@ type Result struct {
 	Package *ir.Package
 	Files   []Output
 	Diags   source.List
+	// Timing is how long each step took (for -v; never in the output).
+	Timing Timing
+}
+
+// Timing is the wall time of each step of a run.
+type Timing struct {
+	Read, Resolve, Emit time.Duration
 }
 
 // Formats maps file extensions to the formats Generate reads.
@@ -88,10 +96,13 @@ func FormatOf(name string) string {
 // diagnostics in the result; the error is for failures of rst2go itself.
 func Generate(inputs []Input, opts Options) (*Result, error) {
 	res := &Result{}
+	start := time.Now()
 	pages, diags, err := readAll(inputs)
 	if err != nil {
 		return nil, err
 	}
+	res.Timing.Read = time.Since(start)
+	start = time.Now()
 	res.Pages = pages
 	for _, d := range diags {
 		res.Diags = append(res.Diags, d...)
@@ -100,6 +111,8 @@ func Generate(inputs []Input, opts Options) (*Result, error) {
 	res.Package = pkg
 	res.Diags = append(res.Diags, rdiags...)
 	res.Diags.Sort()
+	res.Timing.Resolve = time.Since(start)
+	start = time.Now()
 	res.Files = make([]Output, len(pkg.Files))
 	errs := make([]error, len(pkg.Files))
 	parallel(len(pkg.Files), func(i int) {
@@ -110,6 +123,7 @@ func Generate(inputs []Input, opts Options) (*Result, error) {
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
+	res.Timing.Emit = time.Since(start)
 	return res, nil
 }
 
