@@ -1,6 +1,7 @@
 package gen
 
 import (
+	"fmt"
 	"path/filepath"
 	"testing"
 
@@ -34,6 +35,34 @@ func BenchmarkGenerate(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkGenerateDocSet runs the whole pipeline on a doc set of 60 MB
+// or more: the RST folders of the corpus again and again, each copy under
+// its own folder name, as one cloud's docs are thousands of pages.
+func BenchmarkGenerateDocSet(b *testing.B) {
+	root := corpusDir(b)
+	var folders [][]Input
+	for _, folder := range []string{"ecs/rst", "ecs-2022/rst", "cbr/rst"} {
+		folders = append(folders, folderInputs(b, filepath.Join(root, folder)))
+	}
+	const want = 60 << 20
+	var inputs []Input
+	for n := 0; inputBytes(inputs) < want; n++ {
+		for _, in := range folders[n%len(folders)] {
+			in.Path = fmt.Sprintf("copy%02d/%s", n, in.Path)
+			inputs = append(inputs, in)
+		}
+	}
+	b.Run(fmt.Sprintf("pages=%d", len(inputs)), func(b *testing.B) {
+		b.SetBytes(inputBytes(inputs))
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := Generate(inputs, Options{Package: "bench"}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }
 
 // BenchmarkResolve runs the resolver alone on pages read once.
