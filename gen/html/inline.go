@@ -3,6 +3,7 @@ package html
 import (
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/rst2go/rst2go/gen/doc"
 )
@@ -280,7 +281,9 @@ func noteBody(n *node) []*node {
 	return out
 }
 
-var noteTitle = regexp.MustCompile(`(?i)^\s*(note|notice|caution|warning|danger|tip|important|attention|hint)\s*(:\s*|$)`)
+var noteTitle = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)^\s*(note|notice|caution|warning|danger|tip|important|attention|hint)\s*(:\s*|$)`)
+})
 
 // dropNoteTitle removes a title word the note's text starts with
 // ("NOTE: ...", "<b>Warning</b> ..."): the note's label says it. Plain
@@ -291,7 +294,7 @@ func dropNoteTitle(blocks []*doc.Block) []*doc.Block {
 	}
 	p := blocks[0]
 	first := p.Inlines[0]
-	m := noteTitle.FindStringIndex(first.Text)
+	m := noteTitle().FindStringIndex(first.Text)
 	if m == nil || first.Kind == doc.Link || (first.Kind == doc.Plain && !strings.Contains(first.Text[:m[1]], ":")) {
 		return blocks
 	}

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/rst2go/rst2go/gen/doc"
 	"github.com/rst2go/rst2go/gen/ir"
@@ -23,9 +24,11 @@ type exampleBody struct {
 var (
 	// A request line opens most example requests ("POST https://...",
 	// "GET /v1/..."); a status line may open a response.
-	requestLine = regexp.MustCompile(`^\s*(?:(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+\S|HTTP/\d)`)
+	requestLine = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^\s*(?:(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+\S|HTTP/\d)`)
+	})
 	// A URL template also starts with "{": "{endpoint}/v1/...".
-	urlTemplate = regexp.MustCompile(`^\{[A-Za-z_][\w.-]*\}`)
+	urlTemplate = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\{[A-Za-z_][\w.-]*\}`) })
 )
 
 // nonJSONLangs are code block languages whose blocks are never JSON.
@@ -44,7 +47,7 @@ func jsonBody(ex *doc.Example) (exampleBody, bool) {
 	}
 	text := ex.Text
 	off := len(text) - len(strings.TrimLeft(text, " \t\r\n"))
-	if off < len(text) && requestLine.MatchString(text[off:]) {
+	if off < len(text) && requestLine().MatchString(text[off:]) {
 		// Skip the request line and header lines up to the first line
 		// that opens a value.
 		off = -1
@@ -65,7 +68,7 @@ func jsonBody(ex *doc.Example) (exampleBody, bool) {
 		}
 	}
 	body := text[off:]
-	if body == "" || body[0] != '{' && body[0] != '[' || urlTemplate.MatchString(body) {
+	if body == "" || body[0] != '{' && body[0] != '[' || urlTemplate().MatchString(body) {
 		return exampleBody{}, false
 	}
 	if body[0] == '[' && len(strings.TrimSpace(body)) > 1 {
@@ -109,11 +112,11 @@ type exampleRole struct {
 }
 
 var (
-	statusIn     = regexp.MustCompile(`(?i)\bstatus(?:\s+code)?\s*:?\s*(\d{3})\b`)
-	leadStatus   = regexp.MustCompile(`^(\d{3})\b`)
-	abnormalWord = regexp.MustCompile(`(?i)\b(abnormal|error|failure|failed)\b`)
-	requestWord  = regexp.MustCompile(`(?i)\brequests?\b`)
-	responseWord = regexp.MustCompile(`(?i)\b(responses?|normal)\b`)
+	statusIn     = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)\bstatus(?:\s+code)?\s*:?\s*(\d{3})\b`) })
+	leadStatus   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(\d{3})\b`) })
+	abnormalWord = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)\b(abnormal|error|failure|failed)\b`) })
+	requestWord  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)\brequests?\b`) })
+	responseWord = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)\b(responses?|normal)\b`) })
 )
 
 // reasons are the reason phrases of the HTTP statuses documentation puts
@@ -148,9 +151,9 @@ func roleOfExample(p *doc.Page, ex *doc.Example) exampleRole {
 func roleInText(t string) (exampleRole, bool) {
 	t = strings.TrimSpace(t)
 	status := 0
-	if m := statusIn.FindStringSubmatch(t); m != nil {
+	if m := statusIn().FindStringSubmatch(t); m != nil {
 		status, _ = strconv.Atoi(m[1])
-	} else if m := leadStatus.FindStringSubmatch(t); m != nil {
+	} else if m := leadStatus().FindStringSubmatch(t); m != nil {
 		status, _ = strconv.Atoi(m[1])
 	} else if code, ok := reasons[strings.ToLower(strings.TrimRight(t, ".:"))]; ok {
 		status = code
@@ -160,11 +163,11 @@ func roleInText(t string) (exampleRole, bool) {
 		return exampleRole{"error-response", status}, true
 	case status > 0:
 		return exampleRole{"response", status}, true
-	case abnormalWord.MatchString(t):
+	case abnormalWord().MatchString(t):
 		return exampleRole{role: "error-response"}, true
-	case requestWord.MatchString(t):
+	case requestWord().MatchString(t):
 		return exampleRole{role: "request"}, true
-	case responseWord.MatchString(t):
+	case responseWord().MatchString(t):
 		return exampleRole{role: "response"}, true
 	}
 	return exampleRole{}, false
@@ -177,7 +180,7 @@ func tableStatus(t *doc.Table) int {
 		return 0
 	}
 	for _, s := range []string{t.Caption, t.Title} {
-		if m := statusIn.FindStringSubmatch(s); m != nil {
+		if m := statusIn().FindStringSubmatch(s); m != nil {
 			n, _ := strconv.Atoi(m[1])
 			return n
 		}
@@ -238,7 +241,7 @@ func ownRole(t *doc.Table) string {
 	if t == nil {
 		return ""
 	}
-	for _, s := range []string{t.Caption, tableN.ReplaceAllString(t.Title, "")} {
+	for _, s := range []string{t.Caption, tableN().ReplaceAllString(t.Title, "")} {
 		if r, ok := roleInText(s); ok {
 			return r.role
 		}

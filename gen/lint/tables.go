@@ -5,6 +5,7 @@ import (
 	"path"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/rst2go/rst2go/gen/doc"
 	"github.com/rst2go/rst2go/gen/ir"
@@ -69,22 +70,26 @@ func (c *checker) notRead(t *doc.Table) {
 }
 
 var (
-	tableN = regexp.MustCompile(`^(?i)table\s+\d+[.:]?\s*`)
+	tableN = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(?i)table\s+\d+[.:]?\s*`) })
 	// titleNoise are the words around the name a nested table's title
 	// gives: "Table 3 server_group field description", "Data structure
 	// of the tags field".
-	titleNoiseEnd   = regexp.MustCompile(`(?i)\s*\b(fields?|parameters?|params?|attributes?|objects?|elements?|members?|structures?|data|descriptions?|information|info|details|list|body|the|of|in|for|response|request)$`)
-	titleNoiseStart = regexp.MustCompile(`(?i)^(description|descriptions|data structure|structure|details|parameters|fields|the|of|for|in)\b\s*`)
+	titleNoiseEnd = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)\s*\b(fields?|parameters?|params?|attributes?|objects?|elements?|members?|structures?|data|descriptions?|information|info|details|list|body|the|of|in|for|response|request)$`)
+	})
+	titleNoiseStart = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)^(description|descriptions|data structure|structure|details|parameters|fields|the|of|for|in)\b\s*`)
+	})
 )
 
 // titleSubject is the name a table's title gives, less "Table N" and the
 // words around it: "Table 3 internalEroCMM.0101r field description" →
 // "internalEroCMM.0101r".
 func titleSubject(title string) string {
-	s := strings.TrimSpace(tableN.ReplaceAllString(title, ""))
+	s := strings.TrimSpace(tableN().ReplaceAllString(title, ""))
 	for guard := 0; guard < 16; guard++ {
-		next := strings.TrimSpace(titleNoiseEnd.ReplaceAllString(s, ""))
-		next = strings.TrimSpace(titleNoiseStart.ReplaceAllString(next, ""))
+		next := strings.TrimSpace(titleNoiseEnd().ReplaceAllString(s, ""))
+		next = strings.TrimSpace(titleNoiseStart().ReplaceAllString(next, ""))
 		if next == s {
 			break
 		}
@@ -449,9 +454,11 @@ var (
 	// uriLine finds "POST /v1/{project_id}/cloudservers" in any text: a
 	// method, then a path from the root (an example's "https://..." is a
 	// filled-in URL, not the template).
-	uriLine     = regexp.MustCompile(`(?:^|[\s>*|(` + "`" + `])(GET|POST|PUT|PATCH|DELETE|HEAD)\s+(/[^\s<>"'` + "`" + `|]*)`)
-	placeholder = regexp.MustCompile(`\{([^{}/?&=\s]+)\}`)
-	queryKey    = regexp.MustCompile(`[?&]([^=&\s{}]+)=`)
+	uriLine = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?:^|[\s>*|(` + "`" + `])(GET|POST|PUT|PATCH|DELETE|HEAD)\s+(/[^\s<>"'` + "`" + `|]*)`)
+	})
+	placeholder = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\{([^{}/?&=\s]+)\}`) })
+	queryKey    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`[?&]([^=&\s{}]+)=`) })
 )
 
 // uris are the URI templates a page gives: from its source when lint has
@@ -475,7 +482,7 @@ func (c *checker) uris(p *doc.Page) []string {
 	var uris []string
 	seen := map[string]bool{}
 	for _, text := range texts {
-		for _, m := range uriLine.FindAllStringSubmatch(text, -1) {
+		for _, m := range uriLine().FindAllStringSubmatch(text, -1) {
 			if u := m[2]; !seen[u] {
 				seen[u] = true
 				uris = append(uris, u)
@@ -506,10 +513,10 @@ func (c *checker) pathParams(p *doc.Page) {
 	names := map[string]bool{}
 	keys := map[string]bool{}
 	for _, u := range uris {
-		for _, m := range placeholder.FindAllStringSubmatch(u, -1) {
+		for _, m := range placeholder().FindAllStringSubmatch(u, -1) {
 			names[m[1]] = true
 		}
-		for _, m := range queryKey.FindAllStringSubmatch(u, -1) {
+		for _, m := range queryKey().FindAllStringSubmatch(u, -1) {
 			keys[m[1]] = true
 		}
 	}

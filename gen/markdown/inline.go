@@ -5,6 +5,7 @@ import (
 	"html"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/rst2go/rst2go/gen/doc"
 	"github.com/rst2go/rst2go/gen/source"
@@ -153,7 +154,9 @@ func linkRef(pos source.Pos, dest string) *doc.Ref {
 	return &doc.Ref{Pos: pos, Page: page, Label: doc.NormalizeLabel(anchor)}
 }
 
-var entity = regexp.MustCompile(`^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});`)
+var entity = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});`)
+})
 
 // unescape resolves CommonMark backslash escapes (a backslash before
 // ASCII punctuation) and entity references, in one pass, so that "\&amp;"
@@ -169,7 +172,7 @@ func unescape(s string) string {
 			b.WriteByte(s[i+1])
 			i += 2
 		case c == '&':
-			if m := entity.FindString(s[i:min(len(s), i+40)]); m != "" {
+			if m := entity().FindString(s[i:min(len(s), i+40)]); m != "" {
 				b.WriteString(html.UnescapeString(m))
 				i += len(m)
 				continue
@@ -205,18 +208,20 @@ func (t tag) breaks() bool {
 }
 
 var (
-	tagStart   = regexp.MustCompile(`^<(/?)([A-Za-z][A-Za-z0-9-]*)`)
-	anchorAttr = regexp.MustCompile(`(?i)\s(?:name|id)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>` + "`" + `]+))`)
+	tagStart   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^<(/?)([A-Za-z][A-Za-z0-9-]*)`) })
+	anchorAttr = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)\s(?:name|id)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>` + "`" + `]+))`)
+	})
 )
 
 func parseTag(raw string) tag {
-	m := tagStart.FindStringSubmatch(raw[:min(len(raw), 64)])
+	m := tagStart().FindStringSubmatch(raw[:min(len(raw), 64)])
 	if m == nil || len(raw) > maxTag {
 		return tag{}
 	}
 	t := tag{name: strings.ToLower(m[2]), closing: m[1] == "/"}
 	if t.name == "a" && !t.closing {
-		if a := anchorAttr.FindStringSubmatch(raw); a != nil {
+		if a := anchorAttr().FindStringSubmatch(raw); a != nil {
 			t.anchor = a[1] + a[2] + a[3]
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/rst2go/rst2go/gen/doc"
 	"github.com/yuin/goldmark/ast"
@@ -103,7 +104,9 @@ func (r *reader) extraCells(row ast.Node) {
 }
 
 // delimiterRow matches a GFM delimiter row ("|---|:--:|").
-var delimiterRow = regexp.MustCompile(`^[ \t]*\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$`)
+var delimiterRow = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^[ \t]*\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$`)
+})
 
 // malformedTable reports a paragraph that reads as a table with a header
 // and a delimiter row that do not agree (goldmark leaves it a paragraph),
@@ -116,7 +119,7 @@ func (r *reader) malformedTable(n ast.Node) bool {
 	for i := 1; i < lines.Len(); i++ {
 		seg := lines.At(i)
 		v := string(seg.Value(r.src))
-		if strings.Contains(v, "|") && delimiterRow.MatchString(strings.TrimRight(v, "\n")) {
+		if strings.Contains(v, "|") && delimiterRow().MatchString(strings.TrimRight(v, "\n")) {
 			head := lines.At(i - 1)
 			prev := strings.TrimSpace(string(head.Value(r.src)))
 			r.diags.Warnf(r.pos.at(r.lineStart(seg.Start)), "malformed-table",

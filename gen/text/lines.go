@@ -3,6 +3,7 @@ package text
 import (
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/rst2go/rst2go/gen/source"
 )
@@ -155,7 +156,9 @@ func (b *block) pos(file string) source.Pos {
 var (
 	// bulletLine is a list item: a bullet character and text, or a
 	// number with "." or ")" and text (see bulletAt).
-	bulletLine = regexp.MustCompile(`^(?:([•◦▪▫■□●○‣⁃∙–*-])|(\d{1,3}[.)]))[ \t]+\S`)
+	bulletLine = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^(?:([•◦▪▫■□●○‣⁃∙–*-])|(\d{1,3}[.)]))[ \t]+\S`)
+	})
 )
 
 // splitBlocks groups lines into blocks. A block's lines are a slice of
@@ -206,7 +209,7 @@ func bulletAt(s string, indent int) []int {
 	if s == "" || strings.IndexByte("-*0123456789\xe2", s[0]) < 0 || indent == 0 && s[0] != 0xe2 {
 		return nil
 	}
-	return bulletLine.FindStringSubmatchIndex(s)
+	return bulletLine().FindStringSubmatchIndex(s)
 }
 
 // maxDepth bounds the nesting of list items, so that hostile input cannot

@@ -313,7 +313,7 @@ func (r *reader) table(seq []*block, i int, h *header, ctx *item) int {
 	if t.Title == "" && doc.StartsWithTableN(caption) {
 		t.Title, t.TitlePos = caption, t.Pos
 	}
-	if m := leadingTableNumber.FindStringSubmatch(t.Title); m != nil {
+	if m := leadingTableNumber().FindStringSubmatch(t.Title); m != nil {
 		t.Labels = append(t.Labels, tableLabel(m[1]))
 	}
 	t.Section = r.section
@@ -349,7 +349,7 @@ func codeKind(b *block, example bool) string {
 		return "json"
 	case b.single() && (strings.HasPrefix(s, "{") || strings.HasPrefix(s, "[")) && json.Valid([]byte(s)):
 		return "json"
-	case example && httpLine.MatchString(s):
+	case example && httpLine().MatchString(s):
 		return "http"
 	}
 	return ""

@@ -451,7 +451,7 @@ func (rs *rows) startsOther(k int, first bool) bool {
 	// A "Table N ..." line titles a table, even one whose header the
 	// reader does not know; "The following table ..." introduces one;
 	// "Parent topic: ..." ends a copied page.
-	if doc.StartsWithTableN(s) && !strings.HasSuffix(s, ".") && utf8.RuneCountInString(s) <= 200 || parentTopic.MatchString(s) || introTable.MatchString(s) {
+	if doc.StartsWithTableN(s) && !strings.HasSuffix(s, ".") && utf8.RuneCountInString(s) <= 200 || parentTopic().MatchString(s) || introTable().MatchString(s) {
 		return true
 	}
 	// A caption before a table or code. Before a titled table, only the
@@ -463,7 +463,7 @@ func (rs *rows) startsOther(k int, first bool) bool {
 	if r.header(seq, k+1) != nil || codeKind(seq[k+1], false) == "json" {
 		return true
 	}
-	return r.titleLine(seq, k+1) && (doc.StartsWithTableN(s) || statusCaption.MatchString(s))
+	return r.titleLine(seq, k+1) && (doc.StartsWithTableN(s) || statusCaption().MatchString(s))
 }
 
 // afterCellHeading reports whether seq[k] comes right after a
@@ -547,7 +547,7 @@ func (r *reader) paragraph(b *block) *doc.Block {
 	}
 	var mentions [][]int
 	if strings.Contains(text, "able") || strings.Contains(text, "ABLE") {
-		mentions = tableMention.FindAllStringSubmatchIndex(text, -1)
+		mentions = tableMention().FindAllStringSubmatchIndex(text, -1)
 	}
 	last := 0
 	for _, m := range mentions {

@@ -3,6 +3,7 @@ package text
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -163,9 +164,9 @@ var (
 	// identifier-ish: letters, digits and the punctuation of the family's
 	// names (X-Auth-Token, OS-EXT-STS:vm_state, metering.image_id,
 	// kubernetes.io/cpuManagerPolicy, name~, [items], {key}).
-	nameToken   = regexp.MustCompile(`^[\pL_$@\[{<*][\pL\pN_.:/~$@*#&+\-\[\]{}<>()]*$`)
-	placeholder = regexp.MustCompile(`^[\[{<].*[\]}>]$`)
-	camelHump   = regexp.MustCompile(`\p{Ll}\p{Lu}`)
+	nameToken   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[\pL_$@\[{<*][\pL\pN_.:/~$@*#&+\-\[\]{}<>()]*$`) })
+	placeholder = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[\[{<].*[\]}>]$`) })
+	camelHump   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\p{Ll}\p{Lu}`) })
 )
 
 // nameShape: a parameter name is one identifier-ish token; a placeholder
@@ -182,15 +183,15 @@ func nameShape(b *block) shape {
 		return noFit
 	}
 	words := wordCount(s)
-	if placeholder.MatchString(s) && words <= 6 {
+	if placeholder().MatchString(s) && words <= 6 {
 		return strongFit
 	}
 	if words == 1 {
-		if !nameToken.MatchString(s) {
+		if !nameToken().MatchString(s) {
 			return noFit
 		}
 		r, _ := utf8.DecodeRuneInString(s)
-		if unicode.IsLower(r) || strings.ContainsAny(s, "_.:-/[]{}<>~$@") || camelHump.MatchString(s) || strings.ContainsAny(s, "0123456789") {
+		if unicode.IsLower(r) || strings.ContainsAny(s, "_.:-/[]{}<>~$@") || camelHump().MatchString(s) || strings.ContainsAny(s, "0123456789") {
 			return strongFit
 		}
 		return weakFit
@@ -218,7 +219,7 @@ var typeFirstWords = map[string]bool{
 }
 
 var (
-	objectSuffix = regexp.MustCompile(`(?i)^\S.*\s(object|objects|array|list)$`)
+	objectSuffix = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)^\S.*\s(object|objects|array|list)$`) })
 )
 
 // typeShape: a Type cell is a type word ("String", "Array of objects",
@@ -250,7 +251,7 @@ func typeShape(b *block) shape {
 				break
 			}
 		}
-		if _, ok := inVocab(typeFirstWords, first); ok || objectSuffix.MatchString(s) || strings.HasSuffix(s, "[]") {
+		if _, ok := inVocab(typeFirstWords, first); ok || objectSuffix().MatchString(s) || strings.HasSuffix(s, "[]") {
 			return strongFit
 		}
 	}
@@ -412,14 +413,16 @@ var (
 		"collapse all": true, "pdf": true, "view pdf": true, "download pdf": true, "print": true, "search": true,
 		"home": true, "more": true, "english": true, "back to top": true, "top": true,
 	}
-	noisePattern = regexp.MustCompile(`(?i)^(?:[a-z]+-img|updated (?:on|at)\b.*|last updated\b.*|.* (?:>|›|»|/) .*)$`)
+	noisePattern = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)^(?:[a-z]+-img|updated (?:on|at)\b.*|last updated\b.*|.* (?:>|›|»|/) .*)$`)
+	})
 )
 
 func isNoise(s string) bool {
 	if ok, _ := inVocab(noiseWords, s); ok {
 		return true
 	}
-	return noisePattern.MatchString(s)
+	return noisePattern().MatchString(s)
 }
 
 // titleShape reports whether a line can be a page title: not too long,
@@ -442,21 +445,23 @@ func titleShape(s string) bool {
 }
 
 // statusCaption is the caption of a response table of one status code.
-var statusCaption = regexp.MustCompile(`(?i)^status code:? *\d{3}\b`)
+var statusCaption = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)^status code:? *\d{3}\b`) })
 
 // parentTopic is the link to the parent page that a copy of the whole page
 // ends with.
-var parentTopic = regexp.MustCompile(`(?i)^parent topic:`)
+var parentTopic = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)^parent topic:`) })
 
 // introTable is prose that introduces the next table ("The following
 // table lists ..."): it stands after a table, never in one.
-var introTable = regexp.MustCompile(`(?i)\b(?:the following table|the table below)\b`)
+var introTable = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)\b(?:the following table|the table below)\b`) })
 
 // httpLine is the request line of an example request.
-var httpLine = regexp.MustCompile(`^(?:GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)\s+\S+(?:\s+HTTP/[0-9.]+)?$`)
+var httpLine = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(?:GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)\s+\S+(?:\s+HTTP/[0-9.]+)?$`)
+})
 
 // tableMention is "Table 3" in running text ("For details, see Table 3.").
-var tableMention = regexp.MustCompile(`\b(?:Table|table|TABLE)[ \t\n]+(\d{1,6})\b`)
+var tableMention = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\b(?:Table|table|TABLE)[ \t\n]+(\d{1,6})\b`) })
 
 // tableLabel is the label the reader gives the table numbered n, and the
 // label of a mention of it ("Table 01" and "Table 1" are one table).
@@ -468,4 +473,4 @@ func tableLabel(n string) string {
 	return "table " + n
 }
 
-var leadingTableNumber = regexp.MustCompile(`^Table\s+(\d{1,6})`)
+var leadingTableNumber = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^Table\s+(\d{1,6})`) })
