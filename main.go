@@ -53,6 +53,8 @@ import (
 	"runtime/debug"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/rst2go/rst2go/gen"
@@ -136,6 +138,19 @@ func run(args []string, stdout, stderr io.Writer) int {
 		printDiags(stderr, diags, *strict, *jsonDiags)
 		return 1
 	}
+	// The output folder is read while the pages are: the two are
+	// independent until the plan.
+	type folderRead struct {
+		folder *outdir.Folder
+		err    error
+	}
+	folderCh := make(chan folderRead, 1)
+	if !*lintMode && !*dump {
+		go func() {
+			f, err := outdir.ReadFolder(*out)
+			folderCh <- folderRead{f, err}
+		}()
+	}
 	start := time.Now()
 	res, err := gen.Generate(inputs, gen.Options{Package: name, Config: cfg})
 	if err != nil {
@@ -174,7 +189,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 	for _, f := range res.Files {
 		files = append(files, outdir.File{Name: f.Name, Data: f.Data})
 	}
-	plan, err := outdir.PlanSync(*out, files)
+	read := <-folderCh
+	if read.err != nil {
+		fmt.Fprintf(stderr, "rst2go: %v\n", read.err)
+		return 1
+	}
+	plan, err := read.folder.Plan(files)
 	if err != nil {
 		fmt.Fprintf(stderr, "rst2go: %v\n", err)
 		return 1
@@ -324,13 +344,23 @@ func readInputs(paths []string, format string) ([]gen.Input, error) {
 	slices.Sort(names)
 	names = slices.Compact(names)
 	wd, _ := os.Getwd()
-	var inputs []gen.Input
-	for _, name := range names {
-		data, err := mapfile.Read(name)
-		if err != nil {
-			return nil, err
-		}
-		inputs = append(inputs, gen.Input{Path: displayPath(wd, name), Data: data, Format: format})
+	// Files are opened and mapped on a few goroutines: a doc set is
+	// thousands of files, and the calls for each wait on the system.
+	inputs := make([]gen.Input, len(names))
+	errs := make([]error, len(names))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(4, len(names)) {
+		wg.Go(func() {
+			for i := int(next.Add(1)) - 1; i < len(names); i = int(next.Add(1)) - 1 {
+				data, err := mapfile.Read(names[i])
+				inputs[i], errs[i] = gen.Input{Path: displayPath(wd, names[i]), Data: data, Format: format}, err
+			}
+		})
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
 	}
 	return inputs, nil
 }

@@ -69,19 +69,24 @@ func Generated(data []byte) bool {
 	return string(bytes.TrimSuffix(first, []byte("\r"))) == HeaderLine
 }
 
-// PlanSync compares the folder with the files a run made. The folder need
-// not exist. A hand-written file with the name of a generated one is an
-// error.
-func PlanSync(dir string, files []File) (*Plan, error) {
-	plan := &Plan{Dir: dir}
-	existing := map[string][]byte{} // our files now in the folder
-	present := map[string]bool{}    // every name in the folder
+// Folder is what an output folder holds now: every name in it, and the
+// content of the files rst2go wrote.
+type Folder struct {
+	Dir      string
+	existing map[string][]byte // our files, by name
+	present  map[string]bool   // every name
+}
+
+// ReadFolder reads an output folder, which need not exist. The command
+// reads it while it generates: the two are independent until PlanSync.
+func ReadFolder(dir string) (*Folder, error) {
+	f := &Folder{Dir: dir, existing: map[string][]byte{}, present: map[string]bool{}}
 	entries, err := os.ReadDir(dir)
 	if err != nil && !os.IsNotExist(err) {
 		return nil, err
 	}
 	for _, e := range entries {
-		present[e.Name()] = true
+		f.present[e.Name()] = true
 		if !e.Type().IsRegular() || !strings.HasSuffix(e.Name(), ".go") {
 			continue
 		}
@@ -92,9 +97,28 @@ func PlanSync(dir string, files []File) (*Plan, error) {
 			return nil, err
 		}
 		if Generated(data) {
-			existing[e.Name()] = data
+			f.existing[e.Name()] = data
 		}
 	}
+	return f, nil
+}
+
+// PlanSync compares the folder with the files a run made. The folder need
+// not exist. A hand-written file with the name of a generated one is an
+// error.
+func PlanSync(dir string, files []File) (*Plan, error) {
+	f, err := ReadFolder(dir)
+	if err != nil {
+		return nil, err
+	}
+	return f.Plan(files)
+}
+
+// Plan compares the folder, as it was read, with the files a run made.
+func (folder *Folder) Plan(files []File) (*Plan, error) {
+	dir := folder.Dir
+	plan := &Plan{Dir: dir}
+	existing, present := folder.existing, folder.present
 	wanted := map[string]bool{}
 	for _, f := range files {
 		if f.Name != filepath.Base(f.Name) || !strings.HasSuffix(f.Name, ".go") || strings.HasPrefix(f.Name, ".") {
