@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/rst2go/rst2go/gen/resolve"
+	"github.com/rst2go/rst2go/gen/rst/rsttest"
 )
 
 // benchFolders are the corpus folders the pipeline benchmarks run on.
@@ -63,6 +64,26 @@ func BenchmarkGenerateDocSet(b *testing.B) {
 			}
 		}
 	})
+}
+
+// BenchmarkGenerateLarge runs the whole pipeline on one synthetic page of
+// many API sections (rsttest.LongPage) at two sizes: equal MB/s shows the
+// cost is linear in the page, as it was not when every field looking for
+// its table by name scanned the titles of every table of its page.
+func BenchmarkGenerateLarge(b *testing.B) {
+	for _, size := range []int{1 << 20, 10 << 20} {
+		src := rsttest.LongPage(size)
+		b.Run(fmt.Sprintf("sections=%dMB", size>>20), func(b *testing.B) {
+			inputs := []Input{{Path: "long.rst", Data: src}}
+			b.SetBytes(int64(len(src)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Generate(inputs, Options{Package: "bench"}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
 }
 
 // BenchmarkResolve runs the resolver alone on pages read once.

@@ -42,6 +42,7 @@ func Resolve(pages []*doc.Page, opts Options) (*ir.Package, source.List) {
 		settings:   newSettings(opts.Config),
 		shapeIDs:   map[string]int{},
 		words:      map[string]*typeWord{},
+		titles:     map[*doc.Page]*titleIndex{},
 	}
 	r.index()
 	r.plan()
@@ -70,6 +71,7 @@ type resolver struct {
 	settings   *settings
 	shapeIDs   map[string]int // see shapeOf
 	words      map[string]*typeWord
+	titles     map[*doc.Page]*titleIndex
 }
 
 // target is what a label names: a table, a section or a whole page.
@@ -355,8 +357,8 @@ func (r *resolver) findTarget(fp *fieldPlan) *tableInfo {
 	// "see Table 3" with a link that resolves nowhere names a table of
 	// the page the link pointed to (not in this run), not this page's.
 	if m != nil && !unresolved {
-		for _, t := range page.Tables {
-			if t.Kind == doc.Parameters && t != fp.owner.table && tableNumber(t.Title) == m[1] {
+		for _, t := range r.titleIndex(page).numbered(m[1]) {
+			if t != fp.owner.table {
 				return r.infos[t]
 			}
 		}
@@ -369,8 +371,8 @@ func (r *resolver) findTarget(fp *fieldPlan) *tableInfo {
 		names = append(names, fp.word.elem.name)
 	}
 	var before *tableInfo
-	for _, t := range page.Tables {
-		if t.Kind != doc.Parameters || t == fp.owner.table || !titleNames(t, names) {
+	for _, t := range r.titleIndex(page).naming(names) {
+		if t == fp.owner.table {
 			continue
 		}
 		if r.infos[t].order > fp.owner.order {
@@ -411,14 +413,21 @@ func tableNumber(title string) string {
 // URI's parts, not the table.
 var requestLine = regexp.MustCompile(`^(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)\s`)
 
-// titleNames reports whether a table's title or caption names one of the
-// given words as a whole word ("Table 4 fpgaimages field description").
-func titleNames(t *doc.Table, names []string) bool {
+// titleText is what a field's name is looked for in, to find the table
+// that describes it ("Table 4 fpgaimages field description"): the title
+// without its "Table N", and the caption unless it is a request line or a
+// path, in lower case.
+func titleText(t *doc.Table) string {
 	caption := t.Caption
 	if requestLine.MatchString(caption) || strings.Contains(caption, "/") {
 		caption = ""
 	}
-	text := strings.ToLower(tableNumberRE.ReplaceAllString(t.Title, "") + " " + caption)
+	return strings.ToLower(tableNumberRE.ReplaceAllString(t.Title, "") + " " + caption)
+}
+
+// textNames reports whether text (a titleText) holds one of names as a
+// whole word.
+func textNames(text string, names []string) bool {
 	for _, n := range names {
 		n = strings.ToLower(strings.TrimSpace(n))
 		if n == "" {

@@ -1,7 +1,6 @@
 package rst
 
 import (
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -9,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/rst2go/rst2go/gen/golden"
+	"github.com/rst2go/rst2go/gen/rst/rsttest"
 )
 
 // The reader's benchmarks: every RST folder of the corpus, the spec page,
@@ -79,10 +79,10 @@ func BenchmarkReadLarge(b *testing.B) {
 		name string
 		src  func() []byte
 	}{
-		{"sections=5MB", func() []byte { return longPage(5 << 20) }},
-		{"sections=50MB", func() []byte { return longPage(50 << 20) }},
-		{"table=1000rows", func() []byte { return tablePage(1000) }},
-		{"table=10000rows", func() []byte { return tablePage(10000) }},
+		{"sections=5MB", func() []byte { return rsttest.LongPage(5 << 20) }},
+		{"sections=50MB", func() []byte { return rsttest.LongPage(50 << 20) }},
+		{"table=1000rows", func() []byte { return rsttest.TablePage(1000) }},
+		{"table=10000rows", func() []byte { return rsttest.TablePage(10000) }},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
 			src := bc.src()
@@ -91,111 +91,10 @@ func BenchmarkReadLarge(b *testing.B) {
 	}
 }
 
-// apiSection is one API of a synthetic page, shaped like the corpus: a
-// section with a label, a paragraph with inline markup, a URI block, a
-// bullet list with a table in a block quote, a titled grid table whose
-// cells hold Definition/Range blocks and references, a simple table and a
-// JSON example. %[1]d numbers everything that must be unique.
-const apiSection = `.. _api_%[1]d:
-
-Querying Servers %[1]d
-=======================
-
-Function
---------
-
-This API is used to query **servers** in *batch*. See :ref:` + "`Table %[1]d <tab_%[1]d>`" + ` and ` + "`Data <#data_%[1]d>`__" + ` for ` + "``details``" + `.
-The request returns a job ID; poll it until the job ends.
-
-URI
----
-
-GET /v1/{project_id}/cloudservers/%[1]d
-
--  Normal responses
-
-   .. _tab_%[1]d:
-
-   .. table:: **Table %[1]d** Response body parameters
-
-      +-----------------------+-----------+------------------+------------------------------------------------------------+
-      | Parameter             | Mandatory | Type             | Description                                                |
-      +=======================+===========+==================+============================================================+
-      | server_%-14[1]d | Yes       | Array of objects | Specifies the ECS details. For details, see                |
-      |                       |           |                  | :ref:` + "`Table 2 <en-us_topic_002021__table1>`" + `.               |
-      |                       |           |                  |                                                            |
-      |                       |           |                  | **Definition**                                             |
-      |                       |           |                  |                                                            |
-      |                       |           |                  | The value ≥ 1 and ≤ 1000 (in MiB), defaults to 20.         |
-      +-----------------------+-----------+------------------+------------------------------------------------------------+
-      | name                  | No        | String           | -  **true**: the disk is shared.                           |
-      |                       |           |                  | -  **false**: the disk is not shared.                      |
-      +-----------------------+-----------+------------------+------------------------------------------------------------+
-      | count                 | No        | Integer          | **Range**                                                  |
-      |                       |           |                  |                                                            |
-      |                       |           |                  | 1 to 255                                                   |
-      +-----------------------+-----------+------------------+------------------------------------------------------------+
-
-.. _data_%[1]d:
-
-=========== =========================================
-Status Code Description
-=========== =========================================
-200         OK
-400         Bad request, see ` + "`Errors <errors.html#codes>`_" + `.
-=========== =========================================
-
-Example response
-
-.. code-block:: json
-
-   {
-       "job_id": "70a599e0-31e7-49b7-b260-868f441e862b-%[1]d"
-   }
-
-.. note::
-
-   The job may take a few minutes.
-
-`
-
-// longPage is a page of API sections of about size bytes.
-func longPage(size int) []byte {
-	var sb strings.Builder
-	sb.WriteString(":original_name: en-us_topic_1.html\n\n.. _big:\n\nBig Page\n########\n\n")
-	for i := 0; sb.Len() < size; i++ {
-		fmt.Fprintf(&sb, apiSection, i)
-	}
-	return []byte(sb.String())
-}
-
-// tablePage is a page of one titled parameter table of rows rows, each
-// with a reference, a Definition and a Range block.
-func tablePage(rows int) []byte {
-	var sb strings.Builder
-	sb.WriteString("Big Table\n=========\n\n.. _big:\n\n.. table:: **Table 1** Request body parameters\n\n")
-	border := "   +-----------------+-----------+---------+------------------------------------------------------------+\n"
-	row := func(a, b, c, d string) {
-		fmt.Fprintf(&sb, "   | %-15s | %-9s | %-7s | %-58s |\n", a, b, c, d)
-	}
-	sb.WriteString(border)
-	row("Parameter", "Mandatory", "Type", "Description")
-	sb.WriteString(strings.ReplaceAll(border, "-", "="))
-	for i := range rows {
-		row(fmt.Sprintf("field_%d", i), "No", "String", fmt.Sprintf("Field %d, see :ref:`Table 2 <tab_2>` and ``code``.", i))
-		row("", "", "", "")
-		row("", "", "", "**Range**")
-		row("", "", "", "")
-		row("", "", "", fmt.Sprintf("1 to %d characters", i))
-		sb.WriteString(border)
-	}
-	return []byte(sb.String())
-}
-
 // TestBenchmarkPages checks that the synthetic pages read as they are
 // drawn, so that the benchmarks measure real work.
 func TestBenchmarkPages(t *testing.T) {
-	p, diags := Read("long.rst", longPage(10000))
+	p, diags := Read("long.rst", rsttest.LongPage(10000))
 	if len(diags) != 0 {
 		t.Fatalf("long page: %s", diags)
 	}
@@ -208,7 +107,7 @@ func TestBenchmarkPages(t *testing.T) {
 	if refs := p.Tables[0].Params[0].DescRefs; len(refs) != 1 || refs[0].Label != "en-us_topic_002021__table1" {
 		t.Errorf("long page: references %+v", refs)
 	}
-	p, diags = Read("table.rst", tablePage(10))
+	p, diags = Read("table.rst", rsttest.TablePage(10))
 	if len(diags) != 0 || len(p.Tables) != 1 || len(p.Tables[0].Params) != 10 || len(p.Tables[0].Params[9].Description) != 3 {
 		t.Fatalf("table page: %s %+v", diags, p.Tables)
 	}
