@@ -1,6 +1,15 @@
 package rst
 
-import "testing"
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/rst2go/rst2go/gen/doc"
+	"github.com/rst2go/rst2go/gen/rst/rsttest"
+)
 
 // TestStackPool: values come back zeroed after release and reset, marks
 // nest, and reset clears only what was used since the last one.
@@ -42,5 +51,39 @@ func TestStackPool(t *testing.T) {
 	*p.new() = 7
 	if p.used > 1 {
 		t.Fatalf("one value after reset: %d chunks to clear", p.used)
+	}
+}
+
+// TestPagesKeepTheirContent: pages read one after another share the
+// reading goroutine's arena and scratch, so each page, as it was when it
+// was read, must be what it is once the others have been read.
+func TestPagesKeepTheirContent(t *testing.T) {
+	spec, err := os.ReadFile(filepath.Join("..", "..", "spec", "ecs", "responses_batch_operation.rst"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	srcs := [][]byte{
+		spec,
+		rsttest.LongPage(30_000),
+		rsttest.TablePage(300),
+		[]byte("T\n=\n\n- a *b* ``c``\n- d\n\n.. note::\n\n   e :ref:`f <g>`\n\n.. code-block:: json\n\n   {}\n"),
+		spec,
+	}
+	var pages []*doc.Page
+	var dumps []string
+	for i, src := range srcs {
+		p, _ := Read(fmt.Sprintf("p%d.rst", i), src)
+		data, err := json.Marshal(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages = append(pages, p)
+		dumps = append(dumps, string(data))
+	}
+	for i, p := range pages {
+		data, _ := json.Marshal(p)
+		if string(data) != dumps[i] {
+			t.Errorf("page %d changed after later pages were read", i)
+		}
 	}
 }
