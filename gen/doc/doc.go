@@ -36,6 +36,18 @@ type Page struct {
 	Examples []*Example `json:"examples,omitempty"`
 }
 
+// Finish is the last step of every reader: a page with neither a title
+// nor sections gets a "no-title" warning, and each table is interpreted
+// (see [Table.Interpret]).
+func (p *Page) Finish(diags *source.List) {
+	if p.Title == "" && len(p.Sections) == 0 {
+		diags.Warnf(source.Pos{File: p.Path, Line: 1, Col: 1}, "no-title", "page has no title")
+	}
+	for _, t := range p.Tables {
+		t.Interpret()
+	}
+}
+
 // Section is a titled part of a page. Sections are listed in document
 // order; Parent is the index of the enclosing section, or -1.
 type Section struct {

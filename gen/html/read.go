@@ -58,15 +58,9 @@ func Read(path string, src []byte) (*doc.Page, source.List) {
 	r.rankLevels(root)
 	r.flow(root.kids)
 	if r.page.Title == "" && len(r.page.Sections) == 0 {
-		if r.headTitle != "" {
-			r.page.Title, r.page.TitlePos = r.headTitle, r.headTitlePos
-		} else {
-			diags.Warnf(source.Pos{File: path, Line: 1, Col: 1}, "no-title", "page has no title")
-		}
+		r.page.Title, r.page.TitlePos = r.headTitle, r.headTitlePos
 	}
-	for _, t := range r.page.Tables {
-		t.Interpret()
-	}
+	r.page.Finish(&diags)
 	return r.page, diags
 }
 

@@ -72,12 +72,7 @@ func Read(path string, src []byte) (*doc.Page, source.List) {
 	w.rankHeadings(root)
 	w.walk(root, "", 0)
 	w.flushLabels()
-	if w.page.Title == "" && len(w.page.Sections) == 0 {
-		diags.Warnf(source.Pos{File: path, Line: 1, Col: 1}, "no-title", "page has no title")
-	}
-	for _, t := range w.page.Tables {
-		t.Interpret()
-	}
+	w.page.Finish(&diags)
 	return w.page, diags
 }
 

@@ -41,12 +41,7 @@ func Read(path string, src []byte) (*doc.Page, source.List) {
 	w := &walker{page: &doc.Page{Path: path, Format: "rst"}, section: -1}
 	w.walk(nodes, "")
 	w.flushLabels()
-	if w.page.Title == "" && len(w.page.Sections) == 0 {
-		diags.Warnf(source.Pos{File: path, Line: 1, Col: 1}, "no-title", "page has no title")
-	}
-	for _, t := range w.page.Tables {
-		t.Interpret()
-	}
+	w.page.Finish(&diags)
 	return w.page, diags
 }
 

@@ -104,13 +104,8 @@ func Read(path string, src []byte) (*doc.Page, source.List) {
 	blocks := splitBlocks(splitLines(src))
 	rest := r.findTitle(blocks)
 	r.walk(buildTree(rest), nil)
-	if r.page.Title == "" && len(r.page.Sections) == 0 {
-		diags.Warnf(source.Pos{File: path, Line: 1, Col: 1}, "no-title", "page has no title")
-	}
 	r.keepResolvableMentions()
-	for _, t := range r.page.Tables {
-		t.Interpret()
-	}
+	r.page.Finish(&diags)
 	return r.page, diags
 }
 
