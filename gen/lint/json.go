@@ -426,16 +426,22 @@ func (r *jsonReader) object(v *jsonValue) {
 	}
 }
 
+// skipEllipses reports and skips the ellipses (see ellipsis) written where
+// more members or elements would be, and the space after each.
+func (r *jsonReader) skipEllipses(what string) {
+	for n := r.ellipsis(); n > 0; n = r.ellipsis() {
+		r.problem(r.i, codeEllipsis, "an ellipsis "+strconv.Quote(r.s[r.i:r.i+n])+" in place of "+what)
+		r.i += n
+		r.space()
+	}
+}
+
 // afterMember reads what follows a member: a comma, the end of the object
 // or, when a comma is missing, the next key. It reports false when the
 // object ends.
 func (r *jsonReader) afterMember(v *jsonValue, lastComma *int) bool {
 	r.space()
-	for n := r.ellipsis(); n > 0; n = r.ellipsis() {
-		r.problem(r.i, codeEllipsis, "an ellipsis "+strconv.Quote(r.s[r.i:r.i+n])+" in place of members")
-		r.i += n
-		r.space()
-	}
+	r.skipEllipses("members")
 	if r.i >= len(r.s) {
 		r.problem(v.off, codeSyntax, "an object that does not end")
 		return false
@@ -534,11 +540,7 @@ func (r *jsonReader) array(v *jsonValue) {
 		v.elems = append(v.elems, r.value())
 		lastComma = -1
 		r.space()
-		for n := r.ellipsis(); n > 0; n = r.ellipsis() {
-			r.problem(r.i, codeEllipsis, "an ellipsis "+strconv.Quote(r.s[r.i:r.i+n])+" in place of elements")
-			r.i += n
-			r.space()
-		}
+		r.skipEllipses("elements")
 		if r.i >= len(r.s) {
 			r.problem(v.off, codeSyntax, "an array that does not end")
 			return
