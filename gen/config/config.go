@@ -32,6 +32,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/rst2go/rst2go/gen/ir"
 	"github.com/rst2go/rst2go/gen/source"
 	"go.yaml.in/yaml/v3"
 )
@@ -67,7 +68,7 @@ var RoleNames = []string{
 // to a Go type.
 type TypeWord struct {
 	Word   string
-	GoType *GoType
+	GoType *ir.GoType
 	Pos    source.Pos
 }
 
@@ -82,45 +83,9 @@ type TypeName struct {
 // generated, after type renames) and the parameter name as written.
 type Field struct {
 	Type, Param string
-	Name        string  // Go field name, or ""
-	GoType      *GoType // or nil
+	Name        string     // Go field name, or ""
+	GoType      *ir.GoType // or nil
 	Pos         source.Pos
-}
-
-// GoType is a Go type expression from the config: a predeclared type, a
-// qualified type ("time.Time", "encoding/json.Number"), or a slice, map
-// (string keys) or pointer of one.
-type GoType struct {
-	Kind GoKind
-	// Name is the predeclared or qualified type's name; Path the import
-	// path of a qualified one.
-	Name, Path string
-	Elem       *GoType
-}
-
-// GoKind is the kind of a [GoType].
-type GoKind int
-
-const (
-	Predeclared GoKind = iota
-	Qualified
-	Slice
-	Map
-	Pointer
-)
-
-func (t *GoType) String() string {
-	switch t.Kind {
-	case Qualified:
-		return t.Path + "." + t.Name
-	case Slice:
-		return "[]" + t.Elem.String()
-	case Map:
-		return "map[string]" + t.Elem.String()
-	case Pointer:
-		return "*" + t.Elem.String()
-	}
-	return t.Name
 }
 
 var predeclared = map[string]bool{
@@ -132,21 +97,29 @@ var predeclared = map[string]bool{
 // shortPaths are the packages a config may name by their last element.
 var shortPaths = map[string]string{"json": "encoding/json", "time": "time", "big": "math/big", "netip": "net/netip", "url": "net/url"}
 
-// ParseGoType reads a Go type expression.
-func ParseGoType(s string) (*GoType, error) {
+// ParseGoType reads a Go type expression: a predeclared type, a qualified
+// type ("time.Time", "encoding/json.Number"), or a slice, map (string
+// keys) or pointer of one.
+func ParseGoType(s string) (*ir.GoType, error) {
 	s = strings.TrimSpace(s)
+	wrap := func(prefix string, of func(*ir.GoType) *ir.GoType) (*ir.GoType, error) {
+		elem, err := ParseGoType(s[len(prefix):])
+		if err != nil {
+			return nil, err
+		}
+		return of(elem), nil
+	}
 	switch {
 	case strings.HasPrefix(s, "[]"):
-		elem, err := ParseGoType(s[2:])
-		return &GoType{Kind: Slice, Elem: elem}, err
+		return wrap("[]", ir.SliceOf)
 	case strings.HasPrefix(s, "map[string]"):
-		elem, err := ParseGoType(s[len("map[string]"):])
-		return &GoType{Kind: Map, Elem: elem}, err
+		return wrap("map[string]", ir.MapOf)
 	case strings.HasPrefix(s, "*"):
-		elem, err := ParseGoType(s[1:])
-		return &GoType{Kind: Pointer, Elem: elem}, err
+		return wrap("*", ir.PointerTo)
+	case s == "any":
+		return ir.AnyType, nil
 	case predeclared[s]:
-		return &GoType{Kind: Predeclared, Name: s}, nil
+		return &ir.GoType{Kind: ir.Builtin, Name: s}, nil
 	}
 	dot := strings.LastIndex(s, ".")
 	if dot <= 0 || strings.LastIndex(s, "/") > dot {
@@ -171,7 +144,7 @@ func ParseGoType(s string) (*GoType, error) {
 			return nil, fmt.Errorf("%q is not an import path", path)
 		}
 	}
-	return &GoType{Kind: Qualified, Path: path, Name: name}, nil
+	return &ir.GoType{Kind: ir.Qualified, Path: path, Name: name}, nil
 }
 
 // Parse reads a config file. Errors are positioned in path.
@@ -264,7 +237,7 @@ func (p *parser) list(n *yaml.Node, what string, f func(item *yaml.Node)) {
 	}
 }
 
-func (p *parser) goType(n *yaml.Node, what string) *GoType {
+func (p *parser) goType(n *yaml.Node, what string) *ir.GoType {
 	s, ok := p.scalar(n, what)
 	if !ok {
 		return nil

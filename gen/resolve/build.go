@@ -181,7 +181,7 @@ func (r *resolver) fillType(info *tableInfo, pkg *ir.Package) {
 			}
 		}
 		if override != nil && override.GoType != nil {
-			f.Type = irType(override.GoType) // exactly as configured
+			f.Type = override.GoType // exactly as configured
 		}
 		typ.Fields = append(typ.Fields, f)
 		p.GoName = f.GoName

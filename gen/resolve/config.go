@@ -5,7 +5,6 @@ import (
 
 	"github.com/rst2go/rst2go/gen/config"
 	"github.com/rst2go/rst2go/gen/doc"
-	"github.com/rst2go/rst2go/gen/ir"
 	"github.com/rst2go/rst2go/gen/naming"
 )
 
@@ -39,7 +38,7 @@ func foldWord(s string) string { return strings.ToLower(strings.Join(strings.Fie
 func (r *resolver) typeWord(text string) *typeWord {
 	if w := r.settings.typeWords[foldWord(text)]; w != nil {
 		r.settings.used[w] = true
-		return &typeWord{kind: scalarWord, scalar: irType(w.GoType)}
+		return &typeWord{kind: scalarWord, scalar: w.GoType}
 	}
 	// A corpus has a few dozen distinct type words in thousands of rows;
 	// a parsed word is never changed, so rows share it.
@@ -49,24 +48,6 @@ func (r *resolver) typeWord(text string) *typeWord {
 	w := parseTypeWord(text)
 	r.words[text] = w
 	return w
-}
-
-// irType turns a config's Go type into the model's.
-func irType(t *config.GoType) *ir.GoType {
-	switch t.Kind {
-	case config.Qualified:
-		return &ir.GoType{Kind: ir.Qualified, Path: t.Path, Name: t.Name}
-	case config.Slice:
-		return ir.SliceOf(irType(t.Elem))
-	case config.Map:
-		return ir.MapOf(irType(t.Elem))
-	case config.Pointer:
-		return ir.PointerTo(irType(t.Elem))
-	}
-	if t.Name == "any" {
-		return ir.AnyType
-	}
-	return &ir.GoType{Kind: ir.Builtin, Name: t.Name}
 }
 
 // matchTypeNames finds the table of each type name entry: exactly one, or
