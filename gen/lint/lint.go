@@ -134,7 +134,7 @@ type checker struct {
 	roots      map[*doc.Page][]*ir.Type // top-level types of each page
 	referrers  map[*ir.Type][]fieldOf   // fields whose type names the type
 	unresolved map[source.Pos]bool      // places of references the resolver could not resolve
-	labels     *labelIndex
+	labels     *doc.Targets
 	paramPages map[*doc.Param]*doc.Page
 	linked     map[string]bool // types a reference in a table links to
 }
@@ -199,7 +199,7 @@ func newChecker(res *gen.Result, inputs []gen.Input) *checker {
 			}
 		}
 	}
-	c.labels = indexLabels(c.pages)
+	c.labels = doc.NewTargets(c.pages)
 	return c
 }
 

@@ -2,7 +2,6 @@ package lint
 
 import (
 	"fmt"
-	"path"
 	"regexp"
 	"strings"
 	"sync"
@@ -265,22 +264,22 @@ func (c *checker) refersToNoTable(f *ir.Field) {
 			if ref == nil || ref.URL != "" || c.pkg.Links[ref] != "" || c.unresolved[ref.Pos] {
 				continue
 			}
-			pl, ok := c.labels.lookup(c.pageOf(p), ref)
+			pl, _, ok := c.labels.Lookup(c.pageOf(p), ref)
 			if !ok {
 				continue
 			}
 			var what string
 			switch {
-			case pl.table != nil && pl.table.Kind != doc.Parameters:
-				what = fmt.Sprintf("%s, whose header %q is not a parameter table's", tableName(pl.table), pl.table.Header)
-			case pl.table != nil:
+			case pl.Table != nil && pl.Table.Kind != doc.Parameters:
+				what = fmt.Sprintf("%s, whose header %q is not a parameter table's", tableName(pl.Table), pl.Table.Header)
+			case pl.Table != nil:
 				continue
-			case pl.section >= 0 && !hasParamTable(pl.page, pl.section):
-				what = fmt.Sprintf("section %q of %s, which holds no parameter table", pl.page.Sections[pl.section].Title, pl.page.Path)
-			case pl.section < 0 && firstParamTable(pl.page) != nil:
-				what = fmt.Sprintf("the page %s as a whole, not to one of its tables (%s)", pl.page.Path, tableName(firstParamTable(pl.page)))
-			case pl.section < 0:
-				what = fmt.Sprintf("the page %s, which holds no parameter table", pl.page.Path)
+			case pl.Section >= 0 && !hasParamTable(pl.Page, pl.Section):
+				what = fmt.Sprintf("section %q of %s, which holds no parameter table", pl.Page.Sections[pl.Section].Title, pl.Page.Path)
+			case pl.Section < 0 && firstParamTable(pl.Page) != nil:
+				what = fmt.Sprintf("the page %s as a whole, not to one of its tables (%s)", pl.Page.Path, tableName(firstParamTable(pl.Page)))
+			case pl.Section < 0:
+				what = fmt.Sprintf("the page %s, which holds no parameter table", pl.Page.Path)
 			default:
 				continue
 			}
@@ -319,135 +318,11 @@ func firstParamTable(p *doc.Page) *doc.Table {
 
 func hasParamTable(p *doc.Page, section int) bool {
 	for _, t := range p.Tables {
-		if t != nil && t.Kind == doc.Parameters && inSection(p, t.Section, section) {
+		if t != nil && t.Kind == doc.Parameters && doc.InSection(p, t.Section, section) {
 			return true
 		}
 	}
 	return false
-}
-
-func inSection(p *doc.Page, s, want int) bool {
-	for guard := 0; s >= 0 && s < len(p.Sections) && p.Sections[s] != nil && guard <= len(p.Sections); guard++ {
-		if s == want {
-			return true
-		}
-		s = p.Sections[s].Parent
-	}
-	return false
-}
-
-// place is what a label names: a table, a section (index) or a page.
-type place struct {
-	page    *doc.Page
-	table   *doc.Table
-	section int
-}
-
-// labelIndex finds what references name, as the resolver does: a label
-// of the same page first, then of any page; a link to another page by its
-// path or published name.
-type labelIndex struct {
-	local      map[*doc.Page]map[string]place
-	global     map[string]place
-	byStem     map[string]*doc.Page
-	byOriginal map[string]*doc.Page
-}
-
-func indexLabels(pages []*doc.Page) *labelIndex {
-	x := &labelIndex{
-		local:      map[*doc.Page]map[string]place{},
-		global:     map[string]place{},
-		byStem:     map[string]*doc.Page{},
-		byOriginal: map[string]*doc.Page{},
-	}
-	for _, p := range pages {
-		x.byStem[strings.TrimSuffix(p.Path, path.Ext(p.Path))] = p
-		if p.OriginalName != "" {
-			x.byOriginal[strings.ToLower(p.OriginalName)] = p
-		}
-		local := map[string]place{}
-		x.local[p] = local
-		add := func(label string, pl place) {
-			for _, key := range []string{label, doc.MakeID(label)} {
-				if key == "" {
-					continue
-				}
-				if _, ok := local[key]; !ok {
-					local[key] = pl
-				}
-				if _, ok := x.global[key]; !ok {
-					x.global[key] = pl
-				}
-			}
-		}
-		for _, l := range p.Labels {
-			add(l, place{page: p, section: -1})
-		}
-		for i, s := range p.Sections {
-			if s == nil {
-				continue
-			}
-			for _, l := range s.Labels {
-				add(l, place{page: p, section: i})
-			}
-			add(s.ID, place{page: p, section: i})
-		}
-		for _, t := range p.Tables {
-			if t == nil {
-				continue
-			}
-			for _, l := range t.Labels {
-				add(l, place{page: p, table: t, section: -1})
-			}
-		}
-	}
-	return x
-}
-
-func (x *labelIndex) lookup(from *doc.Page, ref *doc.Ref) (place, bool) {
-	if ref.Page != "" {
-		p := x.findPage(from, ref.Page)
-		if p == nil {
-			return place{}, false
-		}
-		if ref.Label == "" {
-			return place{page: p, section: -1}, true
-		}
-		return x.in(x.local[p], ref.Label)
-	}
-	if ref.Label == "" {
-		return place{}, false
-	}
-	if from != nil {
-		if pl, ok := x.in(x.local[from], ref.Label); ok {
-			return pl, true
-		}
-	}
-	return x.in(x.global, ref.Label)
-}
-
-func (x *labelIndex) in(m map[string]place, label string) (place, bool) {
-	if pl, ok := m[label]; ok {
-		return pl, true
-	}
-	pl, ok := m[doc.MakeID(label)]
-	return pl, ok
-}
-
-func (x *labelIndex) findPage(from *doc.Page, link string) *doc.Page {
-	link, _, _ = strings.Cut(link, "#")
-	if link == "" {
-		return from
-	}
-	if from != nil {
-		if p := x.byStem[strings.TrimSuffix(path.Join(path.Dir(from.Path), link), path.Ext(link))]; p != nil {
-			return p
-		}
-	}
-	if p := x.byOriginal[strings.ToLower(path.Base(link))]; p != nil {
-		return p
-	}
-	return nil
 }
 
 var (

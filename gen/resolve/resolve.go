@@ -34,10 +34,6 @@ func Resolve(pages []*doc.Page, opts Options) (*ir.Package, source.List) {
 	r := &resolver{
 		pages:      slices.SortedFunc(slices.Values(pages), func(a, b *doc.Page) int { return cmp.Compare(a.Path, b.Path) }),
 		infos:      map[*doc.Table]*tableInfo{},
-		byPath:     map[string]*doc.Page{},
-		byOriginal: map[string]*doc.Page{},
-		global:     map[string][]target{},
-		local:      map[*doc.Page]map[string]target{},
 		refTargets: map[*doc.Ref]*tableInfo{},
 		settings:   newSettings(opts.Config),
 		shapeIDs:   map[string]int{},
@@ -59,10 +55,7 @@ type resolver struct {
 	pages []*doc.Page
 	diags source.List
 
-	byPath     map[string]*doc.Page // path without extension
-	byOriginal map[string]*doc.Page // published file name, lower case
-	global     map[string][]target  // label or anchor → targets, page order
-	local      map[*doc.Page]map[string]target
+	targets *doc.Targets
 
 	infos      map[*doc.Table]*tableInfo
 	tables     []*tableInfo // parameter tables, page order then document order
@@ -72,13 +65,6 @@ type resolver struct {
 	shapeIDs   map[string]int // see shapeOf
 	words      map[string]*typeWord
 	titles     map[*doc.Page]*titleIndex
-}
-
-// target is what a label names: a table, a section or a whole page.
-type target struct {
-	page    *doc.Page
-	table   *doc.Table
-	section int // -1 unless a section
 }
 
 // tableInfo is the resolver's knowledge of one parameter table.
@@ -114,39 +100,12 @@ type fieldPlan struct {
 	target *tableInfo
 }
 
-// index records every label, anchor, section and page of the run.
+// index records every label, anchor, section and page of the run, and
+// every parameter table.
 func (r *resolver) index() {
+	r.targets = doc.NewTargets(r.pages)
 	for _, p := range r.pages {
-		r.byPath[stripExt(p.Path)] = p
-		if p.OriginalName != "" {
-			r.byOriginal[strings.ToLower(p.OriginalName)] = p
-		}
-		local := map[string]target{}
-		r.local[p] = local
-		add := func(label string, t target) {
-			for _, key := range []string{label, doc.MakeID(label)} {
-				if key == "" {
-					continue
-				}
-				if _, ok := local[key]; !ok {
-					local[key] = t
-					r.global[key] = append(r.global[key], t)
-				}
-			}
-		}
-		for _, l := range p.Labels {
-			add(l, target{page: p, section: -1})
-		}
-		for i, s := range p.Sections {
-			for _, l := range s.Labels {
-				add(l, target{page: p, section: i})
-			}
-			add(s.ID, target{page: p, section: i})
-		}
 		for _, t := range p.Tables {
-			for _, l := range t.Labels {
-				add(l, target{page: p, table: t, section: -1})
-			}
 			if t.Kind == doc.Parameters {
 				info := &tableInfo{page: p, table: t, order: len(r.tables), typ: &ir.Type{Pos: t.Pos}}
 				r.infos[t] = info
@@ -158,86 +117,29 @@ func (r *resolver) index() {
 
 func stripExt(p string) string { return strings.TrimSuffix(p, path.Ext(p)) }
 
-// lookup finds what a reference names, or ok=false. A URL is resolved
-// (it names something outside), but never a table.
-func (r *resolver) lookup(from *doc.Page, ref *doc.Ref) (target, bool) {
-	switch {
-	case ref.URL != "":
-		return target{section: -1}, true
-	case ref.Page != "":
-		p := r.findPage(from, ref.Page)
-		if p == nil {
-			return target{}, false
-		}
-		if ref.Label == "" {
-			return target{page: p, section: -1}, true
-		}
-		return r.inPage(p, ref.Label)
-	case ref.Label == "":
-		return target{}, false
+// lookup finds what a reference names (see doc.Targets.Lookup), with a
+// warning when a label of several pages is taken from the first.
+func (r *resolver) lookup(from *doc.Page, ref *doc.Ref) (doc.Target, bool) {
+	t, defs, ok := r.targets.Lookup(from, ref)
+	if defs > 1 {
+		r.diags.Warnf(ref.Pos, "ambiguous-ref", "label %q is defined on %d pages; using %s", ref.Label, defs, t.Page.Path)
 	}
-	if t, ok := r.inPage(from, ref.Label); ok {
-		return t, true
-	}
-	for _, key := range []string{ref.Label, doc.MakeID(ref.Label)} {
-		if ts := r.global[key]; len(ts) > 0 {
-			if len(ts) > 1 && ts[0].page != ts[1].page {
-				r.diags.Warnf(ref.Pos, "ambiguous-ref", "label %q is defined on %d pages; using %s", ref.Label, len(ts), ts[0].page.Path)
-			}
-			return ts[0], true
-		}
-	}
-	return target{}, false
-}
-
-func (r *resolver) inPage(p *doc.Page, label string) (target, bool) {
-	if t, ok := r.local[p][label]; ok {
-		return t, true
-	}
-	t, ok := r.local[p][doc.MakeID(label)]
 	return t, ok
-}
-
-// findPage finds the page a link names: a path relative to the linking
-// page with any extension ("../data_structure/x.html"), the page's
-// published name, or a unique path suffix.
-func (r *resolver) findPage(from *doc.Page, link string) *doc.Page {
-	link, _, _ = strings.Cut(link, "#")
-	if link == "" {
-		return from
-	}
-	if p := r.byPath[stripExt(path.Join(path.Dir(from.Path), link))]; p != nil {
-		return p
-	}
-	if p := r.byOriginal[strings.ToLower(path.Base(link))]; p != nil {
-		return p
-	}
-	suffix := "/" + strings.TrimLeft(stripExt(path.Clean("/"+link)), "/")
-	var found *doc.Page
-	for _, p := range r.pages {
-		if strings.HasSuffix("/"+stripExt(p.Path), suffix) {
-			if found != nil {
-				return nil
-			}
-			found = p
-		}
-	}
-	return found
 }
 
 // tableOf returns the parameter table a target names: the table itself,
 // the first parameter table of a section, or the only parameter table of a
 // page (a data structure page: "see os_extra_specs").
-func (r *resolver) tableOf(t target) *tableInfo {
-	if t.table != nil {
-		return r.infos[t.table]
+func (r *resolver) tableOf(t doc.Target) *tableInfo {
+	if t.Table != nil {
+		return r.infos[t.Table]
 	}
-	if t.page == nil {
+	if t.Page == nil {
 		return nil
 	}
-	if t.section < 0 {
+	if t.Section < 0 {
 		var only *tableInfo
-		for _, tab := range t.page.Tables {
+		for _, tab := range t.Page.Tables {
 			if tab.Kind == doc.Parameters {
 				if only != nil {
 					return nil
@@ -247,22 +149,12 @@ func (r *resolver) tableOf(t target) *tableInfo {
 		}
 		return only
 	}
-	for _, tab := range t.page.Tables {
-		if tab.Kind == doc.Parameters && inSection(t.page, tab.Section, t.section) {
+	for _, tab := range t.Page.Tables {
+		if tab.Kind == doc.Parameters && doc.InSection(t.Page, tab.Section, t.Section) {
 			return r.infos[tab]
 		}
 	}
 	return nil
-}
-
-func inSection(p *doc.Page, s, want int) bool {
-	for guard := 0; s >= 0 && guard <= len(p.Sections); guard++ {
-		if s == want {
-			return true
-		}
-		s = p.Sections[s].Parent
-	}
-	return false
 }
 
 // plan reads every parameter's type word and finds the table it refers to.
