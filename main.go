@@ -53,8 +53,6 @@ import (
 	"runtime/debug"
 	"slices"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/rst2go/rst2go/gen"
@@ -344,23 +342,13 @@ func readInputs(paths []string, format string) ([]gen.Input, error) {
 	slices.Sort(names)
 	names = slices.Compact(names)
 	wd, _ := os.Getwd()
-	// Files are opened and mapped on a few goroutines: a doc set is
-	// thousands of files, and the calls for each wait on the system.
-	inputs := make([]gen.Input, len(names))
-	errs := make([]error, len(names))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(4, len(names)) {
-		wg.Go(func() {
-			for i := int(next.Add(1)) - 1; i < len(names); i = int(next.Add(1)) - 1 {
-				data, err := mapfile.Read(names[i])
-				inputs[i], errs[i] = gen.Input{Path: displayPath(wd, names[i]), Data: data, Format: format}, err
-			}
-		})
-	}
-	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
-		return nil, err
+	var inputs []gen.Input
+	for _, name := range names {
+		data, err := mapfile.Read(name)
+		if err != nil {
+			return nil, err
+		}
+		inputs = append(inputs, gen.Input{Path: displayPath(wd, name), Data: data, Format: format})
 	}
 	return inputs, nil
 }
