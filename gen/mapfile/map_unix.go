@@ -4,9 +4,6 @@ package mapfile
 
 import "syscall"
 
-// Mapped reports whether Read maps files on this system.
-const Mapped = true
-
 // mapped maps the named file if it is a regular file of some bytes. It
 // makes the system calls itself: os.Open would also try to register the
 // file with the network poller (five more calls, all failing or undone,
