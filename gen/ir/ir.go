@@ -16,6 +16,9 @@ type Package struct {
 	// Links gives the Go type name each resolved reference in the docs
 	// points to, so that doc comments can link to it.
 	Links map[*doc.Ref]string
+	// Operations are the API calls of every page, in page order then
+	// document order. Each is also listed in its page's File.
+	Operations []*Operation
 }
 
 // File is the Go file generated for one input page.
@@ -23,8 +26,9 @@ type File struct {
 	// Source is the input page's path as named on the command line.
 	Source string
 	// Name is the output file name ("responses_batch_operation.go").
-	Name  string
-	Types []*Type
+	Name       string
+	Types      []*Type
+	Operations []*Operation
 }
 
 // Type is a named struct type.
