@@ -43,9 +43,11 @@ func Resolve(pages []*doc.Page, opts Options) (*ir.Package, source.List) {
 	r.index()
 	r.plan()
 	r.matchTypeNames()
+	r.planOperations()
 	r.name()
 	r.dropRoles()
 	pkg := r.build(opts)
+	r.buildOperations(pkg)
 	r.reportUnused()
 	r.diags.Sort()
 	return pkg, r.diags
@@ -65,6 +67,7 @@ type resolver struct {
 	shapeIDs   map[string]int // see shapeOf
 	words      map[string]*typeWord
 	titles     map[*doc.Page]*titleIndex
+	ops        []*opPlan // operations in page order, then document order
 }
 
 // tableInfo is the resolver's knowledge of one parameter table.
