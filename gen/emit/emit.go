@@ -99,6 +99,8 @@ func jsonTag(f *ir.Field) string {
 		return "-"
 	case f.OmitEmpty:
 		return f.JSONName + ",omitempty"
+	case f.OmitZero:
+		return f.JSONName + ",omitzero"
 	}
 	return f.JSONName
 }

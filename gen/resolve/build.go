@@ -150,6 +150,7 @@ func (r *resolver) fillType(info *tableInfo, pkg *ir.Package) {
 		typ.Role = roleNames[info.role]
 	}
 	var names naming.Namer
+	policy := r.pointerPolicy(typ)
 	if len(info.fields) == 0 {
 		r.diags.Warnf(info.table.Pos, "empty-table", "parameter table has no rows; %s is an empty struct", typ.GoName)
 	}
@@ -176,13 +177,13 @@ func (r *resolver) fillType(info *tableInfo, pkg *ir.Package) {
 		optional := p.Mandatory != doc.MandatoryYes
 		f.Type = r.goType(fp, fp.word, true)
 		if optional {
-			f.OmitEmpty = true
-			if t := f.Type; t.Kind == ir.Named || t.Kind == ir.Qualified || t.Kind == ir.Builtin && t.Name != "string" {
-				f.Type = ir.PointerTo(t)
-			}
+			setOptional(f, policy)
 		}
 		if override != nil && override.GoType != nil {
 			f.Type = override.GoType // exactly as configured
+			if optional {
+				setOmit(f)
+			}
 		}
 		typ.Fields = append(typ.Fields, f)
 		p.GoName = f.GoName
@@ -329,7 +330,7 @@ func breakValueCycles(pkg *ir.Package) {
 			switch state[f.Type.Ref] {
 			case active:
 				f.Type = ir.PointerTo(f.Type)
-				f.OmitEmpty = true
+				f.OmitEmpty, f.OmitZero = true, false
 			case unseen:
 				visit(f.Type.Ref)
 			}
