@@ -33,7 +33,8 @@
 // Warnings (a broken table, a reference that resolves nowhere, an unknown
 // type word) go to stderr as file:line:col: warning: message, and
 // generation goes on with the best correct result. The exit status is 0 on
-// success, 1 on errors (or warnings with -strict), 2 on bad usage.
+// success, 1 on errors (or warnings with -strict), 2 on bad usage, 3 on a
+// bug in rst2go itself (a recovered panic).
 //
 // For use from go generate:
 //
