@@ -141,8 +141,7 @@ func comment(lines []string) jen.Code {
 // a package whose path ends in /any or /comparable would otherwise shadow
 // the predeclared name in the whole file.
 func aliasImports(out *jen.File, f *ir.File) {
-	var walk func(t *ir.GoType)
-	walk = func(t *ir.GoType) {
+	walk := func(t *ir.GoType) {
 		for ; t != nil; t = t.Elem {
 			if t.Kind == ir.Qualified {
 				last := t.Path[strings.LastIndex(t.Path, "/")+1:]
