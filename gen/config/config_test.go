@@ -122,3 +122,31 @@ func summary(c *Config) string {
 }
 
 func at(line, col int) string { return strconv.Itoa(line) + ":" + strconv.Itoa(col) }
+
+// TestParseGoTypeRejects: what would make an import declaration or a type
+// expression that does not compile is an error in the config.
+func TestParseGoTypeRejects(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"time.Time", ""},
+		{"*example.com/x/any.Thing", ""},
+		{"[]github.com/a/b-c_d~e+f.T", ""},
+		{"example.com/a\nb.T", "is not an import path"},
+		{"example.com/a\x00b.T", "is not an import path"},
+		{"example.com/a*b.T", "is not an import path"},
+		{"example.com/caf\xe9.T", "is not an import path"},
+		{"example.com/a b.T", "is not an import path"},
+		{"example.com//b.T", "is not an import path"},
+		{"example.com/.hidden.T", "is not an import path"},
+		{"example.com/x.T\x00", "is not an exported type name"},
+		{"example.com/x.t", "is not an exported type name"},
+		{"**", "is not a Go type"},
+	} {
+		_, err := ParseGoType(tc.in)
+		switch {
+		case tc.want == "" && err != nil:
+			t.Errorf("ParseGoType(%q): %v", tc.in, err)
+		case tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)):
+			t.Errorf("ParseGoType(%q) = %v, want an error %q", tc.in, err, tc.want)
+		}
+	}
+}
