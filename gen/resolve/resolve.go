@@ -46,6 +46,7 @@ func Resolve(pages []*doc.Page, opts Options) (*ir.Package, source.List) {
 	r.planOperations()
 	r.name()
 	r.dropRoles()
+	r.markSides()
 	pkg := r.build(opts)
 	r.buildOperations(pkg)
 	r.reportUnused()
@@ -67,7 +68,8 @@ type resolver struct {
 	shapeIDs   map[string]int // see shapeOf
 	words      map[string]*typeWord
 	titles     map[*doc.Page]*titleIndex
-	ops        []*opPlan // operations in page order, then document order
+	ops        []*opPlan         // operations in page order, then document order
+	sides      map[*ir.Type]side // see markSides
 }
 
 // tableInfo is the resolver's knowledge of one parameter table.
