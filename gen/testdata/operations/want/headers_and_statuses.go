@@ -21,14 +21,14 @@ type CreateBackupRequest struct {
 	Name string `json:"name"`
 }
 
-// CreateBackupResponse is the response body of Creating a Backup (Status code: 202).
-type CreateBackupResponse struct {
+// CreateBackupResponseHeader is the response header parameters of Creating a Backup (Status code: 202).
+type CreateBackupResponseHeader struct {
 	// DESC: header of 202
 	XRequestID string `json:"X-Request-Id,omitempty"`
 }
 
-// CreateBackupResponse2 is the response body of Creating a Backup.
-type CreateBackupResponse2 struct {
+// CreateBackupResponse is the response body of Creating a Backup (Status code: 202).
+type CreateBackupResponse struct {
 	// DESC: Response202.id
 	ID string `json:"id,omitempty"`
 }

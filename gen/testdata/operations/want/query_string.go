@@ -24,5 +24,5 @@ type ListWidgetsURIParams struct {
 // ListWidgetsResponse is the response body of Listing Widgets.
 type ListWidgetsResponse struct {
 	// DESC: Response.count
-	Count *int `json:"count,omitempty"`
+	Count int `json:"count,omitempty"`
 }
