@@ -28,6 +28,7 @@
 //	            finding per line (file:line:col: message [code]); exit 1 on findings
 //	-json       diagnostics (and -lint findings) as JSON lines
 //	-v          a summary: pages, tables, files, types, fields, warnings, time
+//	-max-size N the largest input file read (default 256M; K, M, G)
 //	-version    print the version
 //
 // Warnings (a broken table, a reference that resolves nowhere, an unknown
@@ -48,7 +49,6 @@ import (
 	"fmt"
 	"go/token"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -119,6 +119,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	version := flags.Bool("version", false, "print the version and exit")
 	lintMode := flags.Bool("lint", false, "check the docs against themselves (examples, references, types); write nothing; exit 1 on findings")
 	configPath := flags.String("config", "", "settings `file` (default: rst2go.yaml in the current folder, if there)")
+	maxSize := flags.String("max-size", formatSize(defaultMaxSize), "the largest input `size` read (K, M, G: 1024s)")
 	flags.Usage = func() {
 		fmt.Fprintf(stderr, "usage: rst2go [flags] PATH...\n\nflags:\n")
 		flags.PrintDefaults()
@@ -151,7 +152,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "rst2go: unknown -format %q (want rst, html, md or text)\n", *format)
 		return 2
 	}
-	inputs, err := readInputs(flags.Args(), *format)
+	limit, err := parseSize(*maxSize)
+	if err != nil {
+		errorf(stderr, "%v", err)
+		return exitUsage
+	}
+	inputs, err := readInputs(flags.Args(), *format, limit)
 	if err != nil {
 		errorf(stderr, "%v", err)
 		var ue usageError
@@ -318,6 +324,11 @@ func loadConfig(path string) (*config.Config, source.List, error) {
 		}
 		path = config.DefaultFile
 	}
+	// A FIFO or device as -config would hang or fill memory; no settings
+	// file is near a megabyte.
+	if err := checkRegular(path, maxConfigSize); err != nil {
+		return nil, nil, err
+	}
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, nil, err
@@ -337,44 +348,16 @@ func versionString() string {
 }
 
 // readInputs reads the named files and, recursively, the readable files of
-// the named folders, in lexical order. With a format, named files are read
+// the named folders, in lexical order (see findInputs). With a format, named files are read
 // as that format whatever their extension, and folders give the files whose
 // extension is of that format. Paths in the result are relative to
 // the working directory where possible, so that output never holds an
 // absolute path of the machine it was made on.
-func readInputs(paths []string, format string) ([]gen.Input, error) {
-	wanted := func(name string) bool {
-		f := gen.FormatOf(name)
-		return f != "" && (format == "" || f == format)
+func readInputs(paths []string, format string, maxSize int64) ([]gen.Input, error) {
+	names, err := findInputs(paths, format, maxSize)
+	if err != nil {
+		return nil, err
 	}
-	var names []string
-	for _, p := range paths {
-		info, err := os.Stat(p)
-		if err != nil {
-			return nil, usageError{err.Error()}
-		}
-		if !info.IsDir() {
-			if format == "" && gen.FormatOf(p) == "" {
-				return nil, usageError{fmt.Sprintf("%s: unknown input format (want %s)", p, knownExts())}
-			}
-			names = append(names, p)
-			continue
-		}
-		err = filepath.WalkDir(p, func(name string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			if d.Type().IsRegular() && wanted(name) {
-				names = append(names, name)
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, err
-		}
-	}
-	slices.Sort(names)
-	names = slices.Compact(names)
 	wd, _ := os.Getwd()
 	var inputs []gen.Input
 	for _, name := range names {
