@@ -43,7 +43,7 @@ func findInputs(paths []string, format string, maxSize int64) ([]string, error) 
 		}
 		if !info.IsDir() {
 			if format == "" && gen.FormatOf(p) == "" {
-				return nil, usageError{fmt.Sprintf("%s: unknown input format (want %s)", p, knownExts())}
+				return nil, usageError{fmt.Sprintf("%s: unknown input format (want %s)", p, knownExts(""))}
 			}
 			if err := w.file(p, "", info); err != nil {
 				return nil, err

@@ -328,7 +328,7 @@ func (p *parser) identifier(n *yaml.Node, what string) string {
 
 func (p *parser) top(n *yaml.Node) {
 	c := p.cfg
-	p.mapping(n, "rst2go.yaml", []string{"initialisms", "roles", "typeWords", "types", "fields", "pointers", "times"}, func(key string, k, v *yaml.Node) {
+	p.mapping(n, "top level", []string{"initialisms", "roles", "typeWords", "types", "fields", "pointers", "times"}, func(key string, k, v *yaml.Node) {
 		switch key {
 		case "initialisms":
 			p.list(v, key, func(item *yaml.Node) {
