@@ -184,12 +184,31 @@ func ParseGoType(s string) (*ir.GoType, error) {
 		}
 		path = full
 	}
-	for _, part := range strings.Split(path, "/") {
-		if part == "" || part == "." || part == ".." || strings.ContainsAny(part, " \"`\\") {
-			return nil, fmt.Errorf("%q is not an import path", path)
-		}
+	if !validImportPath(path) {
+		return nil, fmt.Errorf("%q is not an import path (elements of ASCII letters, digits and - . _ ~ +, separated by single slashes)", path)
 	}
 	return &ir.GoType{Kind: ir.Qualified, Path: path, Name: name}, nil
+}
+
+// validImportPath reports whether path is an import path the go command
+// accepts in a module (the rules of golang.org/x/mod/module.CheckImportPath,
+// less its checks of Windows names): slash-separated elements of ASCII
+// letters, digits and "-._~+", none empty or starting or ending with a
+// dot. Everything else (control characters, "*", quotes, spaces, invalid
+// UTF-8) would make an import declaration that does not compile.
+func validImportPath(path string) bool {
+	for _, elem := range strings.Split(path, "/") {
+		if elem == "" || elem[0] == '.' || elem[len(elem)-1] == '.' {
+			return false
+		}
+		for i := 0; i < len(elem); i++ {
+			c := elem[i]
+			if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("-._~+", c) >= 0) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // Parse reads a config file. Errors are positioned in path.
@@ -309,7 +328,7 @@ func (p *parser) identifier(n *yaml.Node, what string) string {
 
 func (p *parser) top(n *yaml.Node) {
 	c := p.cfg
-	p.mapping(n, "rst2go.yaml", []string{"initialisms", "roles", "typeWords", "types", "fields", "pointers", "times"}, func(key string, k, v *yaml.Node) {
+	p.mapping(n, "top level", []string{"initialisms", "roles", "typeWords", "types", "fields", "pointers", "times"}, func(key string, k, v *yaml.Node) {
 		switch key {
 		case "initialisms":
 			p.list(v, key, func(item *yaml.Node) {
