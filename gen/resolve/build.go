@@ -175,6 +175,7 @@ func (r *resolver) fillType(info *tableInfo, pkg *ir.Package) {
 			f.Skip = true
 		}
 		optional := p.Mandatory != doc.MandatoryYes
+		f.Required = !optional
 		f.Type = r.goType(fp, fp.word, true)
 		if optional {
 			setOptional(f, policy)

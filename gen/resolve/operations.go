@@ -2,6 +2,7 @@ package resolve
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 	"strings"
 
@@ -156,8 +157,7 @@ func (r *resolver) buildOperations(pkg *ir.Package) {
 		roots := byPage[plan.page]
 		r.opParams(plan, roots)
 		r.opBodies(plan, roots)
-		op.ParamsType.Doc = []*doc.Block{{Kind: doc.Paragraph, Inlines: []*doc.Inline{{Kind: doc.Plain,
-			Text: op.ParamsType.GoName + " holds the path, query and header parameters of " + op.GoName + "."}}}}
+		r.opDoc(op, pkg)
 		pkg.Operations = append(pkg.Operations, op)
 		f := files[plan.page.Path]
 		if f == nil {
@@ -167,7 +167,61 @@ func (r *resolver) buildOperations(pkg *ir.Package) {
 		}
 		f.Operations = append(f.Operations, op)
 	}
+	r.absorbParamTypes(pkg, byPage)
 	slices.SortStableFunc(pkg.Files, func(a, b *ir.File) int { return cmp.Compare(a.Source, b.Source) })
+}
+
+// absorbed are the roles of tables whose rows an operation's Params type
+// holds: as structs with json tags they would mean nothing.
+var absorbed = map[role]bool{rolePathParams: true, roleQueryParams: true, roleURIParams: true, roleRequestHeader: true}
+
+// absorbParamTypes drops the path, query, URI and request header types of
+// pages that have an operation: the operation's Params type replaces them
+// (doc links and the table's Go name in -dump now name the Params type).
+// A type some field still refers to stays.
+func (r *resolver) absorbParamTypes(pkg *ir.Package, byPage map[*doc.Page][]*tableInfo) {
+	first := map[*doc.Page]*ir.Operation{}
+	for _, plan := range r.ops {
+		if first[plan.page] == nil {
+			first[plan.page] = plan.op
+		}
+	}
+	referred := map[*ir.Type]bool{}
+	for _, f := range pkg.Files {
+		for _, t := range f.Types {
+			for _, fl := range t.Fields {
+				for gt := fl.Type; gt != nil; gt = gt.Elem {
+					if gt.Kind == ir.Named {
+						referred[gt.Ref] = true
+					}
+				}
+			}
+		}
+	}
+	gone := map[*ir.Type]string{}
+	for p, op := range first {
+		for _, info := range byPage[p] {
+			if absorbed[info.role] && !referred[info.typ] {
+				gone[info.typ] = op.ParamsType.GoName
+				info.table.GoName = op.ParamsType.GoName
+			}
+		}
+	}
+	if len(gone) == 0 {
+		return
+	}
+	byName := map[string]string{}
+	for t, to := range gone {
+		byName[t.GoName] = to
+	}
+	for ref, name := range pkg.Links {
+		if to, ok := byName[name]; ok {
+			pkg.Links[ref] = to
+		}
+	}
+	for _, f := range pkg.Files {
+		f.Types = slices.DeleteFunc(f.Types, func(t *ir.Type) bool { return gone[t] != "" })
+	}
 }
 
 // opParams collects the operation's path, query and header parameters:
@@ -217,6 +271,7 @@ func (r *resolver) opParams(plan *opPlan, roots []*tableInfo) {
 		default:
 			continue
 		}
+		op.ParamTypes = append(op.ParamTypes, info.typ)
 		for _, f := range info.typ.Fields {
 			if f.Param == nil {
 				continue
@@ -238,7 +293,7 @@ func (r *resolver) opParams(plan *opPlan, roots []*tableInfo) {
 				continue
 			}
 			required := f.Param.Mandatory == doc.MandatoryYes || where == ir.InPath
-			add(&ir.Param{Name: name, In: where, Type: paramType(where, f.Type, required), Required: required, Pos: f.Param.NamePos, Doc: f.Doc})
+			add(&ir.Param{Name: name, In: where, Type: paramType(where, f.Type, required), Required: required, Pos: f.Param.NamePos, Doc: f.Doc, Row: f.Param})
 		}
 	}
 	for _, n := range uri.Placeholders(op.Path) {
@@ -406,4 +461,57 @@ func statusWord(s string) string {
 		return ""
 	}
 	return s[:3]
+}
+
+// opDoc writes the operation's doc (the page's function summary) and its
+// Params type's doc comment:
+//
+//	ListWidgetsParams are the path, query and header parameters of
+//	ListWidgets.
+//
+//	ListWidgets is GET /v1/{project_id}/widgets/detail.
+//
+//	Lists widgets.
+//
+//	Responses:
+//	  - 200: [ListWidgetsResponse]
+//	  - 404
+//
+// The response types are doc links (references the package's Links
+// resolves), so the emitter prints them as it prints any reference.
+func (r *resolver) opDoc(op *ir.Operation, pkg *ir.Package) {
+	plain := func(s string) *doc.Inline { return &doc.Inline{Kind: doc.Plain, Text: s} }
+	para := func(in ...*doc.Inline) *doc.Block { return &doc.Block{Kind: doc.Paragraph, Inlines: in} }
+	if op.Page != nil && op.Page.Summary != "" {
+		op.Doc = []*doc.Block{para(plain(op.Page.Summary))}
+	}
+	name := op.ParamsType.GoName
+	blocks := []*doc.Block{
+		para(plain(fmt.Sprintf("%s are the path, query and header parameters of %s.", name, op.GoName))),
+		para(plain(fmt.Sprintf("%s is %s %s.", op.GoName, op.Method, op.Path))),
+	}
+	blocks = append(blocks, op.Doc...)
+	if len(op.Responses) > 0 {
+		list := &doc.Block{Kind: doc.List}
+		for _, resp := range op.Responses {
+			in := []*doc.Inline{plain(resp.Status)}
+			for i, t := range []*ir.Type{resp.Body, resp.Header} {
+				if t == nil {
+					continue
+				}
+				sep := ": "
+				if i == 1 && resp.Body != nil {
+					sep = ", header "
+				} else if i == 1 {
+					sep = ": header "
+				}
+				ref := &doc.Ref{Label: "operation response " + t.GoName}
+				pkg.Links[ref] = t.GoName
+				in = append(in, plain(sep), &doc.Inline{Kind: doc.Link, Text: t.GoName, Ref: ref})
+			}
+			list.Items = append(list.Items, []*doc.Block{para(in...)})
+		}
+		blocks = append(blocks, para(plain("Responses:")), list)
+	}
+	op.ParamsType.Doc = blocks
 }
