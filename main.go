@@ -58,6 +58,7 @@ import (
 	"github.com/rst2go/rst2go/gen"
 	"github.com/rst2go/rst2go/gen/config"
 	"github.com/rst2go/rst2go/gen/lint"
+	"github.com/rst2go/rst2go/gen/lock"
 	"github.com/rst2go/rst2go/gen/mapfile"
 	"github.com/rst2go/rst2go/gen/outdir"
 	"github.com/rst2go/rst2go/gen/source"
@@ -149,8 +150,21 @@ func run(args []string, stdout, stderr io.Writer) int {
 			folderCh <- folderRead{f, err}
 		}()
 	}
+	var names *lock.Lock
+	if !*lintMode && !*dump {
+		var diags source.List
+		names, diags, err = readLock(*out)
+		if err != nil {
+			fmt.Fprintf(stderr, "rst2go: %v\n", err)
+			return 1
+		}
+		if diags.HasErrors() {
+			printDiags(stderr, diags, *strict, *jsonDiags)
+			return 1
+		}
+	}
 	start := time.Now()
-	res, err := gen.Generate(inputs, gen.Options{Package: name, Config: cfg})
+	res, err := gen.Generate(inputs, gen.Options{Package: name, Config: cfg, Lock: names})
 	if err != nil {
 		fmt.Fprintf(stderr, "rst2go: %v\n", err)
 		return 1
@@ -186,6 +200,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	var files []outdir.File
 	for _, f := range res.Files {
 		files = append(files, outdir.File{Name: f.Name, Data: f.Data})
+	}
+	if len(files) > 0 || names != nil {
+		files = append(files, outdir.File{Name: lock.FileName, Data: res.Lock})
 	}
 	read := <-folderCh
 	if read.err != nil {
@@ -273,6 +290,21 @@ func printSummary(w io.Writer, res *gen.Result, elapsed time.Duration) {
 	fmt.Fprintf(w, "rst2go: %d pages, %d tables, %d files, %d types, %d fields, %d warnings, %d errors in %s (read %s, resolve %s, emit %s)\n",
 		len(res.Pages), tables, len(res.Files), types, fields, warnings, errs, ms(elapsed),
 		ms(res.Timing.Read), ms(res.Timing.Resolve), ms(res.Timing.Emit))
+}
+
+// readLock reads the names lock of the output folder; a missing lock is
+// none (the first run writes it).
+func readLock(out string) (*lock.Lock, source.List, error) {
+	path := filepath.Join(out, lock.FileName)
+	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil, nil
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	l, diags := lock.Parse(filepath.ToSlash(path), data)
+	return l, diags, nil
 }
 
 // loadConfig reads the -config file, or rst2go.yaml in the current folder
