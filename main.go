@@ -33,7 +33,8 @@
 // Warnings (a broken table, a reference that resolves nowhere, an unknown
 // type word) go to stderr as file:line:col: warning: message, and
 // generation goes on with the best correct result. The exit status is 0 on
-// success, 1 on errors (or warnings with -strict), 2 on bad usage.
+// success, 1 on errors (or warnings with -strict), 2 on bad usage, 3 on a
+// bug in rst2go itself (a recovered panic).
 //
 // For use from go generate:
 //
@@ -65,7 +66,39 @@ import (
 )
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	os.Exit(runSafe(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// Exit codes. A crash of rst2go itself is never mistaken for a misuse or
+// for a finding in the docs.
+const (
+	exitOK       = 0 // success; with -check: in step
+	exitFailed   = 1 // errors in the docs or config, findings, -check changes, I/O errors
+	exitUsage    = 2 // bad flags or arguments
+	exitInternal = 3 // a bug in rst2go: a recovered panic, output that does not format
+)
+
+// runSafe is run with a panic turned into exit code 3.
+func runSafe(args []string, stdout, stderr io.Writer) int {
+	return safely(stderr, func() int { return run(args, stdout, stderr) })
+}
+
+// safely calls f; a panic (a bug of rst2go) becomes exit code 3 and a
+// message asking for a bug report.
+func safely(stderr io.Writer, f func() int) (code int) {
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(stderr, "rst2go: internal error: %s\n%s\nplease report this as a bug\n", source.Escape(fmt.Sprint(r)), debug.Stack())
+			code = exitInternal
+		}
+	}()
+	return f()
+}
+
+// errorf prints "rst2go: message" on one line, control characters escaped
+// (a message may quote a file name).
+func errorf(w io.Writer, format string, args ...any) {
+	fmt.Fprintln(w, "rst2go: "+source.Escape(fmt.Sprintf(format, args...)))
 }
 
 // usageError is a mistake in how the command was called (exit 2).
@@ -106,7 +139,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if name == "" {
 		abs, err := filepath.Abs(*out)
 		if err != nil {
-			fmt.Fprintf(stderr, "rst2go: %v\n", err)
+			errorf(stderr, "%v", err)
 			return 1
 		}
 		name = filepath.Base(abs)
@@ -121,7 +154,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	inputs, err := readInputs(flags.Args(), *format)
 	if err != nil {
-		fmt.Fprintf(stderr, "rst2go: %v\n", err)
+		errorf(stderr, "%v", err)
 		var ue usageError
 		if errors.As(err, &ue) {
 			return 2
@@ -130,7 +163,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	cfg, diags, err := loadConfig(*configPath)
 	if err != nil {
-		fmt.Fprintf(stderr, "rst2go: %v\n", err)
+		errorf(stderr, "%v", err)
 		return 1
 	}
 	if diags.HasErrors() {
@@ -166,8 +199,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	start := time.Now()
 	res, err := gen.Generate(inputs, gen.Options{Package: name, Config: cfg, Lock: names})
 	if err != nil {
-		fmt.Fprintf(stderr, "rst2go: %v\n", err)
-		return 1
+		// Generate fails only for faults of rst2go itself.
+		errorf(stderr, "internal error: %v", err)
+		return exitInternal
 	}
 	if *lintMode {
 		findings := lint.Check(res, inputs)
@@ -192,7 +226,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
 		if err := enc.Encode(dumpOf(res)); err != nil {
-			fmt.Fprintf(stderr, "rst2go: %v\n", err)
+			errorf(stderr, "%v", err)
 			return 1
 		}
 		return 0
@@ -206,12 +240,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	read := <-folderCh
 	if read.err != nil {
-		fmt.Fprintf(stderr, "rst2go: %v\n", read.err)
+		errorf(stderr, "%v", read.err)
 		return 1
 	}
 	plan, err := read.folder.Plan(files)
 	if err != nil {
-		fmt.Fprintf(stderr, "rst2go: %v\n", err)
+		errorf(stderr, "%v", err)
 		return 1
 	}
 	if *check {
@@ -219,11 +253,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return 0
 		}
 		fmt.Fprint(stdout, plan.Diff())
-		fmt.Fprintf(stderr, "rst2go: %s is not in step with the docs: %d file(s) would change; run go generate\n", *out, len(plan.Changes))
+		errorf(stderr, "%s is not in step with the docs: %d file(s) would change; run go generate", *out, len(plan.Changes))
 		return 1
 	}
 	if err := plan.Apply(); err != nil {
-		fmt.Fprintf(stderr, "rst2go: %v\n", err)
+		errorf(stderr, "%v", err)
 		return 1
 	}
 	return 0
@@ -252,7 +286,7 @@ func printFindings(w io.Writer, findings source.List, asJSON bool) {
 			enc.Encode(jsonDiagnostic{File: d.Pos.File, Line: d.Pos.Line, Col: d.Pos.Col, Severity: d.Severity.String(), Code: d.Code, Message: d.Message})
 			continue
 		}
-		fmt.Fprintf(w, "%s: %s [%s]\n", d.Pos, d.Message, d.Code)
+		fmt.Fprintln(w, source.Escape(fmt.Sprintf("%s: %s [%s]", d.Pos, d.Message, d.Code)))
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 
 	"github.com/rst2go/rst2go/gen"
 	"github.com/rst2go/rst2go/gen/golden"
+	"github.com/rst2go/rst2go/gen/lock"
 )
 
 // TestGeneratedInStep regenerates generated/ from spec/ in memory and
@@ -18,12 +19,16 @@ func TestGeneratedInStep(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := gen.Generate(inputs, gen.Options{Package: "generated"})
+	names, diags, err := readLock("generated")
+	if err != nil || diags.HasErrors() {
+		t.Fatalf("generated/%s: %v %v", lock.FileName, err, diags)
+	}
+	res, err := gen.Generate(inputs, gen.Options{Package: "generated", Lock: names})
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := map[string]bool{}
-	for _, f := range res.Files {
+	for _, f := range append(res.Files, gen.Output{Name: lock.FileName, Data: res.Lock}) {
 		want[f.Name] = true
 		path := filepath.Join("generated", f.Name)
 		if *golden.Update {
@@ -82,7 +87,7 @@ func TestRun(t *testing.T) {
 		{"strict", []string{"-strict", "-out", out2, "-pkg", "things", broken}, 1, `error: id: unknown type "Wibble"`, ""},
 		{"dump", []string{"-dump", page}, 0, "", `"goName": "GetThingResponse"`},
 		{"check in step", []string{"-check", "-out", out, "-pkg", "things", page}, 0, "", ""},
-		{"check out of step", []string{"-check", "-out", out, "-pkg", "things", page, broken}, 1, "1 file(s) would change",
+		{"check out of step", []string{"-check", "-out", out, "-pkg", "things", page, broken}, 1, "2 file(s) would change",
 			"--- /dev/null\n+++ b/" + filepath.ToSlash(filepath.Join(out2[:len(out2)-1], "broken.go"))},
 		{"json", []string{"-json", "-out", out2, "-pkg", "things", broken}, 0, `broken.rst","line":10,"col":11,`, ""},
 		{"json code", []string{"-json", "-out", out2, "-pkg", "things", broken}, 0, `"severity":"warning","code":"unknown-type","message":"id: unknown type \"Wibble\"; the field is json.RawMessage"}`, ""},

@@ -52,7 +52,7 @@ func (r *resolver) name() {
 		}
 		if field := fieldTitle(info.table); field != "" && (info.role == roleTable || rootNames[info.page][name]) {
 			if n := r.claimName(field); n != "" {
-				r.diags.Warnf(info.table.Pos, "unreferenced-table", "no row refers to this table; it is named %s from its title %q", n, info.table.Title)
+				r.diags.Warnf(info.table.Pos, "named-from-title", "no row refers to this table and its role is taken or unknown; it is named %s from its title %q", n, info.table.Title)
 				name = n
 			}
 		}

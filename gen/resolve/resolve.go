@@ -49,6 +49,7 @@ func Resolve(pages []*doc.Page, opts Options) (*ir.Package, source.List) {
 	r.matchTypeNames()
 	r.name()
 	r.dropRoles()
+	r.markSides()
 	pkg := r.build(opts)
 	r.reportUnused()
 	r.diags.Sort()
@@ -70,6 +71,7 @@ type resolver struct {
 	words      map[string]*typeWord
 	titles     map[*doc.Page]*titleIndex
 	lock       *lock.Lock
+	sides      map[*ir.Type]side // see markSides
 }
 
 // tableInfo is the resolver's knowledge of one parameter table.

@@ -52,6 +52,12 @@ func roleTexts(p *doc.Page, t *doc.Table) []string {
 // ("" if none). The first text that tells a role gives it; a status code
 // (in the caption, title or a section) makes a table that is not a header
 // table a response, an error response from 400 up.
+//
+// Headers come first: a table whose own title or caption says "header"
+// ("Response header parameters" under "Status code: 200"), or whose rows
+// are all HTTP header names (X-Auth-Token, Content-Type; a table nested in
+// a list under "URI"), is a header table, of the response when any of
+// its texts says response or a status, else of the request.
 func roleOf(p *doc.Page, t *doc.Table) (role, string) {
 	texts := roleTexts(p, t)
 	status := ""
@@ -60,6 +66,14 @@ func roleOf(p *doc.Page, t *doc.Table) (role, string) {
 			status = m[1]
 			break
 		}
+	}
+	if strings.Contains(strings.ToLower(texts[0]), "header") || strings.Contains(strings.ToLower(texts[1]), "header") || headerTable(t) {
+		for _, text := range texts {
+			if status != "" || strings.Contains(strings.ToLower(text), "response") {
+				return roleResponseHeader, status
+			}
+		}
+		return roleRequestHeader, status
 	}
 	ro := roleTable
 	for _, text := range texts {
@@ -78,6 +92,47 @@ func roleOf(p *doc.Page, t *doc.Table) (role, string) {
 		}
 	}
 	return ro, status
+}
+
+// headerTable reports whether every row of a table names an HTTP header.
+func headerTable(t *doc.Table) bool {
+	for _, p := range t.Params {
+		if !IsHeaderName(p.Name) {
+			return false
+		}
+	}
+	return len(t.Params) > 0
+}
+
+// commonHeaders are the HTTP header names the family documents in
+// parameter tables besides X-... ones, in their canonical spelling: a body
+// field is never spelled so (it is "date", "content_type").
+var commonHeaders = map[string]bool{
+	"Accept": true, "Accept-Encoding": true, "Accept-Language": true, "Authorization": true,
+	"Cache-Control": true, "Connection": true, "Content-Disposition": true, "Content-Encoding": true,
+	"Content-Length": true, "Content-MD5": true, "Content-Range": true, "Content-Type": true, "Cookie": true,
+	"Date": true, "ETag": true, "Etag": true, "Expires": true, "Host": true, "If-Match": true,
+	"If-Modified-Since": true, "If-None-Match": true, "Last-Modified": true, "Location": true, "Range": true,
+	"Retry-After": true, "Set-Cookie": true, "Transfer-Encoding": true, "User-Agent": true,
+}
+
+// IsHeaderName reports whether a parameter name is an HTTP header's: an
+// X-... name (X-Auth-Token, x-request-id) or a standard header in its
+// canonical spelling (Content-Type, Authorization).
+func IsHeaderName(name string) bool {
+	name = strings.TrimSpace(name)
+	if commonHeaders[name] {
+		return true
+	}
+	if len(name) < 3 || name[0] != 'X' && name[0] != 'x' || name[1] != '-' {
+		return false
+	}
+	for _, c := range name[2:] {
+		if !(c == '-' || c == '_' || c == '.' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+			return false
+		}
+	}
+	return true
 }
 
 func roleIn(s string) (role, bool) {
