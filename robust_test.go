@@ -22,6 +22,10 @@ const thingPage = "Getting a Thing\n===============\n\nResponse\n--------\n\n" +
 func TestHostilePath(t *testing.T) {
 	dir := t.TempDir()
 	t.Chdir(dir)
+	// A module, so that paths are relative to dir (the module root).
+	if err := os.WriteFile("go.mod", []byte("module example.com/things\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	// A folder and a file: "docs/a\n::error file=x::owned */*line evil.go:1*\x1b[31m.rst".
 	sub := filepath.Join("docs", "a\n::error file=x::owned *")
 	if err := os.MkdirAll(sub, 0o755); err != nil {
