@@ -56,6 +56,10 @@ func TestGolden(t *testing.T) {
 			}
 			golden.Check(t, filepath.Join(want, "diagnostics.txt"), []byte(res.Diags.String()))
 			golden.Check(t, filepath.Join(want, lock.FileName), res.Lock)
+			if len(res.Package.Operations) > 0 {
+				golden.Check(t, filepath.Join(want, "operations.txt"), []byte(OperationsText(res.Package)))
+				names = append(names, "operations.txt")
+			}
 			if entries, err := os.ReadDir(want); err == nil {
 				for _, e := range entries {
 					if e.Name() != "diagnostics.txt" && e.Name() != lock.FileName && !slices.Contains(names, e.Name()) {
