@@ -60,6 +60,9 @@ type Result struct {
 	Package *ir.Package
 	Files   []Output
 	Diags   source.List
+	// Ignored are the warnings the config's ignore entries silenced (for
+	// -v; they are not in Diags).
+	Ignored source.List
 	// Timing is how long each step took (for -v; never in the output).
 	Timing Timing
 }
@@ -112,6 +115,7 @@ func Generate(inputs []Input, opts Options) (*Result, error) {
 	res.Package = pkg
 	res.Diags = append(res.Diags, rdiags...)
 	res.Diags.Sort()
+	res.Diags, res.Ignored = resolve.Silence(res.Pages, res.Diags, opts.Config)
 	res.Timing.Resolve = time.Since(start)
 	start = time.Now()
 	res.Files = make([]Output, len(pkg.Files))
