@@ -29,6 +29,7 @@
 //	-json       diagnostics (and -lint findings) as JSON lines
 //	-v          once done, a summary: pages read, files written/unchanged/removed,
 //	            types, fields, warnings, time
+//	-max-size N the largest input file read (default 256M; K, M, G)
 //	-version    print the version
 //
 // Warnings (a broken table, a reference that resolves nowhere, an unknown
@@ -54,7 +55,6 @@ import (
 	"go/parser"
 	"go/token"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -126,6 +126,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	version := flags.Bool("version", false, "print the version and exit")
 	lintMode := flags.Bool("lint", false, "check the docs against themselves (examples, references, types); write nothing; exit 1 on findings")
 	configPath := flags.String("config", "", "settings `file` (default: rst2go.yaml in the -out folder, if there)")
+	maxSize := flags.String("max-size", formatSize(defaultMaxSize), "the largest input `size` read (K, M, G: 1024s)")
 	flags.Usage = func() {
 		fmt.Fprintf(stderr, "usage: rst2go [flags] PATH...\n\nflags:\n")
 		flags.PrintDefaults()
@@ -171,11 +172,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return usage("%s", msg)
 		}
 	}
+	limit, err := parseSize(*maxSize)
+	if err != nil {
+		return usage("%v", err)
+	}
 	// Paths in the output and in messages are relative to the module
 	// root, so a run gives the same bytes wherever it runs.
 	base := moduleRoot(*out)
 	start := time.Now()
-	inputs, err := readInputs(flags.Args(), *format, base)
+	inputs, err := readInputs(flags.Args(), *format, base, limit)
 	if err != nil {
 		errorf(stderr, "%v", err)
 		var ue usageError
@@ -485,6 +490,11 @@ func loadConfig(path, out, base string) (*config.Config, string, source.List, er
 			return nil, "", nil, nil
 		}
 	}
+	// A FIFO or device as -config would hang or fill memory; no settings
+	// file is near a megabyte.
+	if err := checkRegular(path, maxConfigSize); err != nil {
+		return nil, "", nil, err
+	}
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, "", nil, err
@@ -505,45 +515,17 @@ func versionString() string {
 }
 
 // readInputs reads the named files and, recursively, the readable files of
-// the named folders, in lexical order. With a format, named files are read
+// the named folders, in lexical order (see findInputs). With a format, named files are read
 // as that format whatever their extension, and folders give the files whose
 // extension is of that format. Paths in the result are relative to base
 // (the module root), with forward slashes, so that the output is the same
 // wherever the tool runs and never holds an absolute path of the machine
 // it was made on.
-func readInputs(paths []string, format, base string) ([]gen.Input, error) {
-	wanted := func(name string) bool {
-		f := gen.FormatOf(name)
-		return f != "" && (format == "" || f == format)
+func readInputs(paths []string, format, base string, maxSize int64) ([]gen.Input, error) {
+	names, err := findInputs(paths, format, maxSize)
+	if err != nil {
+		return nil, err
 	}
-	var names []string
-	for _, p := range paths {
-		info, err := os.Stat(p)
-		if err != nil {
-			return nil, usageError{err.Error()}
-		}
-		if !info.IsDir() {
-			if format == "" && gen.FormatOf(p) == "" {
-				return nil, usageError{fmt.Sprintf("%s: unknown input format (want %s)", p, knownExts(""))}
-			}
-			names = append(names, p)
-			continue
-		}
-		err = filepath.WalkDir(p, func(name string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			if d.Type().IsRegular() && wanted(name) {
-				names = append(names, name)
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, err
-		}
-	}
-	slices.Sort(names)
-	names = slices.Compact(names)
 	var inputs []gen.Input
 	for _, name := range names {
 		data, err := mapfile.Read(name)

@@ -238,7 +238,7 @@ func (r *resolver) goTypeDepth(fp *fieldPlan, w *typeWord, top bool, depth int) 
 		if fp.target != nil {
 			return named()
 		}
-		if w.name != "" || mentionsTable(p) {
+		if w.name != "" || w.linked || mentionsTable(p) {
 			r.warnParam(p, p.TypePos, "missing-table", "no table found for %s %q; it is a free-form map[string]any", p.Name, p.Type)
 		}
 		return ir.MapOf(ir.AnyType)

@@ -20,7 +20,7 @@ type settings struct {
 	typeNames map[*doc.Table]*config.TypeName
 	// configured are the names types entries give, by name.
 	configured map[string]*config.TypeName
-	used      map[any]bool
+	used       map[any]bool
 }
 
 func newSettings(cfg *config.Config) *settings {
