@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"path"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -130,11 +131,35 @@ func Generate(inputs []Input, opts Options) (*Result, error) {
 // parallel calls f(0) ... f(n-1) on as many goroutines as there are
 // threads to run them. Callers write results by index, so the outcome
 // does not depend on scheduling.
+//
+// The goroutines fault as the caller does ([debug.SetPanicOnFault]): a
+// caller that maps its inputs and guards against their files shrinking
+// (see package mapfile) gets the panic of such a fault back on its own
+// goroutine, where it can recover it. Other panics crash where they
+// happen, as they would without the goroutines.
 func parallel(n int, f func(i int)) {
+	onFault := debug.SetPanicOnFault(false)
+	debug.SetPanicOnFault(onFault)
 	var next atomic.Int64
+	var mu sync.Mutex
+	var fault any
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), n) {
 		wg.Go(func() {
+			debug.SetPanicOnFault(onFault)
+			defer func() {
+				if r := recover(); r != nil {
+					if _, ok := r.(interface{ Addr() uintptr }); !ok || !onFault {
+						panic(r)
+					}
+					mu.Lock()
+					if fault == nil {
+						fault = r
+					}
+					mu.Unlock()
+					next.Store(int64(n)) // stop the others early
+				}
+			}()
 			for {
 				i := int(next.Add(1)) - 1
 				if i >= n {
@@ -145,6 +170,9 @@ func parallel(n int, f func(i int)) {
 		})
 	}
 	wg.Wait()
+	if fault != nil {
+		panic(fault)
+	}
 }
 
 // readAll reads the pages, in parallel: pages are independent until they
