@@ -116,12 +116,12 @@ func Generate(inputs []Input, opts Options) (*Result, error) {
 	start = time.Now()
 	res.Files = make([]Output, len(pkg.Files))
 	errs := make([]error, len(pkg.Files))
-	parallel(len(pkg.Files), func(i int) {
+	perr := parallel(len(pkg.Files), func(i int) {
 		f := pkg.Files[i]
 		data, err := emit.File(pkg, f)
 		res.Files[i], errs[i] = Output{Name: f.Name, Data: data}, err
 	})
-	if err := errors.Join(errs...); err != nil {
+	if err := errors.Join(append(errs, perr)...); err != nil {
 		return nil, err
 	}
 	res.Timing.Emit = time.Since(start)
@@ -130,34 +130,33 @@ func Generate(inputs []Input, opts Options) (*Result, error) {
 
 // parallel calls f(0) ... f(n-1) on as many goroutines as there are
 // threads to run them. Callers write results by index, so the outcome
-// does not depend on scheduling.
+// does not depend on scheduling. A panic in f (a bug of rst2go) cannot be
+// recovered by the caller on another goroutine: it is recovered here and
+// returned as an error, with the stack, once all calls have ended.
 //
 // The goroutines fault as the caller does ([debug.SetPanicOnFault]): a
 // caller that maps its inputs and guards against their files shrinking
 // (see package mapfile) gets the panic of such a fault back on its own
-// goroutine, where it can recover it. Other panics crash where they
-// happen, as they would without the goroutines.
-func parallel(n int, f func(i int)) {
+// goroutine, where it can recover it.
+func parallel(n int, f func(i int)) error {
 	onFault := debug.SetPanicOnFault(false)
 	debug.SetPanicOnFault(onFault)
 	var next atomic.Int64
-	var mu sync.Mutex
-	var fault any
 	var wg sync.WaitGroup
+	var panicked atomic.Pointer[error]
+	var fault atomic.Pointer[any]
 	for range min(runtime.GOMAXPROCS(0), n) {
 		wg.Go(func() {
 			debug.SetPanicOnFault(onFault)
 			defer func() {
 				if r := recover(); r != nil {
-					if _, ok := r.(interface{ Addr() uintptr }); !ok || !onFault {
-						panic(r)
+					if _, ok := r.(interface{ Addr() uintptr }); ok && onFault {
+						fault.CompareAndSwap(nil, &r)
+						next.Store(int64(n)) // stop the others early
+						return
 					}
-					mu.Lock()
-					if fault == nil {
-						fault = r
-					}
-					mu.Unlock()
-					next.Store(int64(n)) // stop the others early
+					err := fmt.Errorf("panic: %v\n%s", r, debug.Stack())
+					panicked.CompareAndSwap(nil, &err)
 				}
 			}()
 			for {
@@ -170,9 +169,13 @@ func parallel(n int, f func(i int)) {
 		})
 	}
 	wg.Wait()
-	if fault != nil {
-		panic(fault)
+	if r := fault.Load(); r != nil {
+		panic(*r)
 	}
+	if err := panicked.Load(); err != nil {
+		return *err
+	}
+	return nil
 }
 
 // readAll reads the pages, in parallel: pages are independent until they
@@ -192,8 +195,11 @@ func readAll(inputs []Input) ([]*doc.Page, []source.List, error) {
 	}
 	pages := make([]*doc.Page, len(inputs))
 	diags := make([]source.List, len(inputs))
-	parallel(len(inputs), func(i int) {
+	err := parallel(len(inputs), func(i int) {
 		pages[i], diags[i] = read[i](inputs[i].Path, inputs[i].Data)
+		if d, ok := checkEncoding(inputs[i].Path, inputs[i].Data); ok {
+			diags[i] = append(diags[i], d)
+		}
 	})
-	return pages, diags, nil
+	return pages, diags, err
 }

@@ -45,6 +45,7 @@ func Resolve(pages []*doc.Page, opts Options) (*ir.Package, source.List) {
 	r.matchTypeNames()
 	r.name()
 	r.dropRoles()
+	r.markSides()
 	pkg := r.build(opts)
 	r.reportUnused()
 	r.diags.Sort()
@@ -65,6 +66,7 @@ type resolver struct {
 	shapeIDs   map[string]int // see shapeOf
 	words      map[string]*typeWord
 	titles     map[*doc.Page]*titleIndex
+	sides      map[*ir.Type]side // see markSides
 }
 
 // tableInfo is the resolver's knowledge of one parameter table.
