@@ -14,10 +14,11 @@ import (
 // TestGeneratedInStep regenerates generated/ from spec/ in memory and
 // requires the committed files to match (make generate rewrites them).
 func TestGeneratedInStep(t *testing.T) {
-	inputs, err := readInputs([]string{"spec"}, "", moduleRoot("generated"), defaultMaxSize)
+	inputs, opened, err := readInputs([]string{"spec"}, "", moduleRoot("generated"), defaultMaxSize)
 	if err != nil {
 		t.Fatal(err)
 	}
+	defer closeInputs(os.Stderr, opened, 0, nil)
 	res, err := gen.Generate(inputs, gen.Options{Package: "generated"})
 	if err != nil {
 		t.Fatal(err)
