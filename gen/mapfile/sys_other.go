@@ -15,7 +15,7 @@ type mapping struct {
 }
 
 func (m *mapping) unchanged() bool { return true }
-func (m *mapping) release([]byte) {}
+func (m *mapping) release([]byte)  {}
 
 func open(name string) (*File, error) {
 	data, err := read(name)
@@ -50,4 +50,3 @@ func read(name string) ([]byte, error) {
 	}
 	return data, nil
 }
-
