@@ -66,6 +66,7 @@ import (
 	"github.com/rst2go/rst2go/gen"
 	"github.com/rst2go/rst2go/gen/config"
 	"github.com/rst2go/rst2go/gen/lint"
+	"github.com/rst2go/rst2go/gen/lock"
 	"github.com/rst2go/rst2go/gen/mapfile"
 	"github.com/rst2go/rst2go/gen/outdir"
 	"github.com/rst2go/rst2go/gen/source"
@@ -222,7 +223,20 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 			folderCh <- folderRead{f, err}
 		}()
 	}
-	res, err := gen.Generate(inputs, gen.Options{Package: name, Config: cfg})
+	var names *lock.Lock
+	if !*lintMode && !*dump {
+		var diags source.List
+		names, diags, err = readLock(*out)
+		if err != nil {
+			errorf(stderr, "%v", err)
+			return 1
+		}
+		if diags.HasErrors() {
+			printDiags(stderr, diags, *strict, *jsonDiags)
+			return 1
+		}
+	}
+	res, err := gen.Generate(inputs, gen.Options{Package: name, Config: cfg, Lock: names})
 	if err != nil {
 		// Generate fails only for faults of rst2go itself.
 		errorf(stderr, "internal error: %v", err)
@@ -269,6 +283,9 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	var files []outdir.File
 	for _, f := range res.Files {
 		files = append(files, outdir.File{Name: f.Name, Data: f.Data})
+	}
+	if len(files) > 0 || names != nil {
+		files = append(files, outdir.File{Name: lock.FileName, Data: res.Lock})
 	}
 	read := <-folderCh
 	if read.err != nil {
@@ -489,6 +506,21 @@ func (s summary) print(w io.Writer, elapsed time.Duration) {
 	fmt.Fprintf(&b, "; %d types, %d fields; %d warnings, %d errors; %s (read %s, resolve %s, emit %s)",
 		types, fields, warnings, errs, ms(elapsed), ms(res.Timing.Read), ms(res.Timing.Resolve), ms(res.Timing.Emit))
 	fmt.Fprintln(w, b.String())
+}
+
+// readLock reads the names lock of the output folder; a missing lock is
+// none (the first run writes it).
+func readLock(out string) (*lock.Lock, source.List, error) {
+	path := filepath.Join(out, lock.FileName)
+	data, err := os.ReadFile(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, nil, nil
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	l, diags := lock.Parse(filepath.ToSlash(path), data)
+	return l, diags, nil
 }
 
 // loadConfig reads the -config file, or else rst2go.yaml in the output

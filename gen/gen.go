@@ -19,6 +19,7 @@ import (
 	"github.com/rst2go/rst2go/gen/emit"
 	"github.com/rst2go/rst2go/gen/html"
 	"github.com/rst2go/rst2go/gen/ir"
+	"github.com/rst2go/rst2go/gen/lock"
 	"github.com/rst2go/rst2go/gen/markdown"
 	"github.com/rst2go/rst2go/gen/resolve"
 	"github.com/rst2go/rst2go/gen/rst"
@@ -46,6 +47,9 @@ type Options struct {
 	Package string
 	// Config holds the settings of rst2go.yaml, or nil.
 	Config *config.Config
+	// Lock is the names lock read from the output folder, or nil (the
+	// first run).
+	Lock *lock.Lock
 }
 
 // Output is one generated file.
@@ -60,6 +64,9 @@ type Result struct {
 	Package *ir.Package
 	Files   []Output
 	Diags   source.List
+	// Lock is the names lock after this run (lock.FileName in the output
+	// folder): every generated type's key and name.
+	Lock []byte
 	// Timing is how long each step took (for -v; never in the output).
 	Timing Timing
 }
@@ -108,10 +115,11 @@ func Generate(inputs []Input, opts Options) (*Result, error) {
 	for _, d := range diags {
 		res.Diags = append(res.Diags, d...)
 	}
-	pkg, rdiags := resolve.Resolve(res.Pages, resolve.Options{Package: opts.Package, Config: opts.Config})
+	pkg, rdiags := resolve.Resolve(res.Pages, resolve.Options{Package: opts.Package, Config: opts.Config, Lock: opts.Lock})
 	res.Package = pkg
 	res.Diags = append(res.Diags, rdiags...)
 	res.Diags.Sort()
+	res.Lock = LockOf(pkg)
 	res.Timing.Resolve = time.Since(start)
 	start = time.Now()
 	res.Files = make([]Output, len(pkg.Files))
@@ -126,6 +134,19 @@ func Generate(inputs []Input, opts Options) (*Result, error) {
 	}
 	res.Timing.Emit = time.Since(start)
 	return res, nil
+}
+
+// LockOf is the names lock of a package: each type's key and name.
+func LockOf(pkg *ir.Package) []byte {
+	entries := map[string]string{}
+	for _, f := range pkg.Files {
+		for _, t := range f.Types {
+			if t.Key != "" {
+				entries[t.Key] = t.GoName
+			}
+		}
+	}
+	return lock.Format(entries)
 }
 
 // parallel calls f(0) ... f(n-1) on as many goroutines as there are

@@ -4,6 +4,7 @@
 //
 //	# rst2go.yaml
 //	initialisms: [ECS, EVS]
+//	namespaces: keep                   # OSEXTSTSVMState, not VMState
 //	roles: [request, response, error-response]
 //	typeWords:
 //	  Timestamp: time.Time
@@ -60,6 +61,10 @@ type Config struct {
 	TypeWords []TypeWord
 	Types     []TypeName
 	Fields    []Field
+	// KeepNamespaces keeps OpenStack namespaces in Go names
+	// (OSEXTSTSVMState) where rst2go drops them when the rest is unique
+	// (VMState): "namespaces: keep".
+	KeepNamespaces bool
 	// Pointers is the pointer policy of each role; the zero value means
 	// the defaults (PointersOptional for requests, PointersNever for
 	// responses).
@@ -328,8 +333,17 @@ func (p *parser) identifier(n *yaml.Node, what string) string {
 
 func (p *parser) top(n *yaml.Node) {
 	c := p.cfg
-	p.mapping(n, "top level", []string{"initialisms", "roles", "typeWords", "types", "fields", "pointers", "times"}, func(key string, k, v *yaml.Node) {
+	p.mapping(n, "top level", []string{"initialisms", "namespaces", "roles", "typeWords", "types", "fields", "pointers", "times"}, func(key string, k, v *yaml.Node) {
 		switch key {
+		case "namespaces":
+			switch s, _ := p.scalar(v, key); s {
+			case "keep":
+				c.KeepNamespaces = true
+			case "drop":
+			case "":
+			default:
+				p.errorf(v, "namespaces: %q: want keep or drop", s)
+			}
 		case "initialisms":
 			p.list(v, key, func(item *yaml.Node) {
 				s, ok := p.scalar(item, "initialism")

@@ -27,7 +27,7 @@ func TestParse(t *testing.T) {
 		name: "unknown keys, at their lines",
 		src:  "initialism: [ECS]\ntypes:\n  - page: a\n    tabel: b\n    name: C\n",
 		want: "initialisms=[] roles=none words=[] types=[] fields=[]",
-		diags: "c.yaml:1:1: error: top level: unknown key \"initialism\" (want one of initialisms, roles, typeWords, types, fields, pointers, times)\n" +
+		diags: "c.yaml:1:1: error: top level: unknown key \"initialism\" (want one of initialisms, namespaces, roles, typeWords, types, fields, pointers, times)\n" +
 			"c.yaml:4:5: error: types entry: unknown key \"tabel\" (want one of page, table, name)\n" +
 			"c.yaml:3:5: error: types entry: page, table and name are all needed",
 	}, {

@@ -146,6 +146,7 @@ func (r *resolver) fillType(info *tableInfo, pkg *ir.Package) {
 	typ := info.typ
 	typ.Doc = r.typeDoc(info, pkg)
 	typ.Page, typ.Table = info.page, info.table
+	typ.Key = info.keys[0]
 	if info.root {
 		typ.Role = roleNames[info.role]
 	}
@@ -154,10 +155,11 @@ func (r *resolver) fillType(info *tableInfo, pkg *ir.Package) {
 	if len(info.fields) == 0 {
 		r.diags.Warnf(info.table.Pos, "empty-table", "parameter table has no rows; %s is an empty struct", typ.GoName)
 	}
-	for _, fp := range info.fields {
+	goNames := r.fieldNames(info)
+	for i, fp := range info.fields {
 		p := fp.param
 		f := &ir.Field{JSONName: jsonName(p.Name), Pos: p.Pos, Doc: p.Description, Param: p}
-		goName := r.settings.rules.Exported(f.JSONName)
+		goName := goNames[i]
 		if goName == "" {
 			goName = "Field"
 		}
@@ -190,6 +192,36 @@ func (r *resolver) fillType(info *tableInfo, pkg *ir.Package) {
 	}
 }
 
+// fieldNames are the Go names a table's fields want: the json name
+// cased, less its OpenStack namespace where what is left is unique in the
+// struct ("OS-EXT-STS:vm_state" → VMState) and the config keeps no
+// namespaces.
+func (r *resolver) fieldNames(info *tableInfo) []string {
+	names := make([]string, len(info.fields))
+	short := make([]string, len(info.fields))
+	count := map[string]int{}
+	for i, fp := range info.fields {
+		name := jsonName(fp.param.Name)
+		names[i] = r.settings.rules.Exported(name)
+		short[i] = names[i]
+		if rest, ok := naming.CutNamespace(name); ok && !r.settings.cfg.KeepNamespaces {
+			if n := r.settings.rules.Exported(rest); n != "" {
+				short[i] = n
+			}
+		}
+		count[short[i]]++
+		if short[i] != names[i] {
+			count[names[i]]++
+		}
+	}
+	for i := range names {
+		if count[short[i]] == 1 {
+			names[i] = short[i]
+		}
+	}
+	return names
+}
+
 // fillPlaceholder makes a top-level placeholder table (no row refers to
 // it) a named map or slice type: "Network address of the ECS | List(Dict)"
 // as a whole response body is map[string][]X.
@@ -197,6 +229,7 @@ func (r *resolver) fillPlaceholder(info *tableInfo, pkg *ir.Package) {
 	typ := info.typ
 	typ.Doc = r.typeDoc(info, pkg)
 	typ.Page, typ.Table = info.page, info.table
+	typ.Key = info.keys[0]
 	typ.Role = roleNames[info.role]
 	ph := info.placeholder
 	elem := r.goTypeDepth(ph, ph.word, false, 1)
@@ -235,7 +268,7 @@ func (r *resolver) goTypeDepth(fp *fieldPlan, w *typeWord, top bool, depth int) 
 		if fp.target != nil {
 			return named()
 		}
-		if w.name != "" || mentionsTable(p) {
+		if w.name != "" || w.linked || mentionsTable(p) {
 			r.diags.Warnf(p.TypePos, "missing-table", "no table found for %s %q; it is a free-form map[string]any", p.Name, p.Type)
 		}
 		return ir.MapOf(ir.AnyType)
