@@ -503,8 +503,8 @@ func (s summary) print(w io.Writer, elapsed time.Duration) {
 		fmt.Fprintf(&b, "; %s: %d files %s (%d new), %d unchanged, %d removed", s.plan.Dir, created+updated, verb, created, s.plan.Unchanged, removed)
 	}
 	ms := func(d time.Duration) time.Duration { return d.Round(100 * time.Microsecond) }
-	fmt.Fprintf(&b, "; %d types, %d fields; %d warnings, %d errors; %s (read %s, resolve %s, emit %s)",
-		types, fields, warnings, errs, ms(elapsed), ms(res.Timing.Read), ms(res.Timing.Resolve), ms(res.Timing.Emit))
+	fmt.Fprintf(&b, "; %d types, %d fields; %d warnings (%d ignored), %d errors; %s (read %s, resolve %s, emit %s)",
+		types, fields, warnings, len(res.Ignored), errs, ms(elapsed), ms(res.Timing.Read), ms(res.Timing.Resolve), ms(res.Timing.Emit))
 	fmt.Fprintln(w, b.String())
 }
 

@@ -64,6 +64,9 @@ type Result struct {
 	Package *ir.Package
 	Files   []Output
 	Diags   source.List
+	// Ignored are the warnings the config's ignore entries silenced (for
+	// -v; they are not in Diags).
+	Ignored source.List
 	// Lock is the names lock after this run (lock.FileName in the output
 	// folder): every generated type's key and name.
 	Lock []byte
@@ -119,6 +122,7 @@ func Generate(inputs []Input, opts Options) (*Result, error) {
 	res.Package = pkg
 	res.Diags = append(res.Diags, rdiags...)
 	res.Diags.Sort()
+	res.Diags, res.Ignored = resolve.Silence(res.Pages, res.Diags, opts.Config)
 	res.Lock = LockOf(pkg)
 	res.Timing.Resolve = time.Since(start)
 	start = time.Now()

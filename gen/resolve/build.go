@@ -173,18 +173,21 @@ func (r *resolver) fillType(info *tableInfo, pkg *ir.Package) {
 		}
 		f.GoName = names.Unique(goName)
 		if !validTag(f.JSONName) {
-			r.diags.Warnf(p.NamePos, "bad-json-name", "parameter name %q cannot be a JSON key in a struct tag; field %s is tagged `json:\"-\"`", p.Name, f.GoName)
+			r.warnParam(p, p.NamePos, "bad-json-name", "parameter name %q cannot be a JSON key in a struct tag; field %s is tagged `json:\"-\"`", p.Name, f.GoName)
 			f.Skip = true
 		}
 		optional := p.Mandatory != doc.MandatoryYes
-		f.Type = r.goType(fp, fp.word, true)
-		if optional {
-			setOptional(f, policy)
-		}
 		if override != nil && override.GoType != nil {
-			f.Type = override.GoType // exactly as configured
+			// Exactly as configured, and no warning about the type the
+			// docs give, which the field no longer has.
+			f.Type = override.GoType
 			if optional {
 				setOmit(f)
+			}
+		} else {
+			f.Type = r.goType(fp, fp.word, true)
+			if optional {
+				setOptional(f, policy)
 			}
 		}
 		typ.Fields = append(typ.Fields, f)
@@ -269,7 +272,7 @@ func (r *resolver) goTypeDepth(fp *fieldPlan, w *typeWord, top bool, depth int) 
 			return named()
 		}
 		if w.name != "" || w.linked || mentionsTable(p) {
-			r.diags.Warnf(p.TypePos, "missing-table", "no table found for %s %q; it is a free-form map[string]any", p.Name, p.Type)
+			r.warnParam(p, p.TypePos, "missing-table", "no table found for %s %q; it is a free-form map[string]any", p.Name, p.Type)
 		}
 		return ir.MapOf(ir.AnyType)
 	case arrayWord:
@@ -277,7 +280,7 @@ func (r *resolver) goTypeDepth(fp *fieldPlan, w *typeWord, top bool, depth int) 
 			if fp.target != nil {
 				return ir.SliceOf(named())
 			}
-			r.diags.Warnf(p.TypePos, "unknown-type", "%s: the element type of %q is not given; elements are json.RawMessage", p.Name, p.Type)
+			r.warnParam(p, p.TypePos, "unknown-type", "%s: the element type of %q is not given; elements are json.RawMessage", p.Name, p.Type)
 			return ir.SliceOf(ir.Raw)
 		}
 		return ir.SliceOf(r.goTypeDepth(fp, w.elem, false, depth+1))
@@ -296,7 +299,7 @@ func (r *resolver) goTypeDepth(fp *fieldPlan, w *typeWord, top bool, depth int) 
 		if fp.target != nil {
 			return named()
 		}
-		r.diags.Warnf(p.TypePos, "unknown-type", "%s: unknown type %q; the field is json.RawMessage", p.Name, p.Type)
+		r.warnParam(p, p.TypePos, "unknown-type", "%s: unknown type %q; the field is json.RawMessage", p.Name, p.Type)
 		return ir.Raw
 	}
 	// emptyWord: no Type column, or an empty cell
