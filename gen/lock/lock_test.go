@@ -44,9 +44,9 @@ func TestParse(t *testing.T) {
 
 func TestFormatRoundTrip(t *testing.T) {
 	entries := map[string]string{
-		"b.rst response.servers[]": "Server",
+		"b.rst response.servers[]":                   "Server",
 		"POST /v1/{project_id}/cloudservers request": "CreateECSsRequest",
-		"a.rst request.tags{}":                         "Tag",
+		"a.rst request.tags{}":                       "Tag",
 	}
 	data := Format(entries)
 	if !Ours(data) {
