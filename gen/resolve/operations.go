@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/rst2go/rst2go/gen/doc"
@@ -132,9 +133,44 @@ func (r *resolver) planOperations() {
 				stem = "Operation"
 			}
 			op := &ir.Operation{GoName: opNames.Unique(stem), Method: parsed.Method, Path: parsed.Path, Pos: l.pos, Page: p}
-			op.ParamsType = &ir.Type{GoName: r.names.Unique(op.GoName + "Params"), Pos: l.pos, Page: p, Role: "operation-params"}
+			op.ParamsType = &ir.Type{Pos: l.pos, Page: p, Role: "operation-params"}
 			r.ops = append(r.ops, &opPlan{page: p, line: parsed, pos: l.pos, op: op})
 		}
+	}
+	r.nameParamsTypes()
+}
+
+// nameParamsTypes names each operation's Params type "<Op>Params", or as
+// the names lock says. Its key is the operation's place and "params"
+// ("GET /v1/{project_id}/widgets params"); where pages share a method and
+// path, the page's identity stands for the place, and the operation's
+// number on its page tells a page's several lines apart.
+func (r *resolver) nameParamsTypes() {
+	dir := commonDir(r)
+	count := map[string]int{}
+	for _, plan := range r.ops {
+		count[ir.OperationPlace(plan.op.Method, plan.op.Path)]++
+	}
+	nth := map[*doc.Page]int{}
+	for _, plan := range r.ops {
+		op := plan.op
+		nth[plan.page]++
+		place := ir.OperationPlace(op.Method, op.Path)
+		if count[place] > 1 {
+			rel := strings.TrimPrefix(plan.page.Path, dir)
+			place = keyText(strings.ReplaceAll(ir.PageID(plan.page.OriginalName, rel), " ", "_"))
+			if nth[plan.page] > 1 {
+				place += "#" + strconv.Itoa(nth[plan.page])
+			}
+		}
+		op.ParamsType.Key = ir.Key(place, "params")
+		name := op.GoName + "Params"
+		if r.lock != nil {
+			if e, ok := r.lock.Name(op.ParamsType.Key); ok && !r.names.Used(e.Name) {
+				name = e.Name
+			}
+		}
+		op.ParamsType.GoName = r.names.Unique(name)
 	}
 }
 
