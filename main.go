@@ -26,7 +26,11 @@
 //	-lint       check the docs against themselves: examples against tables,
 //	            references, type words, titles, path parameters; print one
 //	            finding per line (file:line:col: message [code]); exit 1 on findings
-//	-json       diagnostics (and -lint findings) as JSON lines
+//	-diff       compare two doc sets: rst2go -diff OLD NEW prints what changed
+//	            for an SDK (operations, parameters, fields, types, mandatory,
+//	            responses), breaking changes first; exit 1 if any breaks
+//	-md         with -diff: the report as Markdown, for a pull-request comment
+//	-json       diagnostics (and -lint findings, -diff changes) as JSON lines
 //	-v          a summary: pages, tables, files, types, fields, warnings, time
 //	-version    print the version
 //
@@ -86,8 +90,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	version := flags.Bool("version", false, "print the version and exit")
 	lintMode := flags.Bool("lint", false, "check the docs against themselves (examples, references, types); write nothing; exit 1 on findings")
 	configPath := flags.String("config", "", "settings `file` (default: rst2go.yaml in the current folder, if there)")
+	diffMode := flags.Bool("diff", false, "compare two doc sets, OLD and NEW: print the API changes, breaking first; exit 1 if any breaks")
+	md := flags.Bool("md", false, "with -diff: print the report as Markdown (for a pull-request comment)")
 	flags.Usage = func() {
-		fmt.Fprintf(stderr, "usage: rst2go [flags] PATH...\n\nflags:\n")
+		fmt.Fprintf(stderr, "usage: rst2go [flags] PATH...\n       rst2go -diff [-json|-md] [-v] OLD NEW\n\nflags:\n")
 		flags.PrintDefaults()
 	}
 	if err := flags.Parse(args); err != nil {
@@ -96,6 +102,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if *version {
 		fmt.Fprintln(stdout, "rst2go", versionString())
 		return 0
+	}
+	if *diffMode {
+		return runDiff(flags.Args(), diffFlags{format: *format, configPath: *configPath, json: *jsonDiags, md: *md, verbose: *verbose}, stdout, stderr)
 	}
 	if flags.NArg() == 0 {
 		flags.Usage()
