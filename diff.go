@@ -13,36 +13,48 @@ import (
 
 // diffFlags are the flags -diff reads.
 type diffFlags struct {
-	format, configPath string
-	json, md, verbose  bool
+	format, configPath, out string
+	maxSize                 int64
+	json, md, verbose       bool
 }
 
 // runDiff is rst2go -diff OLD NEW: both sets read and resolved as
-// generation does, compared by gen/apidiff, the report printed. Exit 0
-// when nothing breaking changed, 1 when something did, 2 on misuse
-// (including a set that cannot be read).
+// generation reads them, the same settings file applied to both, compared
+// by gen/apidiff, the report printed. Exit 0 when nothing breaking
+// changed, 1 when something did, 2 on misuse (a set that cannot be read,
+// or holds no page, is one), 3 on a bug of rst2go. Paths in the report are
+// relative to the working directory, as a compiler's are.
 func runDiff(args []string, f diffFlags, stdout, stderr io.Writer) int {
 	if len(args) != 2 {
-		fmt.Fprintf(stderr, "rst2go: -diff takes two doc sets, OLD and NEW (got %d argument(s))\n", len(args))
-		return 2
+		errorf(stderr, "-diff takes two doc sets, OLD and NEW (got %d argument(s))", len(args))
+		return exitUsage
 	}
 	if f.json && f.md {
-		fmt.Fprintf(stderr, "rst2go: -json and -md are two formats of one report; give one\n")
-		return 2
+		errorf(stderr, "-json and -md are two formats of one report: choose one")
+		return exitUsage
 	}
-	cfg, diags, err := loadConfig(f.configPath)
+	if f.format != "" && !gen.IsFormat(f.format) {
+		errorf(stderr, "unknown -format %q (want rst, html, md or text)", f.format)
+		return exitUsage
+	}
+	wd, err := os.Getwd()
 	if err != nil {
-		fmt.Fprintf(stderr, "rst2go: %v\n", err)
-		return 2
+		errorf(stderr, "%v", err)
+		return exitUsage
+	}
+	cfg, _, diags, err := loadConfig(f.configPath, f.out, wd)
+	if err != nil {
+		errorf(stderr, "%v", err)
+		return exitUsage
 	}
 	if diags.HasErrors() {
 		printDiags(stderr, diags, false, false)
-		return 2
+		return exitUsage
 	}
 	var sets [2]apidiff.Set
 	for i, arg := range args {
-		set, code := readSet([]string{"OLD", "NEW"}[i], arg, f, cfg, stderr)
-		if code != 0 {
+		set, code := readSet([]string{"OLD", "NEW"}[i], arg, wd, f, cfg, stderr)
+		if code != exitOK {
 			return code
 		}
 		sets[i] = set
@@ -58,38 +70,37 @@ func runDiff(args []string, f diffFlags, stdout, stderr io.Writer) int {
 		err = report.WriteText(stdout, changes)
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "rst2go: %v\n", err)
-		return 1
+		errorf(stderr, "%v", err)
+		return exitFailed
 	}
 	if apidiff.Breaking(changes) {
-		return 1
+		return exitFailed
 	}
-	return 0
+	return exitOK
 }
 
 // readSet reads and resolves one doc set, as generation would.
-func readSet(which, arg string, f diffFlags, cfg *config.Config, stderr io.Writer) (apidiff.Set, int) {
-	inputs, err := readInputs([]string{arg}, f.format)
+func readSet(which, arg, wd string, f diffFlags, cfg *config.Config, stderr io.Writer) (apidiff.Set, int) {
+	inputs, err := readInputs([]string{arg}, f.format, wd, f.maxSize)
 	if err == nil && len(inputs) == 0 {
-		err = fmt.Errorf("no pages in %s", arg)
+		err = fmt.Errorf("no pages (want files ending in %s)", knownExts(f.format))
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "rst2go: -diff %s set %s: %v\n", which, arg, err)
-		return apidiff.Set{}, 2
+		errorf(stderr, "-diff %s set %s: %v", which, arg, err)
+		return apidiff.Set{}, exitUsage
 	}
 	res, err := gen.Resolve(inputs, gen.Options{Package: "api", Config: cfg})
 	if err != nil {
-		fmt.Fprintf(stderr, "rst2go: -diff %s set %s: %v\n", which, arg, err)
-		return apidiff.Set{}, 3
+		errorf(stderr, "internal error: -diff %s set %s: %v", which, arg, err)
+		return apidiff.Set{}, exitInternal
 	}
 	if f.verbose {
 		fmt.Fprintf(stderr, "rst2go: %s set %s: %d pages, %d operations, %d warnings\n",
 			which, arg, len(res.Pages), len(res.Package.Operations), len(res.Diags))
 	}
-	wd, _ := os.Getwd()
 	root := displayPath(wd, arg)
 	if info, err := os.Stat(arg); err == nil && !info.IsDir() {
 		root = path.Dir(root)
 	}
-	return apidiff.Set{Package: res.Package, Root: root}, 0
+	return apidiff.Set{Package: res.Package, Root: root}, exitOK
 }

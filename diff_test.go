@@ -23,7 +23,7 @@ func TestDiff(t *testing.T) {
 		t.Fatalf("%s is not a copy of the seed page (err %v)", old, err)
 	}
 	empty := t.TempDir()
-	const change = "type-changed error-response.internalError[].id: string -> *float64"
+	const change = "type-changed error-response.internalError[].id: string -> float64"
 	tests := []struct {
 		name       string
 		args       []string
@@ -39,12 +39,12 @@ func TestDiff(t *testing.T) {
 				"1 change(s), 1 breaking.\n  type-changed             1  (1 breaking)\n", ""},
 		{"json", []string{"-diff", "-json", old, new}, 1,
 			`{"operation":"","page":"responses_batch_operation.rst","kind":"type-changed","path":"error-response.internalError[].id",` +
-				`"old":"string","new":"*float64","breaking":true,"file":"testdata/diff/seed/new/responses_batch_operation.rst","line":62}` + "\n", ""},
+				`"old":"string","new":"float64","breaking":true,"file":"testdata/diff/seed/new/responses_batch_operation.rst","line":62}` + "\n", ""},
 		{"markdown", []string{"-diff", "-md", old, new}, 1, "", ""},
 		{"reversed", []string{"-diff", new, old}, 1, "", ""},
 		{"one set", []string{"-diff", old}, 2, "", "-diff takes two doc sets, OLD and NEW (got 1 argument(s))"},
 		{"missing set", []string{"-diff", old, filepath.Join(empty, "missing")}, 2, "", "-diff NEW set " + filepath.Join(empty, "missing") + ": stat"},
-		{"empty set", []string{"-diff", empty, new}, 2, "", "-diff OLD set " + empty + ": no pages in"},
+		{"empty set", []string{"-diff", empty, new}, 2, "", "-diff OLD set " + empty + ": no pages (want files ending in"},
 		{"two formats", []string{"-diff", "-json", "-md", old, new}, 2, "", "-json and -md"},
 	}
 	for _, tt := range tests {

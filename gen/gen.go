@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"path"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -103,12 +104,12 @@ func Generate(inputs []Input, opts Options) (*Result, error) {
 	pkg := res.Package
 	res.Files = make([]Output, len(pkg.Files))
 	errs := make([]error, len(pkg.Files))
-	parallel(len(pkg.Files), func(i int) {
+	perr := parallel(len(pkg.Files), func(i int) {
 		f := pkg.Files[i]
 		data, err := emit.File(pkg, f)
 		res.Files[i], errs[i] = Output{Name: f.Name, Data: data}, err
 	})
-	if err := errors.Join(errs...); err != nil {
+	if err := errors.Join(append(errs, perr)...); err != nil {
 		return nil, err
 	}
 	res.Timing.Emit = time.Since(start)
@@ -141,12 +142,21 @@ func Resolve(inputs []Input, opts Options) (*Result, error) {
 
 // parallel calls f(0) ... f(n-1) on as many goroutines as there are
 // threads to run them. Callers write results by index, so the outcome
-// does not depend on scheduling.
-func parallel(n int, f func(i int)) {
+// does not depend on scheduling. A panic in f (a bug of rst2go) cannot be
+// recovered by the caller on another goroutine: it is recovered here and
+// returned as an error, with the stack, once all calls have ended.
+func parallel(n int, f func(i int)) error {
 	var next atomic.Int64
 	var wg sync.WaitGroup
+	var panicked atomic.Pointer[error]
 	for range min(runtime.GOMAXPROCS(0), n) {
 		wg.Go(func() {
+			defer func() {
+				if r := recover(); r != nil {
+					err := fmt.Errorf("panic: %v\n%s", r, debug.Stack())
+					panicked.CompareAndSwap(nil, &err)
+				}
+			}()
 			for {
 				i := int(next.Add(1)) - 1
 				if i >= n {
@@ -157,6 +167,10 @@ func parallel(n int, f func(i int)) {
 		})
 	}
 	wg.Wait()
+	if err := panicked.Load(); err != nil {
+		return *err
+	}
+	return nil
 }
 
 // readAll reads the pages, in parallel: pages are independent until they
@@ -176,8 +190,11 @@ func readAll(inputs []Input) ([]*doc.Page, []source.List, error) {
 	}
 	pages := make([]*doc.Page, len(inputs))
 	diags := make([]source.List, len(inputs))
-	parallel(len(inputs), func(i int) {
+	err := parallel(len(inputs), func(i int) {
 		pages[i], diags[i] = read[i](inputs[i].Path, inputs[i].Data)
+		if d, ok := checkEncoding(inputs[i].Path, inputs[i].Data); ok {
+			diags[i] = append(diags[i], d)
+		}
 	})
-	return pages, diags, nil
+	return pages, diags, err
 }

@@ -54,6 +54,10 @@ func TestGolden(t *testing.T) {
 				names = append(names, f.Name)
 			}
 			golden.Check(t, filepath.Join(want, "diagnostics.txt"), []byte(res.Diags.String()))
+			if len(res.Package.Operations) > 0 {
+				golden.Check(t, filepath.Join(want, "operations.txt"), []byte(OperationsText(res.Package)))
+				names = append(names, "operations.txt")
+			}
 			if entries, err := os.ReadDir(want); err == nil {
 				for _, e := range entries {
 					if e.Name() != "diagnostics.txt" && !slices.Contains(names, e.Name()) {

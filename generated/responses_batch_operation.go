@@ -18,7 +18,7 @@ type Response struct {
 // BatchOperationErrorResponse is the error response body of Responses (Batch Operation).
 type BatchOperationErrorResponse struct {
 	// Specifies the error in a batch request. For details, see [Error].
-	Error *Error `json:"error,omitempty"`
+	Error Error `json:"error,omitzero"`
 
 	// Specifies the error in each request among the requests submitted in a batch. For details, see [InternalError].
 	InternalError []InternalError `json:"internalError,omitempty"`

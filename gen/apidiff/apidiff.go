@@ -378,8 +378,8 @@ func (d *differ) fields(path string, o, n *ir.Type, input bool, seen map[[2]*ir.
 }
 
 // required reports whether the docs say a field is mandatory (an optional
-// field is emitted with omitempty).
-func required(f *ir.Field) bool { return !f.OmitEmpty }
+// field is emitted with omitempty or omitzero).
+func required(f *ir.Field) bool { return !f.OmitEmpty && !f.OmitZero }
 
 func (d *differ) description(path string, o, n []*doc.Block, pos source.Pos) {
 	ot, nt := descText(o), descText(n)

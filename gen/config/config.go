@@ -16,6 +16,16 @@
 //	    param: OS-EXT-STS:vm_state     # the parameter, as the docs write it
 //	    name: VMState                  # the Go field name
 //	    goType: "*time.Time"           # the Go type of the field
+//	  - type: ShowServerResponse
+//	    param: status
+//	    enum: false                    # no enum type for this field
+//	  - type: ShowServerResponse
+//	    param: power_state
+//	    values: [SUSPENDED]            # values the docs forgot
+//	pointers:                          # optional numbers, booleans, structs
+//	  requests: optional               # pointers (the default)
+//	  responses: never                 # plain values (the default)
+//	times: rfc3339                     # documented RFC 3339 strings → time.Time
 //
 // Every key is checked: an unknown key, a bad value or (once a run has
 // resolved) a selector that matches nothing is an error at the config's
@@ -50,7 +60,36 @@ type Config struct {
 	TypeWords []TypeWord
 	Types     []TypeName
 	Fields    []Field
+	// Pointers is the pointer policy of each role; the zero value means
+	// the defaults (PointersOptional for requests, PointersNever for
+	// responses).
+	Pointers Pointers
+	// Times is "rfc3339" when string fields documented as RFC 3339 / ISO
+	// 8601 UTC times become time.Time; "" (the default) or "off" leaves
+	// them strings.
+	Times string
 }
+
+// Pointer policies: whether an optional number, boolean or nested struct
+// is a pointer.
+const (
+	PointersOptional = "optional" // a pointer, so that absent and zero differ
+	PointersNever    = "never"    // a plain value
+)
+
+// Pointers is the pointer policy of the types reached from requests and
+// of those reached only from responses.
+type Pointers struct {
+	Requests, Responses string
+}
+
+// PointerPolicies are the values pointers.requests and pointers.responses
+// take.
+var PointerPolicies = []string{PointersOptional, PointersNever}
+
+// TimesRFC3339 is the value of times that turns documented RFC 3339
+// string fields into time.Time.
+const TimesRFC3339 = "rfc3339"
 
 // Role is a role name with its place in the config.
 type Role struct {
@@ -85,7 +124,13 @@ type Field struct {
 	Type, Param string
 	Name        string     // Go field name, or ""
 	GoType      *ir.GoType // or nil
-	Pos         source.Pos
+	// NoEnum (enum: false) keeps the field a plain string or integer
+	// even where the docs list its values.
+	NoEnum bool
+	// Values are enum values the docs forgot, added to the documented
+	// set (or making one, where the docs list none).
+	Values []string
+	Pos    source.Pos
 }
 
 var predeclared = map[string]bool{
@@ -139,12 +184,31 @@ func ParseGoType(s string) (*ir.GoType, error) {
 		}
 		path = full
 	}
-	for _, part := range strings.Split(path, "/") {
-		if part == "" || part == "." || part == ".." || strings.ContainsAny(part, " \"`\\") {
-			return nil, fmt.Errorf("%q is not an import path", path)
-		}
+	if !validImportPath(path) {
+		return nil, fmt.Errorf("%q is not an import path (elements of ASCII letters, digits and - . _ ~ +, separated by single slashes)", path)
 	}
 	return &ir.GoType{Kind: ir.Qualified, Path: path, Name: name}, nil
+}
+
+// validImportPath reports whether path is an import path the go command
+// accepts in a module (the rules of golang.org/x/mod/module.CheckImportPath,
+// less its checks of Windows names): slash-separated elements of ASCII
+// letters, digits and "-._~+", none empty or starting or ending with a
+// dot. Everything else (control characters, "*", quotes, spaces, invalid
+// UTF-8) would make an import declaration that does not compile.
+func validImportPath(path string) bool {
+	for _, elem := range strings.Split(path, "/") {
+		if elem == "" || elem[0] == '.' || elem[len(elem)-1] == '.' {
+			return false
+		}
+		for i := 0; i < len(elem); i++ {
+			c := elem[i]
+			if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("-._~+", c) >= 0) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // Parse reads a config file. Errors are positioned in path.
@@ -264,7 +328,7 @@ func (p *parser) identifier(n *yaml.Node, what string) string {
 
 func (p *parser) top(n *yaml.Node) {
 	c := p.cfg
-	p.mapping(n, "rst2go.yaml", []string{"initialisms", "roles", "typeWords", "types", "fields"}, func(key string, k, v *yaml.Node) {
+	p.mapping(n, "top level", []string{"initialisms", "roles", "typeWords", "types", "fields", "pointers", "times"}, func(key string, k, v *yaml.Node) {
 		switch key {
 		case "initialisms":
 			p.list(v, key, func(item *yaml.Node) {
@@ -316,10 +380,33 @@ func (p *parser) top(n *yaml.Node) {
 				}
 				c.Types = append(c.Types, tn)
 			})
+		case "pointers":
+			p.mapping(v, key, []string{"requests", "responses"}, func(key string, k, v *yaml.Node) {
+				s, ok := p.scalar(v, "pointers."+key)
+				if ok && !contains(PointerPolicies, s) {
+					p.errorf(v, "pointers.%s: unknown policy %q (want one of %s)", key, s, strings.Join(PointerPolicies, ", "))
+					return
+				}
+				if key == "requests" {
+					c.Pointers.Requests = s
+				} else {
+					c.Pointers.Responses = s
+				}
+			})
+		case "times":
+			s, ok := p.scalar(v, key)
+			switch {
+			case !ok:
+			case s == TimesRFC3339 || s == "off":
+				c.Times = s
+			default:
+				p.errorf(v, "times: unknown value %q (want %s or off)", s, TimesRFC3339)
+			}
 		case "fields":
 			p.list(v, key, func(item *yaml.Node) {
 				f := Field{Pos: p.pos(item)}
-				p.mapping(item, "fields entry", []string{"type", "param", "name", "goType"}, func(key string, k, v *yaml.Node) {
+				enumSet := false
+				p.mapping(item, "fields entry", []string{"type", "param", "name", "goType", "enum", "values"}, func(key string, k, v *yaml.Node) {
 					switch key {
 					case "type":
 						f.Type = p.identifier(v, key)
@@ -329,10 +416,33 @@ func (p *parser) top(n *yaml.Node) {
 						f.Name = p.identifier(v, key)
 					case "goType":
 						f.GoType = p.goType(v, key)
+					case "enum":
+						if v.Kind != yaml.ScalarNode || v.Value != "false" {
+							p.errorf(v, "enum: only false is allowed (enums are on by default)")
+							return
+						}
+						f.NoEnum, enumSet = true, true
+					case "values":
+						p.list(v, key, func(item *yaml.Node) {
+							if item.Kind != yaml.ScalarNode {
+								p.errorf(item, "values: want a string")
+								return
+							}
+							if contains(f.Values, item.Value) {
+								p.errorf(item, "values: %q given twice", item.Value)
+								return
+							}
+							f.Values = append(f.Values, item.Value)
+						})
+						enumSet = enumSet || len(f.Values) > 0
 					}
 				})
-				if f.Type == "" || f.Param == "" || f.Name == "" && f.GoType == nil {
-					p.errorf(item, "fields entry: type, param and one of name or goType are needed")
+				if f.Type == "" || f.Param == "" || f.Name == "" && f.GoType == nil && !enumSet {
+					p.errorf(item, "fields entry: type, param and one of name, goType, enum or values are needed")
+					return
+				}
+				if f.NoEnum && len(f.Values) > 0 {
+					p.errorf(item, "fields entry: enum: false and values contradict each other")
 					return
 				}
 				c.Fields = append(c.Fields, f)

@@ -27,7 +27,7 @@ func TestParse(t *testing.T) {
 		name: "unknown keys, at their lines",
 		src:  "initialism: [ECS]\ntypes:\n  - page: a\n    tabel: b\n    name: C\n",
 		want: "initialisms=[] roles=none words=[] types=[] fields=[]",
-		diags: "c.yaml:1:1: error: rst2go.yaml: unknown key \"initialism\" (want one of initialisms, roles, typeWords, types, fields)\n" +
+		diags: "c.yaml:1:1: error: top level: unknown key \"initialism\" (want one of initialisms, roles, typeWords, types, fields, pointers, times)\n" +
 			"c.yaml:4:5: error: types entry: unknown key \"tabel\" (want one of page, table, name)\n" +
 			"c.yaml:3:5: error: types entry: page, table and name are all needed",
 	}, {
@@ -40,7 +40,24 @@ func TestParse(t *testing.T) {
 			"c.yaml:5:6: error: type word \"C\": \"map[int]string\" is not a Go type (want a predeclared type, pkg.Name or import/path.Name, or []T, map[string]T, *T of one)\n" +
 			"c.yaml:6:15: error: initialism \"a-b\": letters and digits only\n" +
 			"c.yaml:8:11: error: type: \"lower\" is not an exported Go identifier\n" +
-			"c.yaml:8:5: error: fields entry: type, param and one of name or goType are needed",
+			"c.yaml:8:5: error: fields entry: type, param and one of name, goType, enum or values are needed",
+	}, {
+		name: "pointers, times, enum switches",
+		src: "pointers: {requests: never, responses: optional}\ntimes: rfc3339\nfields:\n  - type: A\n    param: s\n    enum: false\n" +
+			"  - type: A\n    param: t\n    values: [X, \"\", \"2.0\"]\n",
+		want: "initialisms=[] roles=none words=[] types=[] fields=[A.s=!enum@4:5 A.t=+[X  2.0]@7:5] pointers=never/optional times=rfc3339",
+	}, {
+		name: "bad pointers, times, enum switches",
+		src: "pointers: {requests: sometimes, answers: never}\ntimes: iso\nfields:\n  - type: A\n    param: s\n    enum: true\n" +
+			"  - type: A\n    param: t\n    values: [X, X]\n  - type: A\n    param: u\n    enum: false\n    values: [Y]\n",
+		want: "initialisms=[] roles=none words=[] types=[] fields=[A.t=+[X]@7:5]",
+		diags: "c.yaml:1:22: error: pointers.requests: unknown policy \"sometimes\" (want one of optional, never)\n" +
+			"c.yaml:1:33: error: pointers: unknown key \"answers\" (want one of requests, responses)\n" +
+			"c.yaml:2:8: error: times: unknown value \"iso\" (want rfc3339 or off)\n" +
+			"c.yaml:6:11: error: enum: only false is allowed (enums are on by default)\n" +
+			"c.yaml:4:5: error: fields entry: type, param and one of name, goType, enum or values are needed\n" +
+			"c.yaml:9:17: error: values: \"X\" given twice\n" +
+			"c.yaml:10:5: error: fields entry: enum: false and values contradict each other",
 	}, {
 		name:  "not YAML",
 		src:   "a: [\n",
@@ -86,10 +103,50 @@ func summary(c *Config) string {
 		if x.GoType != nil {
 			s += ":" + x.GoType.String()
 		}
+		if x.NoEnum {
+			s += "!enum"
+		}
+		if x.Values != nil {
+			s += "+[" + strings.Join(x.Values, " ") + "]"
+		}
 		f = append(f, s+"@"+at(x.Pos.Line, x.Pos.Col))
 	}
 	b.WriteString(" words=[" + strings.Join(w, " ") + "] types=[" + strings.Join(ty, " ") + "] fields=[" + strings.Join(f, " ") + "]")
+	if c.Pointers != (Pointers{}) {
+		b.WriteString(" pointers=" + c.Pointers.Requests + "/" + c.Pointers.Responses)
+	}
+	if c.Times != "" {
+		b.WriteString(" times=" + c.Times)
+	}
 	return b.String()
 }
 
 func at(line, col int) string { return strconv.Itoa(line) + ":" + strconv.Itoa(col) }
+
+// TestParseGoTypeRejects: what would make an import declaration or a type
+// expression that does not compile is an error in the config.
+func TestParseGoTypeRejects(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"time.Time", ""},
+		{"*example.com/x/any.Thing", ""},
+		{"[]github.com/a/b-c_d~e+f.T", ""},
+		{"example.com/a\nb.T", "is not an import path"},
+		{"example.com/a\x00b.T", "is not an import path"},
+		{"example.com/a*b.T", "is not an import path"},
+		{"example.com/caf\xe9.T", "is not an import path"},
+		{"example.com/a b.T", "is not an import path"},
+		{"example.com//b.T", "is not an import path"},
+		{"example.com/.hidden.T", "is not an import path"},
+		{"example.com/x.T\x00", "is not an exported type name"},
+		{"example.com/x.t", "is not an exported type name"},
+		{"**", "is not a Go type"},
+	} {
+		_, err := ParseGoType(tc.in)
+		switch {
+		case tc.want == "" && err != nil:
+			t.Errorf("ParseGoType(%q): %v", tc.in, err)
+		case tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)):
+			t.Errorf("ParseGoType(%q) = %v, want an error %q", tc.in, err, tc.want)
+		}
+	}
+}

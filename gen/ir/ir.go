@@ -42,6 +42,9 @@ type Type struct {
 	// top-level table of one placeholder row ("{key}", "[items]")
 	// describes a map or an array, not an object.
 	Underlying *GoType
+	// Enum, when set, makes the type a named string or integer type
+	// (Underlying) with a constant for each documented value.
+	Enum *Enum
 	// Page and Table are where the type comes from (for a type shared by
 	// tables of one shape, the first of them).
 	Page  *doc.Page
@@ -59,9 +62,13 @@ type Field struct {
 	JSONName string
 	// Skip marks a parameter whose name cannot be a JSON key in a struct
 	// tag; the field is emitted with `json:"-"`.
-	Skip      bool
-	Type      *GoType
+	Skip bool
+	Type *GoType
+	// OmitEmpty and OmitZero (at most one is set) leave the field out
+	// of JSON when empty (omitempty: false, 0, "", nil) or zero
+	// (omitzero, Go 1.24: a struct value, time.Time).
 	OmitEmpty bool
+	OmitZero  bool
 	Pos       source.Pos
 	Doc       []*doc.Block
 	// Param is the row the field comes from.
@@ -134,3 +141,29 @@ func NamedType(t *Type) *GoType { return &GoType{Kind: Named, Ref: t} }
 
 // PointerTo returns *elem.
 func PointerTo(elem *GoType) *GoType { return &GoType{Kind: Pointer, Elem: elem} }
+
+// Enum is the complete set of values the docs give a field: the type is
+// its Base (string or int) with one constant per value. Unknown values
+// still decode; Valid reports whether a value is one of these.
+type Enum struct {
+	Base   *GoType
+	Values []*EnumValue
+	// Fields are the fields typed with the enum, in document order.
+	Fields []*Field
+}
+
+// EnumValue is one documented value of an enum.
+type EnumValue struct {
+	// GoName is the constant's name (the type's name plus the value's).
+	GoName string
+	// Value is the value as documented: "volume", "0" for an integer
+	// enum.
+	Value string
+	// Doc explains the value, where the docs do ("ACTIVE: The ECS is
+	// running."); it becomes the constant's comment.
+	Doc []*doc.Block
+	// Pos is where the value is written; Added marks a value that came
+	// from rst2go.yaml instead of the docs.
+	Pos   source.Pos
+	Added bool
+}

@@ -2,6 +2,7 @@ package resolve
 
 import (
 	"fmt"
+	"hash/crc32"
 	"path"
 	"strconv"
 	"strings"
@@ -149,6 +150,7 @@ func (r *resolver) fillType(info *tableInfo, pkg *ir.Package) {
 		typ.Role = roleNames[info.role]
 	}
 	var names naming.Namer
+	policy := r.pointerPolicy(typ)
 	if len(info.fields) == 0 {
 		r.diags.Warnf(info.table.Pos, "empty-table", "parameter table has no rows; %s is an empty struct", typ.GoName)
 	}
@@ -175,13 +177,13 @@ func (r *resolver) fillType(info *tableInfo, pkg *ir.Package) {
 		optional := p.Mandatory != doc.MandatoryYes
 		f.Type = r.goType(fp, fp.word, true)
 		if optional {
-			f.OmitEmpty = true
-			if t := f.Type; t.Kind == ir.Named || t.Kind == ir.Qualified || t.Kind == ir.Builtin && t.Name != "string" {
-				f.Type = ir.PointerTo(t)
-			}
+			setOptional(f, policy)
 		}
 		if override != nil && override.GoType != nil {
 			f.Type = override.GoType // exactly as configured
+			if optional {
+				setOmit(f)
+			}
 		}
 		typ.Fields = append(typ.Fields, f)
 		p.GoName = f.GoName
@@ -233,7 +235,7 @@ func (r *resolver) goTypeDepth(fp *fieldPlan, w *typeWord, top bool, depth int) 
 		if fp.target != nil {
 			return named()
 		}
-		if w.name != "" || mentionsTable(p) {
+		if w.name != "" || w.linked || mentionsTable(p) {
 			r.diags.Warnf(p.TypePos, "missing-table", "no table found for %s %q; it is a free-form map[string]any", p.Name, p.Type)
 		}
 		return ir.MapOf(ir.AnyType)
@@ -328,7 +330,7 @@ func breakValueCycles(pkg *ir.Package) {
 			switch state[f.Type.Ref] {
 			case active:
 				f.Type = ir.PointerTo(f.Type)
-				f.OmitEmpty = true
+				f.OmitEmpty, f.OmitZero = true, false
 			case unseen:
 				visit(f.Type.Ref)
 			}
@@ -367,17 +369,46 @@ func outputNames(pages []*doc.Page) map[*doc.Page]string {
 			break
 		}
 	}
-	used := map[string]int{}
+	// Pages whose names are still equal get _2, _3, ... in path order,
+	// skipping every name another page has (a-b.rst and a_b.rst must not
+	// take the name of a page called a_b_2.rst).
+	taken := map[string]bool{}
+	for _, p := range pages {
+		taken[names[p]] = true
+	}
+	seen := map[string]bool{}
 	out := map[*doc.Page]string{}
 	for _, p := range pages {
 		n := names[p]
-		used[n]++
-		if used[n] > 1 {
-			n = fmt.Sprintf("%s_%d", n, used[n])
+		if seen[n] {
+			for i := 2; ; i++ {
+				c := fmt.Sprintf("%s_%d", n, i)
+				if !taken[c] && !buildSuffix(c) {
+					n = c
+					break
+				}
+			}
 		}
+		seen[n], taken[n] = true, true
 		out[p] = n + ".go"
 	}
 	return out
+}
+
+// maxStem bounds a file name stem in bytes: file systems allow 255 bytes
+// a name, and a folder of generated files should stay easy to list. A
+// longer stem keeps its start and ends in a hash of the whole.
+const maxStem = 100
+
+// windowsReserved are the file names Windows reserves whatever the
+// extension (con.go cannot be created there).
+var windowsReserved = map[string]bool{"con": true, "prn": true, "aux": true, "nul": true}
+
+func reservedOnWindows(s string) bool {
+	if windowsReserved[s] {
+		return true
+	}
+	return len(s) == 4 && (s[:3] == "com" || s[:3] == "lpt") && s[3] >= '0' && s[3] <= '9'
 }
 
 // fileStem is a file name stem from the last depth+1 elements of a path:
@@ -400,7 +431,10 @@ func fileStem(p string, depth int) string {
 	if s[0] >= '0' && s[0] <= '9' {
 		s = "page_" + s
 	}
-	if buildSuffix(s) {
+	if len(s) > maxStem {
+		s = fmt.Sprintf("%s_%08x", strings.TrimRight(s[:maxStem-9], "_"), crc32.ChecksumIEEE([]byte(s)))
+	}
+	if buildSuffix(s) || reservedOnWindows(s) {
 		s += "_page"
 	}
 	return s

@@ -18,7 +18,7 @@ type Result struct {
 // BatchResultsErrorResponse is the error response body of Batch Results.
 type BatchResultsErrorResponse struct {
 	// DESC: error. See [Error].
-	Error *Error `json:"error,omitempty"`
+	Error Error `json:"error,omitzero"`
 
 	// DESC: failures. See [Failure].
 	Failures []Failure `json:"failures,omitempty"`

@@ -14,7 +14,7 @@ type CreateVMsRequest struct {
 	VM VMSpec `json:"vm"`
 
 	// DESC: created_at, a word the config maps
-	CreatedAt *time.Time `json:"created_at,omitempty"`
+	CreatedAt time.Time `json:"created_at,omitzero"`
 
 	// DESC: os-ext:hint, renamed by the config
 	Hint string `json:"os-ext:hint,omitempty"`

@@ -40,4 +40,49 @@ type SetOptionsRequest struct {
 
 	// DESC: Object, mandatory No
 	OptObj map[string]any `json:"opt_obj,omitempty"`
+
+	// DESC: Object, see [OptShared].
+	OptShared *OptShared `json:"opt_shared,omitempty"`
+}
+
+// SetOptionsResponse is the response body of Setting Options.
+type SetOptionsResponse struct {
+	// DESC: response Integer, optional: a plain int
+	Progress int `json:"progress,omitempty"`
+
+	// DESC: response Boolean, optional: a plain bool
+	Locked bool `json:"locked,omitempty"`
+
+	// DESC: response Double, optional: a plain float64
+	Ratio float64 `json:"ratio,omitempty"`
+
+	// DESC: response Object, reached only from here. See [StatusInfo].
+	StatusInfo StatusInfo `json:"status_info,omitzero"`
+
+	// DESC: response Object, reached from the request too. See [OptShared].
+	Shared OptShared `json:"shared,omitzero"`
+
+	// DESC: response String
+	Name string `json:"name,omitempty"`
+}
+
+// StatusInfo is the status_info field of [SetOptionsResponse].
+type StatusInfo struct {
+	// DESC: status_info.count: a plain int (only responses reach)
+	Count int `json:"count,omitempty"`
+
+	// DESC: status_info.detail, a nested struct value. See [Detail].
+	Detail Detail `json:"detail,omitzero"`
+}
+
+// Detail is the detail field of [StatusInfo].
+type Detail struct {
+	// DESC: detail.ok: a plain bool
+	Ok bool `json:"ok,omitempty"`
+}
+
+// OptShared is the opt_shared field of [SetOptionsRequest].
+type OptShared struct {
+	// DESC: shared.size: a pointer (the request reaches it too)
+	Size *int `json:"size,omitempty"`
 }

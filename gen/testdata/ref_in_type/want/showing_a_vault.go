@@ -35,7 +35,7 @@ type ShowVaultRequestHeader struct {
 // ShowVaultResponse is the response body of Showing a Vault (Status code: 200).
 type ShowVaultResponse struct {
 	// DESC: vault
-	Vault *VaultResp `json:"vault,omitempty"`
+	Vault VaultResp `json:"vault,omitzero"`
 }
 
 // VaultResp is the vault field of [ShowVaultResponse].
@@ -47,7 +47,7 @@ type VaultResp struct {
 	Tags []Tag `json:"tags,omitempty"`
 
 	// DESC: VaultResp.size
-	Size *int `json:"size,omitempty"`
+	Size int `json:"size,omitempty"`
 }
 
 // Tag is an element of the tags field of [VaultResp].

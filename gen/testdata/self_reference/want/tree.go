@@ -6,7 +6,7 @@ package fixture
 // GetTreeResponse is the response body of Getting a Tree.
 type GetTreeResponse struct {
 	// DESC: root. See [Root].
-	Root *Root `json:"root,omitempty"`
+	Root Root `json:"root,omitzero"`
 }
 
 // Root is the root field of [GetTreeResponse].

@@ -27,10 +27,10 @@ type Owner struct {
 // UpdateThingResponse is the response body of Updating a Thing.
 type UpdateThingResponse struct {
 	// DESC: response thing. See [UpdateThingResponseThing].
-	Thing *UpdateThingResponseThing `json:"thing,omitempty"`
+	Thing UpdateThingResponseThing `json:"thing,omitzero"`
 
 	// DESC: response owner. See [Owner].
-	Owner *Owner `json:"owner,omitempty"`
+	Owner Owner `json:"owner,omitzero"`
 }
 
 // UpdateThingResponseThing is the thing field of [UpdateThingResponse].

@@ -9,7 +9,7 @@ type ListImagesResponse struct {
 	Fpgaimages []Fpgaimage `json:"fpgaimages,omitempty"`
 
 	// DESC: page. See Table 3.
-	Page *Page `json:"page,omitempty"`
+	Page Page `json:"page,omitzero"`
 }
 
 // Fpgaimage is an element of the fpgaimages field of [ListImagesResponse].

@@ -12,5 +12,5 @@ type NetworkAddressOfTheECS struct {
 	Addr string `json:"addr,omitempty"`
 
 	// DESC: address.version
-	Version *int `json:"version,omitempty"`
+	Version int `json:"version,omitempty"`
 }

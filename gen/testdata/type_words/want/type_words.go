@@ -14,28 +14,28 @@ type TypeWordsResponse struct {
 	ASizedString string `json:"a_sized_string,omitempty"`
 
 	// DESC: Integer
-	AnInt *int `json:"an_int,omitempty"`
+	AnInt int `json:"an_int,omitempty"`
 
 	// DESC: Int
-	AnInt2 *int `json:"an_int2,omitempty"`
+	AnInt2 int `json:"an_int2,omitempty"`
 
 	// DESC: Long
-	ALong *int64 `json:"a_long,omitempty"`
+	ALong int64 `json:"a_long,omitempty"`
 
 	// DESC: Float
-	AFloat *float64 `json:"a_float,omitempty"`
+	AFloat float64 `json:"a_float,omitempty"`
 
 	// DESC: Double
-	ADouble *float64 `json:"a_double,omitempty"`
+	ADouble float64 `json:"a_double,omitempty"`
 
 	// DESC: Number
-	ANumber *float64 `json:"a_number,omitempty"`
+	ANumber float64 `json:"a_number,omitempty"`
 
 	// DESC: Boolean
-	ABool *bool `json:"a_bool,omitempty"`
+	ABool bool `json:"a_bool,omitempty"`
 
 	// DESC: bool
-	ABool2 *bool `json:"a_bool2,omitempty"`
+	ABool2 bool `json:"a_bool2,omitempty"`
 
 	// DESC: Array of strings
 	Strings []string `json:"strings,omitempty"`
