@@ -46,6 +46,8 @@ func TestDiff(t *testing.T) {
 		{"missing set", []string{"-diff", old, filepath.Join(empty, "missing")}, 2, "", "-diff NEW set " + filepath.Join(empty, "missing") + ": stat"},
 		{"empty set", []string{"-diff", empty, new}, 2, "", "-diff OLD set " + empty + ": no pages (want files ending in"},
 		{"two formats", []string{"-diff", "-json", "-md", old, new}, 2, "", "-json and -md"},
+		{"with another mode", []string{"-diff", "-lint", old, new}, 2, "", "-diff and -lint cannot be used together"},
+		{"bad format", []string{"-diff", "-format", "pdf", old, new}, 2, "", `unknown -format "pdf"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -223,7 +223,7 @@ func (d *differ) params(o, n *ir.Operation) {
 		op, np := pp[0], pp[1]
 		path := paramPath(np)
 		if norm(op.Type) != norm(np.Type) {
-			d.add(TypeChanged, path, op.Type.String(), np.Type.String(), true, np.Pos)
+			d.typeChanged(path, op.Type, np.Type, np.Pos)
 			continue
 		}
 		if op.Required != np.Required {
@@ -231,6 +231,7 @@ func (d *differ) params(o, n *ir.Operation) {
 				np.Required || pointerness(op.Type) != pointerness(np.Type), np.Pos)
 		}
 		d.description(path, op.Doc, np.Doc, np.Pos)
+		d.walk(path, op.Type, np.Type, true, np.Pos, map[[2]*ir.Type]bool{})
 	}
 }
 
@@ -304,22 +305,28 @@ func orPos(p, or source.Pos) source.Pos {
 
 // walk compares the values at path, of the Go types o and n: a change of
 // type is one change (what is inside is not compared), else it steps
-// into the struct that both hold, through pointers, arrays ("[]") and
-// maps ("{}"). seen holds the pairs of structs being compared, so that a
-// table that nests itself ends.
+// into what both hold, through pointers, arrays ("[]") and maps ("{}"),
+// to the values of an enum or the fields of a struct. seen holds the
+// pairs of structs being compared, so that a table that nests itself
+// ends.
 func (d *differ) walk(path string, o, n *ir.GoType, input bool, pos source.Pos, seen map[[2]*ir.Type]bool) {
 	if norm(o) != norm(n) {
-		d.add(TypeChanged, path, o.String(), n.String(), true, pos)
+		d.typeChanged(path, o, n, pos)
 		return
 	}
-	for {
+	// norm(o) == norm(n): both have the same shape once pointers and
+	// named maps and slices are stepped through.
+	for depth := 0; depth < 32; depth++ {
 		o, n = deref(o), deref(n)
-		switch o.Kind {
-		case ir.Slice:
+		switch {
+		case o.Kind == ir.Slice:
 			path += "[]"
-		case ir.Map:
+		case o.Kind == ir.Map:
 			path += "{}"
-		case ir.Named:
+		case o.Kind == ir.Named && o.Ref.Enum != nil:
+			d.enums(path, o.Ref.Enum, n.Ref.Enum, input)
+			return
+		case o.Kind == ir.Named:
 			pair := [2]*ir.Type{o.Ref, n.Ref}
 			if seen[pair] {
 				return
@@ -335,14 +342,40 @@ func (d *differ) walk(path string, o, n *ir.GoType, input bool, pos source.Pos, 
 	}
 }
 
+// typeChanged records a change of Go type, shown as Go types, or as
+// what they are where the names are the same ("enum of string").
+func (d *differ) typeChanged(path string, o, n *ir.GoType, pos source.Pos) {
+	ot, nt := o.String(), n.String()
+	if ot == nt {
+		ot, nt = norm(o), norm(n)
+	}
+	d.add(TypeChanged, path, ot, nt, true, pos)
+}
+
+// enums compares the documented values of an enum: a value removed
+// breaks a request that sends it.
+func (d *differ) enums(path string, o, n *ir.Enum, input bool) {
+	if o == nil || n == nil {
+		return
+	}
+	key := func(v *ir.EnumValue) []string { return []string{v.Value} }
+	_, removed, added := pair(o.Values, n.Values, key, key)
+	for _, v := range removed {
+		d.add(EnumValueRemoved, path, v.Value, "", input, v.Pos)
+	}
+	for _, v := range added {
+		d.add(EnumValueAdded, path, "", v.Value, false, v.Pos)
+	}
+}
+
 // deref steps through pointers and named types that are a map or a slice
-// (a table of one placeholder row).
+// (a table of one placeholder row), not through an enum.
 func deref(t *ir.GoType) *ir.GoType {
 	for depth := 0; depth < 32; depth++ {
 		switch {
 		case t.Kind == ir.Pointer:
 			t = t.Elem
-		case t.Kind == ir.Named && t.Ref.Underlying != nil:
+		case t.Kind == ir.Named && t.Ref.Enum == nil && t.Ref.Underlying != nil:
 			t = t.Ref.Underlying
 		default:
 			return t
@@ -365,7 +398,7 @@ func (d *differ) fields(path string, o, n *ir.Type, input bool, seen map[[2]*ir.
 		of, nf := fp[0], fp[1]
 		fpath := path + "." + nf.JSONName
 		if norm(of.Type) != norm(nf.Type) {
-			d.add(TypeChanged, fpath, of.Type.String(), nf.Type.String(), true, nf.Pos)
+			d.typeChanged(fpath, of.Type, nf.Type, nf.Pos)
 			continue
 		}
 		if required(of) != required(nf) {
@@ -395,9 +428,11 @@ func descText(blocks []*doc.Block) string {
 }
 
 // norm is what a Go type is compared by: pointers left out (whether a
-// field is optional is a change of its own) and a struct known as
-// "struct" whatever its name (its fields are compared one by one; a type
-// renamed with its table's title is no change of the API's data).
+// field is optional is a change of its own), a struct known as "struct"
+// and an enum as "enum of string" whatever its name (their fields and
+// values are compared one by one; a type renamed with its table's title
+// is no change of the API's data). A string that becomes an enum is a
+// change of Go type.
 func norm(t *ir.GoType) string {
 	var b strings.Builder
 	for depth := 0; depth < 32; depth++ {
@@ -408,7 +443,11 @@ func norm(t *ir.GoType) string {
 		case ir.Map:
 			b.WriteString("map[string]")
 		case ir.Named:
-			b.WriteString("struct")
+			if e := t.Ref.Enum; e != nil && e.Base != nil {
+				b.WriteString("enum of " + e.Base.String())
+			} else {
+				b.WriteString("struct")
+			}
 			return b.String()
 		default:
 			b.WriteString(t.String())

@@ -62,15 +62,17 @@ func lines(changes []Change) []string {
 	return out
 }
 
+type compareCase struct {
+	name     string
+	old, new Set
+	want     []string
+}
+
 func TestCompareOperations(t *testing.T) {
 	server := func(fields ...*ir.Field) *ir.Type { return typ("Server", fields...) }
 	nested := func(name string, fields ...*ir.Field) *ir.GoType { return ir.NamedType(typ(name, fields...)) }
 	projectID := param(ir.InPath, "project_id", ir.String, true)
-	cases := []struct {
-		name     string
-		old, new Set
-		want     []string
-	}{{
+	cases := []compareCase{{
 		name: "same",
 		old:  set(op("GET", "/v1/{project_id}/servers", []*ir.Param{projectID}, nil, resp("200", server(mandatory("id", ir.String))))),
 		new:  set(op("GET", "/v1/{project_id}/servers", []*ir.Param{projectID}, nil, resp("200", server(mandatory("id", ir.String))))),
@@ -205,6 +207,7 @@ func TestCompareOperations(t *testing.T) {
 			"GET /v1/a | field-added | response.200.grid[][].w |  | *int | false",
 		},
 	}}
+	cases = append(cases, enumCases()...)
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			got := lines(Compare(c.old, c.new))
@@ -296,4 +299,42 @@ func TestPair(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("got %v, want %v", got, want)
 	}
+}
+
+func enumType(name string, values ...string) *ir.GoType {
+	e := &ir.Enum{Base: ir.String}
+	for _, v := range values {
+		e.Values = append(e.Values, &ir.EnumValue{GoName: name + v, Value: v})
+	}
+	return ir.NamedType(&ir.Type{GoName: name, Underlying: ir.String, Enum: e})
+}
+
+// Enums: values added and removed (a value removed breaks a request that
+// sends it), and a string that becomes an enum changes its Go type.
+func enumCases() []compareCase {
+	request := func(status, kind, plain *ir.GoType) *ir.Type {
+		return typ("Req", mandatory("status", status), optional("kind", kind), optional("plain", plain))
+	}
+	return []compareCase{{
+		name: "enum values",
+		old: set(op("POST", "/v1/servers", []*ir.Param{param(ir.InQuery, "sort", enumType("Sort", "asc", "desc", "name"), false)},
+			request(enumType("Status", "ACTIVE", "SHUTOFF"), enumType("Kind", "vm", "bms"), ir.String),
+			resp("200", typ("Resp", mandatory("status", enumType("State", "ACTIVE", "ERROR")))))),
+		new: set(op("POST", "/v1/servers", []*ir.Param{param(ir.InQuery, "sort", enumType("SortKey", "asc", "desc"), false)},
+			request(enumType("ServerStatus", "ACTIVE", "SHUTOFF", "BUILD"), enumType("Kind", "vm"), enumType("Plain", "a", "b")),
+			resp("200", typ("Resp", mandatory("status", enumType("State", "ACTIVE")))))),
+		want: []string{
+			"POST /v1/servers | enum-value-removed | query.sort | name |  | true",
+			"POST /v1/servers | enum-value-removed | request.kind | bms |  | true",
+			"POST /v1/servers | type-changed | request.plain | string | Plain | true",
+			"POST /v1/servers | enum-value-added | request.status |  | BUILD | false",
+			"POST /v1/servers | enum-value-removed | response.200.status | ERROR |  | false",
+		},
+	}, {
+		name: "an integer enum is not a string enum",
+		old:  set(op("GET", "/v1/a", nil, nil, resp("200", typ("R", mandatory("level", enumType("Level", "1", "2")))))),
+		new: set(op("GET", "/v1/a", nil, nil, resp("200", typ("R", mandatory("level", ir.NamedType(&ir.Type{GoName: "Level", Underlying: ir.Int,
+			Enum: &ir.Enum{Base: ir.Int, Values: []*ir.EnumValue{{Value: "1"}, {Value: "2"}}}})))))),
+		want: []string{"GET /v1/a | type-changed | response.200.level | enum of string | enum of int | true"},
+	}}
 }

@@ -24,33 +24,69 @@ func TestCorpus(t *testing.T) {
 	if len(changes) == 0 {
 		t.Fatal("no changes between the ECS versions")
 	}
-	find := func(kind apidiff.Kind, path string) *apidiff.Change {
+	find := func(operation string, kind apidiff.Kind, path string) *apidiff.Change {
 		for i, c := range changes {
-			if c.Kind == kind && c.Path == path {
+			if c.Operation == operation && c.Kind == kind && c.Path == path {
 				return &changes[i]
 			}
 		}
+		t.Errorf("no %s %s %s", operation, kind, path)
 		return nil
 	}
-	// Read by hand: the request of "Adding an ECS to the Monitoring
-	// List" (apis_recommended/status_management/adding_an_ecs_to_the_
-	// monitoring_list.rst) has monitorMetrics of type Null in 2022 and
-	// String today.
-	if c := find(apidiff.TypeChanged, "request.monitorMetrics"); c == nil {
-		t.Errorf("no type-changed request.monitorMetrics")
-	} else if c.Old != "json.RawMessage" || c.New != "string" || !c.Breaking ||
-		!strings.HasSuffix(c.Pos.File, "ecs/rst/apis_recommended/status_management/adding_an_ecs_to_the_monitoring_list.rst") {
-		t.Errorf("monitorMetrics: %+v", *c)
-	}
-	// The seed page was renamed and retitled (batch_task_request/
-	// responses_batch_operation.rst, "Responses (Batch Operation)", is
-	// batch_request_results/responses_batch_requests.rst, "Responses
-	// (Batch Requests)", same topic 0142195139): only descriptions
-	// changed.
-	for _, c := range changes {
-		if strings.Contains(c.Pos.File, "responses_batch_") && c.Kind != apidiff.DescriptionChanged {
-			t.Errorf("renamed seed page: %s", describe(c))
+	check := func(c *apidiff.Change, old, new string, breaking bool, file string, line int) {
+		t.Helper()
+		if c == nil {
+			return
 		}
+		if c.Old != old || c.New != new || c.Breaking != breaking || !strings.HasSuffix(c.Pos.File, file) || c.Pos.Line != line {
+			t.Errorf("got %s (breaking %v)\nwant %q -> %q (breaking %v) at %s:%d", describe(*c), c.Breaking, old, new, breaking, file, line)
+		}
+	}
+	// Read by hand in both versions. An operation added: "Querying NICs
+	// of an ECS" (apis_recommended/nic_management/listing_nics_of_an_ecs.rst)
+	// is new; 2022 has only the native OpenStack /v2 and /v2.1
+	// .../servers/{server_id}/os-interface.
+	check(find("GET /v1/{project_id}/cloudservers/{server_id}/os-interface", apidiff.OperationAdded, ""),
+		"", "ListNICsOfECS", false, "ecs/rst/apis_recommended/nic_management/listing_nics_of_an_ecs.rst", 16)
+	// Fields added to a request: "Attaching a Disk to an ECS" gains
+	// dry_run (Boolean, optional) beside volumeAttachment, whose table
+	// gains volume_type, count (Integer) and hw:passthrough, all optional.
+	attach := "POST /v1/{project_id}/cloudservers/{server_id}/attachvolume"
+	page := "ecs/rst/apis_recommended/disk_management/attaching_a_disk_to_an_ecs.rst"
+	check(find(attach, apidiff.FieldAdded, "request.dry_run"), "", "*bool", false, page, 43)
+	check(find(attach, apidiff.FieldAdded, "request.volumeAttachment.volume_type"), "", "string", false, page, 68)
+	check(find(attach, apidiff.FieldAdded, "request.volumeAttachment.count"), "", "*int", false, page, 70)
+	check(find(attach, apidiff.FieldAdded, "request.volumeAttachment.hw:passthrough"), "", "string", false, page, 72)
+	// A type change: the request of "Adding an ECS to the Monitoring
+	// List" has monitorMetrics of type Null in 2022, String today.
+	check(find("POST /v1.0/servers/{server_id}/action", apidiff.TypeChanged, "request.monitorMetrics"),
+		"json.RawMessage", "string", true, "ecs/rst/apis_recommended/status_management/adding_an_ecs_to_the_monitoring_list.rst", 44)
+	// Renamed pages report nothing of their own: "Creating an ECS"
+	// (lifecycle_management/creating_an_ecs.rst) is "Creating ECSs"
+	// (creating_ecss.rst) today, the same operation; the seed page
+	// (batch_task_request/responses_batch_operation.rst, "Responses (Batch
+	// Operation)") is batch_request_results/responses_batch_requests.rst,
+	// "Responses (Batch Requests)", same topic, no operation: only
+	// descriptions changed on it.
+	seedDescs := 0
+	for _, c := range changes {
+		if c.Operation == "POST /v1/{project_id}/cloudservers" && (c.Kind == apidiff.OperationAdded || c.Kind == apidiff.OperationRemoved) {
+			t.Errorf("renamed page: %s", describe(c))
+		}
+		if strings.Contains(c.Pos.File, "responses_batch_") {
+			if c.Kind != apidiff.DescriptionChanged {
+				t.Errorf("renamed seed page: %s", describe(c))
+			}
+			seedDescs++
+		}
+	}
+	// The seed page's tables were paired, not taken as one removed and
+	// one added: "a request is successfully submitted" became "a batch
+	// request is successfully submitted" in the response field's
+	// description.
+	if c := find("", apidiff.DescriptionChanged, "response.response"); c == nil || seedDescs == 0 ||
+		!strings.HasSuffix(c.Pos.File, "common_parameters/batch_request_results/responses_batch_requests.rst") {
+		t.Errorf("the seed page's tables were not paired")
 	}
 	for _, s := range []apidiff.Set{old, new} {
 		if same := apidiff.Compare(s, s); len(same) != 0 {
