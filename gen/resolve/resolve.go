@@ -16,6 +16,7 @@ import (
 	"github.com/rst2go/rst2go/gen/config"
 	"github.com/rst2go/rst2go/gen/doc"
 	"github.com/rst2go/rst2go/gen/ir"
+	"github.com/rst2go/rst2go/gen/lock"
 	"github.com/rst2go/rst2go/gen/naming"
 	"github.com/rst2go/rst2go/gen/source"
 )
@@ -26,6 +27,8 @@ type Options struct {
 	Package string
 	// Config holds the settings of rst2go.yaml, or nil.
 	Config *config.Config
+	// Lock is the names lock of the output folder, or nil.
+	Lock *lock.Lock
 }
 
 // Resolve builds the Go model of pages. Pages are taken in path order, so
@@ -39,6 +42,7 @@ func Resolve(pages []*doc.Page, opts Options) (*ir.Package, source.List) {
 		shapeIDs:   map[string]int{},
 		words:      map[string]*typeWord{},
 		titles:     map[*doc.Page]*titleIndex{},
+		lock:       opts.Lock,
 	}
 	r.index()
 	r.plan()
@@ -68,6 +72,7 @@ type resolver struct {
 	shapeIDs   map[string]int // see shapeOf
 	words      map[string]*typeWord
 	titles     map[*doc.Page]*titleIndex
+	lock       *lock.Lock
 	ops        []*opPlan         // operations in page order, then document order
 	sides      map[*ir.Type]side // see markSides
 }
@@ -89,6 +94,15 @@ type tableInfo struct {
 	shape   string
 	shaping bool
 	role    role
+	status  string // the status code a top-level table documents, if any
+	// chain is the names that qualify a nested table, from its top-level
+	// table down to its own claim (see nameNested).
+	chain []string
+	// keys are the names-lock keys the table is reached by, the first
+	// the one it is written with (see computeKeys); locked is the name
+	// the lock keeps for it.
+	keys   []string
+	locked string
 	// placeholder is set for a table that describes no object but the
 	// values of a map ("{User defined key}", a phrase as the name) or the
 	// elements of an array ("[items]"): its one row's type stands in for
@@ -177,7 +191,7 @@ func (r *resolver) plan() {
 		seen := map[string]bool{}
 		for _, p := range info.table.Params {
 			if seen[p.Name] {
-				r.diags.Warnf(p.NamePos, "duplicate-param", "parameter %q appears twice in the table; the later row is skipped", p.Name)
+				r.warnParam(p, p.NamePos, "duplicate-param", "parameter %q appears twice in the table; the later row is skipped", p.Name)
 				continue
 			}
 			seen[p.Name] = true
@@ -264,7 +278,7 @@ func (r *resolver) explicitTarget(fp *fieldPlan) (found *tableInfo, lookByName b
 		for _, ref := range refs {
 			t, ok := r.lookup(page, ref)
 			if !ok {
-				r.diags.Warnf(ref.Pos, "unresolved-ref", "reference %s resolves nowhere", refText(ref))
+				r.warnParam(p, ref.Pos, "unresolved-ref", "reference %s resolves nowhere", refText(ref))
 				unresolved = true
 				continue
 			}
