@@ -5,10 +5,11 @@ import (
 	"io"
 	"os"
 	"path"
+	"runtime/debug"
 
 	"github.com/rst2go/rst2go/gen"
 	"github.com/rst2go/rst2go/gen/apidiff"
-	"github.com/rst2go/rst2go/gen/config"
+	"github.com/rst2go/rst2go/gen/mapfile"
 )
 
 // diffFlags are the flags -diff reads.
@@ -19,12 +20,13 @@ type diffFlags struct {
 }
 
 // runDiff is rst2go -diff OLD NEW: both sets read and resolved as
-// generation reads them, the same settings file applied to both, compared
+// generation reads them, the same settings file and names lock (those of
+// -config and -out) applied to both, compared
 // by gen/apidiff, the report printed. Exit 0 when nothing breaking
 // changed, 1 when something did, 2 on misuse (a set that cannot be read,
 // or holds no page, is one), 3 on a bug of rst2go. Paths in the report are
 // relative to the working directory, as a compiler's are.
-func runDiff(args []string, f diffFlags, stdout, stderr io.Writer) int {
+func runDiff(args []string, f diffFlags, stdout, stderr io.Writer) (code int) {
 	if len(args) != 2 {
 		errorf(stderr, "-diff takes two doc sets, OLD and NEW (got %d argument(s))", len(args))
 		return exitUsage
@@ -51,9 +53,24 @@ func runDiff(args []string, f diffFlags, stdout, stderr io.Writer) int {
 		printDiags(stderr, diags, false, false)
 		return exitUsage
 	}
+	names, diags, err := readLock(f.out)
+	if err != nil {
+		errorf(stderr, "%v", err)
+		return exitUsage
+	}
+	if diags.HasErrors() {
+		printDiags(stderr, diags, false, false)
+		return exitUsage
+	}
+	// Inputs are mapped files, released at the end, as a run releases
+	// them (see closeInputs).
+	var opened []*mapfile.File
+	defer func() { code = closeInputs(stderr, opened, code, recover()) }()
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	var sets [2]apidiff.Set
 	for i, arg := range args {
-		set, code := readSet([]string{"OLD", "NEW"}[i], arg, wd, f, cfg, stderr)
+		set, files, code := readSet([]string{"OLD", "NEW"}[i], arg, wd, f, gen.Options{Package: "api", Config: cfg, Lock: names}, stderr)
+		opened = append(opened, files...)
 		if code != exitOK {
 			return code
 		}
@@ -80,19 +97,25 @@ func runDiff(args []string, f diffFlags, stdout, stderr io.Writer) int {
 }
 
 // readSet reads and resolves one doc set, as generation would.
-func readSet(which, arg, wd string, f diffFlags, cfg *config.Config, stderr io.Writer) (apidiff.Set, int) {
-	inputs, err := readInputs([]string{arg}, f.format, wd, f.maxSize)
+func readSet(which, arg, wd string, f diffFlags, opts gen.Options, stderr io.Writer) (apidiff.Set, []*mapfile.File, int) {
+	inputs, opened, err := readInputs([]string{arg}, f.format, wd, f.maxSize)
 	if err == nil && len(inputs) == 0 {
 		err = fmt.Errorf("no pages (want files ending in %s)", knownExts(f.format))
 	}
 	if err != nil {
 		errorf(stderr, "-diff %s set %s: %v", which, arg, err)
-		return apidiff.Set{}, exitUsage
+		return apidiff.Set{}, opened, exitUsage
 	}
-	res, err := gen.Resolve(inputs, gen.Options{Package: "api", Config: cfg})
+	res, err := gen.Resolve(inputs, opts)
 	if err != nil {
 		errorf(stderr, "internal error: -diff %s set %s: %v", which, arg, err)
-		return apidiff.Set{}, exitInternal
+		return apidiff.Set{}, opened, exitInternal
+	}
+	for _, f := range opened {
+		if err := f.Check(); err != nil {
+			errorf(stderr, "%v", err)
+			return apidiff.Set{}, opened, exitUsage
+		}
 	}
 	if f.verbose {
 		fmt.Fprintf(stderr, "rst2go: %s set %s: %d pages, %d operations, %d warnings\n",
@@ -102,5 +125,5 @@ func readSet(which, arg, wd string, f diffFlags, cfg *config.Config, stderr io.W
 	if info, err := os.Stat(arg); err == nil && !info.IsDir() {
 		root = path.Dir(root)
 	}
-	return apidiff.Set{Package: res.Package, Root: root}, exitOK
+	return apidiff.Set{Package: res.Package, Root: root}, opened, exitOK
 }

@@ -69,11 +69,13 @@ type Change struct {
 	Page string
 	Kind Kind
 	// Path says where: "request.server.name", "query.limit",
-	// "path.project_id", "header.X-Auth-Token", "response.200",
-	// "response.200.servers[].id", "response.200.header.X-Request-Id";
-	// "[]" steps into array elements and "{}" into map values. For a
-	// table no operation reaches, the table's role and the JSON path in it
-	// ("error-response.error.code"). "" for an operation added or removed.
+	// "path.project_id", "header.X-Auth-Token", "response/200",
+	// "response/200.servers[].id", "response-header/200.X-Request-Id":
+	// json paths as the names lock writes them (ir.RootSegment,
+	// ir.FieldPath), "[]" stepping into array elements and "{}" into map
+	// values. For a table no operation reaches, the table's title or
+	// role and the JSON path in it ("[error field structure].code",
+	// "error-response.error"). "" for an operation added or removed.
 	Path string
 	// Old and New are the values before and after: Go types for fields
 	// and parameters, "mandatory" or "optional", an enum value, the Go
@@ -258,16 +260,11 @@ func (d *differ) responses(o, n *ir.Operation) {
 		or, nr := rp[0], rp[1]
 		path := responsePath(nr)
 		d.body(path, or.Body, nr.Body, false, nr.Pos, or.Pos)
-		d.body(path+".header", or.Header, nr.Header, false, nr.Pos, or.Pos)
+		d.body(ir.RootSegment("response-header", nr.Status), or.Header, nr.Header, false, nr.Pos, or.Pos)
 	}
 }
 
-func responsePath(r *ir.Response) string {
-	if r.Status == "" {
-		return "response"
-	}
-	return "response." + r.Status
-}
+func responsePath(r *ir.Response) string { return ir.RootSegment("response", r.Status) }
 
 // responseName is what a response is shown by: its body type's Go name,
 // else its header type's.
@@ -320,9 +317,9 @@ func (d *differ) walk(path string, o, n *ir.GoType, input bool, pos source.Pos, 
 		o, n = deref(o), deref(n)
 		switch {
 		case o.Kind == ir.Slice:
-			path += "[]"
+			path = ir.FieldPath(path, "", ir.Array)
 		case o.Kind == ir.Map:
-			path += "{}"
+			path = ir.FieldPath(path, "", ir.MapOfV)
 		case o.Kind == ir.Named && o.Ref.Enum != nil:
 			d.enums(path, o.Ref.Enum, n.Ref.Enum, input)
 			return
@@ -389,14 +386,14 @@ func (d *differ) fields(path string, o, n *ir.Type, input bool, seen map[[2]*ir.
 	key := func(f *ir.Field) []string { return []string{f.JSONName} }
 	pairs, removed, added := pair(o.Fields, n.Fields, key, key)
 	for _, f := range removed {
-		d.add(FieldRemoved, path+"."+f.JSONName, f.Type.String(), "", true, f.Pos)
+		d.add(FieldRemoved, ir.FieldPath(path, f.JSONName, ir.Object), f.Type.String(), "", true, f.Pos)
 	}
 	for _, f := range added {
-		d.add(FieldAdded, path+"."+f.JSONName, "", f.Type.String(), input && required(f), f.Pos)
+		d.add(FieldAdded, ir.FieldPath(path, f.JSONName, ir.Object), "", f.Type.String(), input && required(f), f.Pos)
 	}
 	for _, fp := range pairs {
 		of, nf := fp[0], fp[1]
-		fpath := path + "." + nf.JSONName
+		fpath := ir.FieldPath(path, nf.JSONName, ir.Object)
 		if norm(of.Type) != norm(nf.Type) {
 			d.typeChanged(fpath, of.Type, nf.Type, nf.Pos)
 			continue

@@ -161,10 +161,10 @@ func TestCompareOperations(t *testing.T) {
 			optional("name", ir.String), optional("ram", ir.PointerTo(ir.Int)), mandatory("disk", ir.Int),
 			mandatory("flavor", nested("Flavor", mandatory("id", ir.String))))))),
 		want: []string{
-			"GET /v1/servers/{id} | required-changed | response.200.disk | optional | mandatory | true",
-			"GET /v1/servers/{id} | required-changed | response.200.flavor | optional | mandatory | true",
-			"GET /v1/servers/{id} | required-changed | response.200.name | mandatory | optional | false",
-			"GET /v1/servers/{id} | required-changed | response.200.ram | mandatory | optional | true",
+			"GET /v1/servers/{id} | required-changed | response/200.disk | optional | mandatory | true",
+			"GET /v1/servers/{id} | required-changed | response/200.flavor | optional | mandatory | true",
+			"GET /v1/servers/{id} | required-changed | response/200.name | mandatory | optional | false",
+			"GET /v1/servers/{id} | required-changed | response/200.ram | mandatory | optional | true",
 		},
 	}, {
 		name: "responses by status; a body that appears or goes",
@@ -174,10 +174,10 @@ func TestCompareOperations(t *testing.T) {
 			&ir.Response{Status: "500", Header: typ("Headers", optional("X-Request-Id", ir.String))})),
 		want: []string{
 			"POST /v1/jobs | field-added | request |  | JobRequest | false",
-			"POST /v1/jobs | field-removed | response.200 | JobResponse |  | true",
-			"POST /v1/jobs | response-added | response.202 |  | Accepted | false",
-			"POST /v1/jobs | response-removed | response.400 | Error |  | true",
-			"POST /v1/jobs | field-added | response.500.header |  | Headers | false",
+			"POST /v1/jobs | field-added | response-header/500 |  | Headers | false",
+			"POST /v1/jobs | field-removed | response/200 | JobResponse |  | true",
+			"POST /v1/jobs | response-added | response/202 |  | Accepted | false",
+			"POST /v1/jobs | response-removed | response/400 | Error |  | true",
 		},
 	}, {
 		name: "descriptions: wording changes, spacing does not",
@@ -187,7 +187,7 @@ func TestCompareOperations(t *testing.T) {
 			resp("200", typ("R", described(optional("a", ir.String), "The name of it."), described(optional("b", ir.String), "New text."))))),
 		want: []string{
 			"GET /v1/servers | description-changed | query.limit | How many. | How many, at most. | false",
-			"GET /v1/servers | description-changed | response.200.b | Old text. | New text. | false",
+			"GET /v1/servers | description-changed | response/200.b | Old text. | New text. | false",
 		},
 	}, {
 		name: "maps, arrays of arrays, placeholder tables",
@@ -202,9 +202,9 @@ func TestCompareOperations(t *testing.T) {
 			optional("byName", ir.MapOf(nested("Entry", optional("n", ir.PointerTo(ir.Int64))))),
 		)))),
 		want: []string{
-			"GET /v1/a | type-changed | response.200.addresses{}[].addr | string | *int | true",
-			"GET /v1/a | type-changed | response.200.byName{}.n | *int | *int64 | true",
-			"GET /v1/a | field-added | response.200.grid[][].w |  | *int | false",
+			"GET /v1/a | type-changed | response/200.addresses{}[].addr | string | *int | true",
+			"GET /v1/a | type-changed | response/200.byName{}.n | *int | *int64 | true",
+			"GET /v1/a | field-added | response/200.grid[][].w |  | *int | false",
 		},
 	}}
 	cases = append(cases, enumCases()...)
@@ -234,7 +234,7 @@ func TestCompareCycle(t *testing.T) {
 	}
 	got := lines(Compare(set(op("GET", "/tree", nil, nil, resp("200", tree()))),
 		set(op("GET", "/tree", nil, nil, resp("200", tree(optional("id", ir.String)))))))
-	want := []string{"GET /tree | field-added | response.200.id |  | string | false"}
+	want := []string{"GET /tree | field-added | response/200.id |  | string | false"}
 	if !slices.Equal(got, want) {
 		t.Errorf("got %q, want %q", got, want)
 	}
@@ -328,13 +328,13 @@ func enumCases() []compareCase {
 			"POST /v1/servers | enum-value-removed | request.kind | bms |  | true",
 			"POST /v1/servers | type-changed | request.plain | string | Plain | true",
 			"POST /v1/servers | enum-value-added | request.status |  | BUILD | false",
-			"POST /v1/servers | enum-value-removed | response.200.status | ERROR |  | false",
+			"POST /v1/servers | enum-value-removed | response/200.status | ERROR |  | false",
 		},
 	}, {
 		name: "an integer enum is not a string enum",
 		old:  set(op("GET", "/v1/a", nil, nil, resp("200", typ("R", mandatory("level", enumType("Level", "1", "2")))))),
 		new: set(op("GET", "/v1/a", nil, nil, resp("200", typ("R", mandatory("level", ir.NamedType(&ir.Type{GoName: "Level", Underlying: ir.Int,
 			Enum: &ir.Enum{Base: ir.Int, Values: []*ir.EnumValue{{Value: "1"}, {Value: "2"}}}})))))),
-		want: []string{"GET /v1/a | type-changed | response.200.level | enum of string | enum of int | true"},
+		want: []string{"GET /v1/a | type-changed | response/200.level | enum of string | enum of int | true"},
 	}}
 }

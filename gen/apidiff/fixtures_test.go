@@ -10,6 +10,7 @@ import (
 	"github.com/rst2go/rst2go/gen"
 	"github.com/rst2go/rst2go/gen/apidiff"
 	"github.com/rst2go/rst2go/gen/golden"
+	"github.com/rst2go/rst2go/gen/source"
 )
 
 // TestFixtures compares each case under testdata/: old/ and new/ are two
@@ -84,7 +85,11 @@ func resolveSet(t *testing.T, dir, side string) apidiff.Set {
 		t.Fatal(err)
 	}
 	for _, d := range res.Diags {
-		t.Errorf("%s: unexpected diagnostic: %s", side, d)
+		// Warnings are the resolver's business (a data structure
+		// table nothing refers to is one); errors mean a broken fixture.
+		if d.Severity == source.Error {
+			t.Errorf("%s: %s", side, d)
+		}
 	}
 	return apidiff.Set{Package: res.Package, Root: side}
 }
