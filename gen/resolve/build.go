@@ -128,20 +128,25 @@ func (r *resolver) build(opts Options) *ir.Package {
 			}
 			if info.placeholder != nil {
 				r.fillPlaceholder(info, pkg)
+				f.Types = append(f.Types, info.typ)
 			} else {
-				r.fillType(info, pkg)
+				enums := r.fillType(info, pkg)
+				f.Types = append(f.Types, info.typ)
+				f.Types = append(f.Types, enums...)
 			}
-			f.Types = append(f.Types, info.typ)
 		}
 		if len(f.Types) > 0 {
 			pkg.Files = append(pkg.Files, f)
 		}
 	}
 	breakValueCycles(pkg)
+	pkg.NotEnums = r.enums.not
 	return pkg
 }
 
-func (r *resolver) fillType(info *tableInfo, pkg *ir.Package) {
+// fillType fills in a struct's fields and returns the enum types first
+// made for them.
+func (r *resolver) fillType(info *tableInfo, pkg *ir.Package) (enums []*ir.Type) {
 	typ := info.typ
 	typ.Doc = r.typeDoc(info, pkg)
 	typ.Page, typ.Table = info.page, info.table
@@ -153,7 +158,7 @@ func (r *resolver) fillType(info *tableInfo, pkg *ir.Package) {
 	if len(info.fields) == 0 {
 		r.diags.Warnf(info.table.Pos, "empty-table", "parameter table has no rows; %s is an empty struct", typ.GoName)
 	}
-	for _, fp := range info.fields {
+	for i, fp := range info.fields {
 		p := fp.param
 		f := &ir.Field{JSONName: jsonName(p.Name), Pos: p.Pos, Doc: p.Description, Param: p}
 		goName := r.settings.rules.Exported(f.JSONName)
@@ -175,6 +180,11 @@ func (r *resolver) fillType(info *tableInfo, pkg *ir.Package) {
 		}
 		optional := p.Mandatory != doc.MandatoryYes
 		f.Type = r.goType(fp, fp.word, true)
+		if override == nil || override.GoType == nil {
+			if e := r.fieldEnum(info, i, f, typ, override, pkg); e != nil {
+				enums = append(enums, e)
+			}
+		}
 		if optional {
 			setOptional(f, policy)
 		}
@@ -187,6 +197,7 @@ func (r *resolver) fillType(info *tableInfo, pkg *ir.Package) {
 		typ.Fields = append(typ.Fields, f)
 		p.GoName = f.GoName
 	}
+	return enums
 }
 
 // fillPlaceholder makes a top-level placeholder table (no row refers to

@@ -39,6 +39,7 @@ func Resolve(pages []*doc.Page, opts Options) (*ir.Package, source.List) {
 		shapeIDs:   map[string]int{},
 		words:      map[string]*typeWord{},
 		titles:     map[*doc.Page]*titleIndex{},
+		enums:      enums{byKey: map[string]*ir.Type{}},
 	}
 	r.index()
 	r.plan()
@@ -67,6 +68,7 @@ type resolver struct {
 	words      map[string]*typeWord
 	titles     map[*doc.Page]*titleIndex
 	sides      map[*ir.Type]side // see markSides
+	enums      enums
 }
 
 // tableInfo is the resolver's knowledge of one parameter table.
