@@ -1,6 +1,7 @@
 # rst2go: make generate regenerates generated/ from spec/; make test runs
-# every check CI runs. Only Go is needed: tools the targets use are
-# installed into ./bin at pinned versions.
+# every check CI runs. Go, make and (for the first staticcheck install)
+# network access are needed: tools the targets use are installed into
+# ./bin at pinned versions.
 
 GO          ?= go
 BIN         := $(CURDIR)/bin
@@ -19,10 +20,10 @@ generate:
 test: vet staticcheck
 	$(GO) test -count=1 ./...
 
-# gofmt over the tracked Go files (testdata holds expected output, which
-# the tests themselves check), then go vet.
+# gofmt over the Go files of the tree, git or not (testdata holds expected
+# output, which the tests themselves check; ./bin is make's), then go vet.
 vet:
-	@unformatted=$$(git ls-files '*.go' | grep -v /testdata/ | xargs gofmt -l); \
+	@unformatted=$$(find . -path ./bin -prune -o -name testdata -prune -o -path './.*' -prune -o -name '*.go' -print | xargs gofmt -l); \
 		test -z "$$unformatted" || { echo "gofmt would change: $$unformatted"; exit 1; }
 	$(GO) vet ./...
 

@@ -21,19 +21,26 @@
 //	-dump       print the document model as JSON on stdout; write nothing
 //	-strict     treat warnings as errors
 //	-format F   read inputs as F (rst, html, md or text) whatever their extension
-//	-config F   settings file (default: rst2go.yaml in the current folder, if there)
+//	-config F   settings file (default: rst2go.yaml in the -out folder, if there)
 //	-check      write nothing; print a unified diff of what would change; exit 1 if anything would
 //	-lint       check the docs against themselves: examples against tables,
 //	            references, type words, titles, path parameters; print one
 //	            finding per line (file:line:col: message [code]); exit 1 on findings
 //	-json       diagnostics (and -lint findings) as JSON lines
-//	-v          a summary: pages, tables, files, types, fields, warnings, time
+//	-v          once done, a summary: pages read, files written/unchanged/removed,
+//	            types, fields, warnings, time
+//	-max-size N the largest input file read (default 256M; K, M, G)
 //	-version    print the version
 //
 // Warnings (a broken table, a reference that resolves nowhere, an unknown
 // type word) go to stderr as file:line:col: warning: message, and
-// generation goes on with the best correct result. The exit status is 0 on
-// success, 1 on errors (or warnings with -strict), 2 on bad usage.
+// generation goes on with the best correct result. Paths in messages and in
+// the // Source: lines are relative to the module root (the folder holding
+// go.mod at or above -out), so a run gives the same output wherever it
+// runs. A run that finds no page writes nothing and fails. The exit status
+// is 0 on success, 1 on errors (or warnings with -strict) and when no page
+// was found, 2 on bad usage (found before anything is read or written), 3
+// on a bug in rst2go itself (a recovered panic).
 //
 // For use from go generate:
 //
@@ -45,26 +52,60 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"go/parser"
 	"go/token"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime/debug"
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/rst2go/rst2go/gen"
 	"github.com/rst2go/rst2go/gen/config"
 	"github.com/rst2go/rst2go/gen/lint"
+	"github.com/rst2go/rst2go/gen/lock"
 	"github.com/rst2go/rst2go/gen/mapfile"
 	"github.com/rst2go/rst2go/gen/outdir"
 	"github.com/rst2go/rst2go/gen/source"
 )
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	os.Exit(runSafe(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// Exit codes. A crash of rst2go itself is never mistaken for a misuse or
+// for a finding in the docs.
+const (
+	exitOK       = 0 // success; with -check: in step
+	exitFailed   = 1 // errors in the docs or config, findings, -check changes, I/O errors
+	exitUsage    = 2 // bad flags or arguments
+	exitInternal = 3 // a bug in rst2go: a recovered panic, output that does not format
+)
+
+// runSafe is run with a panic turned into exit code 3.
+func runSafe(args []string, stdout, stderr io.Writer) int {
+	return safely(stderr, func() int { return run(args, stdout, stderr) })
+}
+
+// safely calls f; a panic (a bug of rst2go) becomes exit code 3 and a
+// message asking for a bug report.
+func safely(stderr io.Writer, f func() int) (code int) {
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(stderr, "rst2go: internal error: %s\n%s\nplease report this as a bug\n", source.Escape(fmt.Sprint(r)), debug.Stack())
+			code = exitInternal
+		}
+	}()
+	return f()
+}
+
+// errorf prints "rst2go: message" on one line, control characters escaped
+// (a message may quote a file name).
+func errorf(w io.Writer, format string, args ...any) {
+	fmt.Fprintln(w, "rst2go: "+source.Escape(fmt.Sprintf(format, args...)))
 }
 
 // usageError is a mistake in how the command was called (exit 2).
@@ -82,10 +123,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 	format := flags.String("format", "", "read inputs as `FORMAT` (rst, html, md or text) instead of by extension")
 	check := flags.Bool("check", false, "write nothing; print a unified diff of what would change and exit 1 if anything would")
 	jsonDiags := flags.Bool("json", false, "print diagnostics as JSON lines on stderr")
-	verbose := flags.Bool("v", false, "print a summary (pages, tables, types, fields, warnings, time) on stderr")
+	verbose := flags.Bool("v", false, "print a summary (pages, files written, types, fields, warnings, time) on stderr")
 	version := flags.Bool("version", false, "print the version and exit")
 	lintMode := flags.Bool("lint", false, "check the docs against themselves (examples, references, types); write nothing; exit 1 on findings")
-	configPath := flags.String("config", "", "settings `file` (default: rst2go.yaml in the current folder, if there)")
+	configPath := flags.String("config", "", "settings `file` (default: rst2go.yaml in the -out folder, if there)")
+	maxSize := flags.String("max-size", formatSize(defaultMaxSize), "the largest input `size` read (K, M, G: 1024s)")
 	flags.Usage = func() {
 		fmt.Fprintf(stderr, "usage: rst2go [flags] PATH...\n\nflags:\n")
 		flags.PrintDefaults()
@@ -97,39 +139,66 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, "rst2go", versionString())
 		return 0
 	}
+	usage := func(format string, args ...any) int {
+		errorf(stderr, format, args...)
+		return exitUsage
+	}
+	if err := modesConflict(map[string]bool{"-check": *check, "-dump": *dump, "-lint": *lintMode}); err != "" {
+		return usage("%s", err)
+	}
 	if flags.NArg() == 0 {
 		flags.Usage()
 		return 2
 	}
+	if *format != "" && !gen.IsFormat(*format) {
+		return usage("unknown -format %q (want rst, html, md or text)", *format)
+	}
+	writes := !*lintMode && !*dump // modes that read or write the output folder
 	name := *pkg
 	if name == "" {
 		abs, err := filepath.Abs(*out)
 		if err != nil {
-			fmt.Fprintf(stderr, "rst2go: %v\n", err)
+			errorf(stderr, "%v", err)
 			return 1
 		}
 		name = filepath.Base(abs)
+		if why := packageNameProblem(name); why != "" {
+			return usage("-out %s: its base name %q is not a valid package name (%s); give -pkg", *out, name, why)
+		}
+	} else if why := packageNameProblem(name); why != "" {
+		return usage("-pkg %q is not a valid package name: %s", name, why)
 	}
-	if !validPackageName(name) {
-		fmt.Fprintf(stderr, "rst2go: %q is not a valid package name; use -pkg\n", name)
-		return 2
+	if writes {
+		if msg := checkOutFolder(*out, name); msg != "" {
+			return usage("%s", msg)
+		}
 	}
-	if *format != "" && !gen.IsFormat(*format) {
-		fmt.Fprintf(stderr, "rst2go: unknown -format %q (want rst, html, md or text)\n", *format)
-		return 2
-	}
-	inputs, err := readInputs(flags.Args(), *format)
+	limit, err := parseSize(*maxSize)
 	if err != nil {
-		fmt.Fprintf(stderr, "rst2go: %v\n", err)
+		return usage("%v", err)
+	}
+	// Paths in the output and in messages are relative to the module
+	// root, so a run gives the same bytes wherever it runs.
+	base := moduleRoot(*out)
+	start := time.Now()
+	inputs, err := readInputs(flags.Args(), *format, base, limit)
+	if err != nil {
+		errorf(stderr, "%v", err)
 		var ue usageError
 		if errors.As(err, &ue) {
 			return 2
 		}
 		return 1
 	}
-	cfg, diags, err := loadConfig(*configPath)
+	if len(inputs) == 0 {
+		// Most often a docs checkout that is missing or a wrong -format:
+		// a run that read nothing must not empty the output folder.
+		errorf(stderr, "no pages found in %s (want files ending in %s); nothing written", strings.Join(flags.Args(), ", "), knownExts(*format))
+		return exitFailed
+	}
+	cfg, cfgName, diags, err := loadConfig(*configPath, *out, base)
 	if err != nil {
-		fmt.Fprintf(stderr, "rst2go: %v\n", err)
+		errorf(stderr, "%v", err)
 		return 1
 	}
 	if diags.HasErrors() {
@@ -143,23 +212,37 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err    error
 	}
 	folderCh := make(chan folderRead, 1)
-	if !*lintMode && !*dump {
+	if writes {
 		go func() {
 			f, err := outdir.ReadFolder(*out)
 			folderCh <- folderRead{f, err}
 		}()
 	}
-	start := time.Now()
-	res, err := gen.Generate(inputs, gen.Options{Package: name, Config: cfg})
-	if err != nil {
-		fmt.Fprintf(stderr, "rst2go: %v\n", err)
-		return 1
+	var names *lock.Lock
+	if !*lintMode && !*dump {
+		var diags source.List
+		names, diags, err = readLock(*out)
+		if err != nil {
+			errorf(stderr, "%v", err)
+			return 1
+		}
+		if diags.HasErrors() {
+			printDiags(stderr, diags, *strict, *jsonDiags)
+			return 1
+		}
 	}
+	res, err := gen.Generate(inputs, gen.Options{Package: name, Config: cfg, Lock: names})
+	if err != nil {
+		// Generate fails only for faults of rst2go itself.
+		errorf(stderr, "internal error: %v", err)
+		return exitInternal
+	}
+	sum := summary{res: res, config: cfgName}
 	if *lintMode {
 		findings := lint.Check(res, inputs)
 		printFindings(stdout, findings, *jsonDiags)
 		if *verbose {
-			printSummary(stderr, res, time.Since(start))
+			sum.print(stderr, time.Since(start))
 		}
 		if len(findings) > 0 {
 			fmt.Fprintf(stderr, "rst2go: %d finding(s) in %d page(s)\n", len(findings), len(res.Pages))
@@ -168,18 +251,21 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 0
 	}
 	printDiags(stderr, res.Diags, *strict, *jsonDiags)
-	if *verbose {
-		printSummary(stderr, res, time.Since(start))
-	}
 	if res.Diags.HasErrors() || *strict && len(res.Diags) > 0 {
+		if *verbose {
+			sum.print(stderr, time.Since(start))
+		}
 		return 1
 	}
 	if *dump {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
 		if err := enc.Encode(dumpOf(res)); err != nil {
-			fmt.Fprintf(stderr, "rst2go: %v\n", err)
+			errorf(stderr, "%v", err)
 			return 1
+		}
+		if *verbose {
+			sum.print(stderr, time.Since(start))
 		}
 		return 0
 	}
@@ -187,29 +273,133 @@ func run(args []string, stdout, stderr io.Writer) int {
 	for _, f := range res.Files {
 		files = append(files, outdir.File{Name: f.Name, Data: f.Data})
 	}
+	if len(files) > 0 || names != nil {
+		files = append(files, outdir.File{Name: lock.FileName, Data: res.Lock})
+	}
 	read := <-folderCh
 	if read.err != nil {
-		fmt.Fprintf(stderr, "rst2go: %v\n", read.err)
+		errorf(stderr, "%v", read.err)
 		return 1
 	}
 	plan, err := read.folder.Plan(files)
 	if err != nil {
-		fmt.Fprintf(stderr, "rst2go: %v\n", err)
+		errorf(stderr, "%v", err)
 		return 1
 	}
+	sum.plan, sum.applied = plan, !*check
 	if *check {
+		if *verbose {
+			sum.print(stderr, time.Since(start))
+		}
 		if len(plan.Changes) == 0 {
 			return 0
 		}
 		fmt.Fprint(stdout, plan.Diff())
-		fmt.Fprintf(stderr, "rst2go: %s is not in step with the docs: %d file(s) would change; run go generate\n", *out, len(plan.Changes))
+		errorf(stderr, "%s is not in step with the docs: %d file(s) would change; run go generate", *out, len(plan.Changes))
 		return 1
 	}
 	if err := plan.Apply(); err != nil {
-		fmt.Fprintf(stderr, "rst2go: %v\n", err)
+		errorf(stderr, "%v", err)
 		return 1
 	}
+	if *verbose {
+		sum.print(stderr, time.Since(start))
+	}
 	return 0
+}
+
+// modesConflict says which of the given modes were asked for together, or
+// "".
+func modesConflict(modes map[string]bool) string {
+	var on []string
+	for name, set := range modes {
+		if set {
+			on = append(on, name)
+		}
+	}
+	if len(on) < 2 {
+		return ""
+	}
+	slices.Sort(on)
+	return fmt.Sprintf("%s cannot be used together: choose one", strings.Join(on, " and "))
+}
+
+// packageNameProblem says why s cannot be a package name, or "".
+func packageNameProblem(s string) string {
+	switch {
+	case s == "":
+		return "it is empty"
+	case s == "_":
+		return "the blank identifier"
+	case token.IsKeyword(s):
+		return "a Go keyword"
+	case token.IsIdentifier(s):
+		return ""
+	case unicode.IsDigit([]rune(s)[0]):
+		return "it starts with a digit"
+	}
+	for _, r := range s {
+		if r != '_' && !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			return fmt.Sprintf("%q is not allowed in a Go identifier (letters, digits and _ only)", r)
+		}
+	}
+	return "not a Go identifier"
+}
+
+// checkOutFolder says what is wrong with the output folder for package
+// name, or "": it must be a folder (or not exist yet), and the package
+// of the hand-written Go files there must be name (rst2go's own files are
+// rewritten with it anyway).
+func checkOutFolder(out, name string) string {
+	info, err := os.Stat(out)
+	if os.IsNotExist(err) {
+		return ""
+	}
+	if err != nil {
+		return err.Error()
+	}
+	if !info.IsDir() {
+		return fmt.Sprintf("-out %s is a file, not a folder", out)
+	}
+	entries, err := os.ReadDir(out)
+	if err != nil {
+		return err.Error()
+	}
+	for _, e := range entries {
+		if !e.Type().IsRegular() || !strings.HasSuffix(e.Name(), ".go") || strings.HasSuffix(e.Name(), "_test.go") {
+			continue
+		}
+		path := filepath.Join(out, e.Name())
+		data, err := os.ReadFile(path)
+		if err != nil || outdir.Generated(data) {
+			continue
+		}
+		f, err := parser.ParseFile(token.NewFileSet(), path, data, parser.PackageClauseOnly)
+		if err != nil || f.Name.Name == name {
+			continue
+		}
+		return fmt.Sprintf("-pkg %s, but %s is package %s: give -pkg %s or another -out", name, path, f.Name.Name, f.Name.Name)
+	}
+	return ""
+}
+
+// moduleRoot is the folder paths are relative to: the nearest one holding
+// go.mod at or above the output folder, else the output folder itself.
+func moduleRoot(out string) string {
+	abs, err := filepath.Abs(out)
+	if err != nil {
+		return ""
+	}
+	for dir := abs; ; {
+		if info, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil && info.Mode().IsRegular() {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return abs
+		}
+		dir = parent
+	}
 }
 
 func printDiags(w io.Writer, diags source.List, strict, asJSON bool) {
@@ -235,7 +425,7 @@ func printFindings(w io.Writer, findings source.List, asJSON bool) {
 			enc.Encode(jsonDiagnostic{File: d.Pos.File, Line: d.Pos.Line, Col: d.Pos.Col, Severity: d.Severity.String(), Code: d.Code, Message: d.Message})
 			continue
 		}
-		fmt.Fprintf(w, "%s: %s [%s]\n", d.Pos, d.Message, d.Code)
+		fmt.Fprintln(w, source.Escape(fmt.Sprintf("%s: %s [%s]", d.Pos, d.Message, d.Code)))
 	}
 }
 
@@ -249,8 +439,17 @@ type jsonDiagnostic struct {
 	Message  string `json:"message"`
 }
 
-// printSummary is what -v prints.
-func printSummary(w io.Writer, res *gen.Result, elapsed time.Duration) {
+// summary is what -v prints, once the run is over: what was read, what
+// happened to the output folder, what the package holds.
+type summary struct {
+	res     *gen.Result
+	config  string       // the settings file read, or ""
+	plan    *outdir.Plan // nil unless the run got as far as the folder
+	applied bool         // the plan was carried out (not -check)
+}
+
+func (s summary) print(w io.Writer, elapsed time.Duration) {
+	res := s.res
 	tables, types, fields := 0, 0, 0
 	for _, p := range res.Pages {
 		tables += len(p.Tables)
@@ -269,27 +468,72 @@ func printSummary(w io.Writer, res *gen.Result, elapsed time.Duration) {
 			warnings++
 		}
 	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "rst2go: %d pages read, %d tables", len(res.Pages), tables)
+	if s.config != "" {
+		fmt.Fprintf(&b, ", settings from %s", s.config)
+	}
+	if s.plan != nil {
+		var created, updated, removed int
+		for _, c := range s.plan.Changes {
+			switch c.Op {
+			case outdir.Create:
+				created++
+			case outdir.Update:
+				updated++
+			case outdir.Remove:
+				removed++
+			}
+		}
+		verb := "written"
+		if !s.applied {
+			verb = "would be written"
+		}
+		fmt.Fprintf(&b, "; %s: %d files %s (%d new), %d unchanged, %d removed", s.plan.Dir, created+updated, verb, created, s.plan.Unchanged, removed)
+	}
 	ms := func(d time.Duration) time.Duration { return d.Round(100 * time.Microsecond) }
-	fmt.Fprintf(w, "rst2go: %d pages, %d tables, %d files, %d types, %d fields, %d warnings, %d errors in %s (read %s, resolve %s, emit %s)\n",
-		len(res.Pages), tables, len(res.Files), types, fields, warnings, errs, ms(elapsed),
-		ms(res.Timing.Read), ms(res.Timing.Resolve), ms(res.Timing.Emit))
+	fmt.Fprintf(&b, "; %d types, %d fields; %d warnings, %d errors; %s (read %s, resolve %s, emit %s)",
+		types, fields, warnings, errs, ms(elapsed), ms(res.Timing.Read), ms(res.Timing.Resolve), ms(res.Timing.Emit))
+	fmt.Fprintln(w, b.String())
 }
 
-// loadConfig reads the -config file, or rst2go.yaml in the current folder
-// when there is one.
-func loadConfig(path string) (*config.Config, source.List, error) {
-	if path == "" {
-		if _, err := os.Stat(config.DefaultFile); err != nil {
-			return nil, nil, nil
-		}
-		path = config.DefaultFile
-	}
+// readLock reads the names lock of the output folder; a missing lock is
+// none (the first run writes it).
+func readLock(out string) (*lock.Lock, source.List, error) {
+	path := filepath.Join(out, lock.FileName)
 	data, err := os.ReadFile(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, nil, nil
+	}
 	if err != nil {
 		return nil, nil, err
 	}
-	cfg, diags := config.Parse(filepath.ToSlash(path), data)
-	return cfg, diags, nil
+	l, diags := lock.Parse(filepath.ToSlash(path), data)
+	return l, diags, nil
+}
+
+// loadConfig reads the -config file, or else rst2go.yaml in the output
+// folder when there is one, and returns the name it read it by (relative
+// to base, as positions in it are).
+func loadConfig(path, out, base string) (*config.Config, string, source.List, error) {
+	if path == "" {
+		path = filepath.Join(out, config.DefaultFile)
+		if _, err := os.Stat(path); err != nil {
+			return nil, "", nil, nil
+		}
+	}
+	// A FIFO or device as -config would hang or fill memory; no settings
+	// file is near a megabyte.
+	if err := checkRegular(path, maxConfigSize); err != nil {
+		return nil, "", nil, err
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, "", nil, err
+	}
+	name := displayPath(base, path)
+	cfg, diags := config.Parse(name, data)
+	return cfg, name, diags, nil
 }
 
 // versionString is the module version rst2go was built at, as the go
@@ -303,74 +547,46 @@ func versionString() string {
 }
 
 // readInputs reads the named files and, recursively, the readable files of
-// the named folders, in lexical order. With a format, named files are read
+// the named folders, in lexical order (see findInputs). With a format, named files are read
 // as that format whatever their extension, and folders give the files whose
-// extension is of that format. Paths in the result are relative to
-// the working directory where possible, so that output never holds an
-// absolute path of the machine it was made on.
-func readInputs(paths []string, format string) ([]gen.Input, error) {
-	wanted := func(name string) bool {
-		f := gen.FormatOf(name)
-		return f != "" && (format == "" || f == format)
+// extension is of that format. Paths in the result are relative to base
+// (the module root), with forward slashes, so that the output is the same
+// wherever the tool runs and never holds an absolute path of the machine
+// it was made on.
+func readInputs(paths []string, format, base string, maxSize int64) ([]gen.Input, error) {
+	names, err := findInputs(paths, format, maxSize)
+	if err != nil {
+		return nil, err
 	}
-	var names []string
-	for _, p := range paths {
-		info, err := os.Stat(p)
-		if err != nil {
-			return nil, usageError{err.Error()}
-		}
-		if !info.IsDir() {
-			if format == "" && gen.FormatOf(p) == "" {
-				return nil, usageError{fmt.Sprintf("%s: unknown input format (want %s)", p, knownExts())}
-			}
-			names = append(names, p)
-			continue
-		}
-		err = filepath.WalkDir(p, func(name string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			if d.Type().IsRegular() && wanted(name) {
-				names = append(names, name)
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, err
-		}
-	}
-	slices.Sort(names)
-	names = slices.Compact(names)
-	wd, _ := os.Getwd()
 	var inputs []gen.Input
 	for _, name := range names {
 		data, err := mapfile.Read(name)
 		if err != nil {
 			return nil, err
 		}
-		inputs = append(inputs, gen.Input{Path: displayPath(wd, name), Data: data, Format: format})
+		inputs = append(inputs, gen.Input{Path: displayPath(base, name), Data: data, Format: format})
 	}
 	return inputs, nil
 }
 
-func displayPath(wd, name string) string {
-	if abs, err := filepath.Abs(name); err == nil && wd != "" {
-		if rel, err := filepath.Rel(wd, abs); err == nil {
+// displayPath names a file relative to base, with forward slashes.
+func displayPath(base, name string) string {
+	if abs, err := filepath.Abs(name); err == nil && base != "" {
+		if rel, err := filepath.Rel(base, abs); err == nil {
 			name = rel
 		}
 	}
 	return filepath.ToSlash(name)
 }
 
-func knownExts() string {
+// knownExts lists the extensions read, of one format or of all.
+func knownExts(format string) string {
 	var exts []string
-	for ext := range gen.Formats {
-		exts = append(exts, ext)
+	for ext, f := range gen.Formats {
+		if format == "" || f == format {
+			exts = append(exts, ext)
+		}
 	}
 	slices.Sort(exts)
 	return strings.Join(exts, ", ")
-}
-
-func validPackageName(s string) bool {
-	return s != "_" && token.IsIdentifier(s)
 }

@@ -9,21 +9,26 @@ import (
 
 	"github.com/rst2go/rst2go/gen"
 	"github.com/rst2go/rst2go/gen/golden"
+	"github.com/rst2go/rst2go/gen/lock"
 )
 
 // TestGeneratedInStep regenerates generated/ from spec/ in memory and
 // requires the committed files to match (make generate rewrites them).
 func TestGeneratedInStep(t *testing.T) {
-	inputs, err := readInputs([]string{"spec"}, "")
+	inputs, err := readInputs([]string{"spec"}, "", moduleRoot("generated"), defaultMaxSize)
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := gen.Generate(inputs, gen.Options{Package: "generated"})
+	names, diags, err := readLock("generated")
+	if err != nil || diags.HasErrors() {
+		t.Fatalf("generated/%s: %v %v", lock.FileName, err, diags)
+	}
+	res, err := gen.Generate(inputs, gen.Options{Package: "generated", Lock: names})
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := map[string]bool{}
-	for _, f := range res.Files {
+	for _, f := range append(res.Files, gen.Output{Name: lock.FileName, Data: res.Lock}) {
 		want[f.Name] = true
 		path := filepath.Join("generated", f.Name)
 		if *golden.Update {
@@ -66,6 +71,16 @@ func TestRun(t *testing.T) {
 	cfg, badCfg := filepath.Join(dir, "rst2go.yaml"), filepath.Join(dir, "bad.yaml")
 	write(t, cfg, "types:\n  - page: page\n    table: Response\n    name: Thing\n")
 	write(t, badCfg, "typewords:\n  Date: time.Time\n")
+	empty := filepath.Join(dir, "empty") // a docs folder not checked out
+	if err := os.Mkdir(empty, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	handWritten := filepath.Join(dir, "hand")
+	if err := os.Mkdir(handWritten, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	write(t, filepath.Join(handWritten, "client.go"), "// Package ecs is written by hand.\npackage ecs\n")
+	write(t, filepath.Join(handWritten, "client_test.go"), "package ecs_test\n")
 	tests := []struct {
 		name       string
 		args       []string
@@ -82,18 +97,31 @@ func TestRun(t *testing.T) {
 		{"strict", []string{"-strict", "-out", out2, "-pkg", "things", broken}, 1, `error: id: unknown type "Wibble"`, ""},
 		{"dump", []string{"-dump", page}, 0, "", `"goName": "GetThingResponse"`},
 		{"check in step", []string{"-check", "-out", out, "-pkg", "things", page}, 0, "", ""},
-		{"check out of step", []string{"-check", "-out", out, "-pkg", "things", page, broken}, 1, "1 file(s) would change",
+		{"check out of step", []string{"-check", "-out", out, "-pkg", "things", page, broken}, 1, "2 file(s) would change",
 			"--- /dev/null\n+++ b/" + filepath.ToSlash(filepath.Join(out2[:len(out2)-1], "broken.go"))},
 		{"json", []string{"-json", "-out", out2, "-pkg", "things", broken}, 0, `broken.rst","line":10,"col":11,`, ""},
 		{"json code", []string{"-json", "-out", out2, "-pkg", "things", broken}, 0, `"severity":"warning","code":"unknown-type","message":"id: unknown type \"Wibble\"; the field is json.RawMessage"}`, ""},
-		{"summary", []string{"-v", "-out", out, "-pkg", "things", page}, 0, "rst2go: 1 pages, 1 tables, 1 files, 1 types, 1 fields, 0 warnings, 0 errors in", ""},
+		{"summary", []string{"-v", "-out", out, "-pkg", "things", page}, 0, "rst2go: 1 pages read, 1 tables; " + out + ": 0 files written (0 new), 2 unchanged, 0 removed; 1 types, 1 fields; 0 warnings, 0 errors; ", ""},
+		{"summary of a check", []string{"-v", "-check", "-out", out, "-pkg", "things", page, broken}, 1, "rst2go: 2 pages read, 2 tables; " + out + ": 2 files would be written (1 new), 1 unchanged, 0 removed; 2 types, 2 fields; 1 warnings, 0 errors; ", ""},
 		{"version", []string{"-version"}, 0, "", "rst2go "},
 		{"bad format", []string{"-format", "pdf", page}, 2, `unknown -format "pdf"`, ""},
 		{"config", []string{"-config", cfg, "-out", out, "-pkg", "things", page}, 0, "", ""},
-		{"bad config", []string{"-config", badCfg, "-out", out, "-pkg", "things", page}, 1, `bad.yaml:1:1: error: rst2go.yaml: unknown key "typewords"`, ""},
+		{"bad config", []string{"-config", badCfg, "-out", out, "-pkg", "things", page}, 1, `bad.yaml:1:1: error: top level: unknown key "typewords"`, ""},
 		{"lint clean", []string{"-lint", page}, 0, "", ""},
 		{"lint findings", []string{"-lint", broken}, 1, "1 finding(s) in 1 page(s)", `broken.rst:10:11: id: unknown type "Wibble"; the field is json.RawMessage [unknown-type]`},
 		{"lint json", []string{"-lint", "-json", broken}, 1, "", `"code":"unknown-type"`},
+		{"out is a file", []string{"-out", page, "-pkg", "things", filepath.Join(dir, "missing.rst")}, 2, "rst2go: -out " + page + " is a file, not a folder\n", ""},
+		{"package with a dash", []string{"-out", out, "-pkg", "my-pkg", page}, 2, `rst2go: -pkg "my-pkg" is not a valid package name: '-' is not allowed in a Go identifier (letters, digits and _ only)`, ""},
+		{"package with a digit first", []string{"-out", out, "-pkg", "2fa", page}, 2, `-pkg "2fa" is not a valid package name: it starts with a digit`, ""},
+		{"package keyword", []string{"-out", out, "-pkg", "func", page}, 2, `-pkg "func" is not a valid package name: a Go keyword`, ""},
+		{"package from -out", []string{"-out", filepath.Join(dir, "my-out"), page}, 2, `my-out: its base name "my-out" is not a valid package name ('-' is not allowed in a Go identifier (letters, digits and _ only)); give -pkg`, ""},
+		{"package differs", []string{"-out", handWritten, "-pkg", "things", page}, 2, "rst2go: -pkg things, but " + filepath.Join(handWritten, "client.go") + " is package ecs: give -pkg ecs or another -out\n", ""},
+		{"package agrees", []string{"-check", "-out", handWritten, "-pkg", "ecs", page}, 1, "2 file(s) would change", ""},
+		{"check and lint", []string{"-check", "-lint", "-out", out, page}, 2, "rst2go: -check and -lint cannot be used together: choose one\n", ""},
+		{"dump and check", []string{"-dump", "-check", "-out", out, page}, 2, "rst2go: -check and -dump cannot be used together: choose one\n", ""},
+		{"no pages", []string{"-out", out, "-pkg", "things", empty}, 1, "rst2go: no pages found in " + empty + " (want files ending in .htm, .html, .markdown, .md, .rest, .rst, .txt); nothing written\n", ""},
+		{"no pages of the format", []string{"-format", "md", "-out", out, "-pkg", "things", dir}, 1, "rst2go: no pages found in " + dir + " (want files ending in .markdown, .md); nothing written\n", ""},
+		{"config named as read", []string{"-config", filepath.Join(dir, "c1.yaml"), "-out", out, "-pkg", "things", page}, 1, "c1.yaml: no such file", ""},
 		{"missing config", []string{"-config", filepath.Join(dir, "none.yaml"), page}, 1, "no such file", ""},
 	}
 	for _, tt := range tests {
@@ -111,6 +139,11 @@ func TestRun(t *testing.T) {
 			}
 		})
 	}
+	// The runs that read no page left the folder as it was.
+	entries, err := os.ReadDir(out)
+	if err != nil || len(entries) != 2 || entries[0].Name() != "page.go" || entries[1].Name() != lock.FileName {
+		t.Errorf("%s holds %v (%v), want page.go and %s only", out, entries, err, lock.FileName)
+	}
 	got, err := os.ReadFile(filepath.Join(out, "page.go"))
 	if err != nil {
 		t.Fatal(err)
@@ -122,6 +155,9 @@ func TestRun(t *testing.T) {
 
 func write(t *testing.T, path, text string) {
 	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
 	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
 		t.Fatal(err)
 	}

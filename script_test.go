@@ -13,7 +13,7 @@ import (
 // (on their PATH, so that go generate finds it).
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
-		"rst2go": func() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) },
+		"rst2go": func() { os.Exit(runSafe(os.Args[1:], os.Stdout, os.Stderr)) },
 	})
 }
 

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"path"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -18,6 +19,7 @@ import (
 	"github.com/rst2go/rst2go/gen/emit"
 	"github.com/rst2go/rst2go/gen/html"
 	"github.com/rst2go/rst2go/gen/ir"
+	"github.com/rst2go/rst2go/gen/lock"
 	"github.com/rst2go/rst2go/gen/markdown"
 	"github.com/rst2go/rst2go/gen/resolve"
 	"github.com/rst2go/rst2go/gen/rst"
@@ -45,6 +47,9 @@ type Options struct {
 	Package string
 	// Config holds the settings of rst2go.yaml, or nil.
 	Config *config.Config
+	// Lock is the names lock read from the output folder, or nil (the
+	// first run).
+	Lock *lock.Lock
 }
 
 // Output is one generated file.
@@ -59,6 +64,9 @@ type Result struct {
 	Package *ir.Package
 	Files   []Output
 	Diags   source.List
+	// Lock is the names lock after this run (lock.FileName in the output
+	// folder): every generated type's key and name.
+	Lock []byte
 	// Timing is how long each step took (for -v; never in the output).
 	Timing Timing
 }
@@ -107,34 +115,57 @@ func Generate(inputs []Input, opts Options) (*Result, error) {
 	for _, d := range diags {
 		res.Diags = append(res.Diags, d...)
 	}
-	pkg, rdiags := resolve.Resolve(res.Pages, resolve.Options{Package: opts.Package, Config: opts.Config})
+	pkg, rdiags := resolve.Resolve(res.Pages, resolve.Options{Package: opts.Package, Config: opts.Config, Lock: opts.Lock})
 	res.Package = pkg
 	res.Diags = append(res.Diags, rdiags...)
 	res.Diags.Sort()
+	res.Lock = LockOf(pkg)
 	res.Timing.Resolve = time.Since(start)
 	start = time.Now()
 	res.Files = make([]Output, len(pkg.Files))
 	errs := make([]error, len(pkg.Files))
-	parallel(len(pkg.Files), func(i int) {
+	perr := parallel(len(pkg.Files), func(i int) {
 		f := pkg.Files[i]
 		data, err := emit.File(pkg, f)
 		res.Files[i], errs[i] = Output{Name: f.Name, Data: data}, err
 	})
-	if err := errors.Join(errs...); err != nil {
+	if err := errors.Join(append(errs, perr)...); err != nil {
 		return nil, err
 	}
 	res.Timing.Emit = time.Since(start)
 	return res, nil
 }
 
+// LockOf is the names lock of a package: each type's key and name.
+func LockOf(pkg *ir.Package) []byte {
+	entries := map[string]string{}
+	for _, f := range pkg.Files {
+		for _, t := range f.Types {
+			if t.Key != "" {
+				entries[t.Key] = t.GoName
+			}
+		}
+	}
+	return lock.Format(entries)
+}
+
 // parallel calls f(0) ... f(n-1) on as many goroutines as there are
 // threads to run them. Callers write results by index, so the outcome
-// does not depend on scheduling.
-func parallel(n int, f func(i int)) {
+// does not depend on scheduling. A panic in f (a bug of rst2go) cannot be
+// recovered by the caller on another goroutine: it is recovered here and
+// returned as an error, with the stack, once all calls have ended.
+func parallel(n int, f func(i int)) error {
 	var next atomic.Int64
 	var wg sync.WaitGroup
+	var panicked atomic.Pointer[error]
 	for range min(runtime.GOMAXPROCS(0), n) {
 		wg.Go(func() {
+			defer func() {
+				if r := recover(); r != nil {
+					err := fmt.Errorf("panic: %v\n%s", r, debug.Stack())
+					panicked.CompareAndSwap(nil, &err)
+				}
+			}()
 			for {
 				i := int(next.Add(1)) - 1
 				if i >= n {
@@ -145,6 +176,10 @@ func parallel(n int, f func(i int)) {
 		})
 	}
 	wg.Wait()
+	if err := panicked.Load(); err != nil {
+		return *err
+	}
+	return nil
 }
 
 // readAll reads the pages, in parallel: pages are independent until they
@@ -164,8 +199,11 @@ func readAll(inputs []Input) ([]*doc.Page, []source.List, error) {
 	}
 	pages := make([]*doc.Page, len(inputs))
 	diags := make([]source.List, len(inputs))
-	parallel(len(inputs), func(i int) {
+	err := parallel(len(inputs), func(i int) {
 		pages[i], diags[i] = read[i](inputs[i].Path, inputs[i].Data)
+		if d, ok := checkEncoding(inputs[i].Path, inputs[i].Data); ok {
+			diags[i] = append(diags[i], d)
+		}
 	})
-	return pages, diags, nil
+	return pages, diags, err
 }

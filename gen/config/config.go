@@ -4,6 +4,7 @@
 //
 //	# rst2go.yaml
 //	initialisms: [ECS, EVS]
+//	namespaces: keep                   # OSEXTSTSVMState, not VMState
 //	roles: [request, response, error-response]
 //	typeWords:
 //	  Timestamp: time.Time
@@ -60,6 +61,10 @@ type Config struct {
 	TypeWords []TypeWord
 	Types     []TypeName
 	Fields    []Field
+	// KeepNamespaces keeps OpenStack namespaces in Go names
+	// (OSEXTSTSVMState) where rst2go drops them when the rest is unique
+	// (VMState): "namespaces: keep".
+	KeepNamespaces bool
 	// Pointers is the pointer policy of each role; the zero value means
 	// the defaults (PointersOptional for requests, PointersNever for
 	// responses).
@@ -184,12 +189,31 @@ func ParseGoType(s string) (*ir.GoType, error) {
 		}
 		path = full
 	}
-	for _, part := range strings.Split(path, "/") {
-		if part == "" || part == "." || part == ".." || strings.ContainsAny(part, " \"`\\") {
-			return nil, fmt.Errorf("%q is not an import path", path)
-		}
+	if !validImportPath(path) {
+		return nil, fmt.Errorf("%q is not an import path (elements of ASCII letters, digits and - . _ ~ +, separated by single slashes)", path)
 	}
 	return &ir.GoType{Kind: ir.Qualified, Path: path, Name: name}, nil
+}
+
+// validImportPath reports whether path is an import path the go command
+// accepts in a module (the rules of golang.org/x/mod/module.CheckImportPath,
+// less its checks of Windows names): slash-separated elements of ASCII
+// letters, digits and "-._~+", none empty or starting or ending with a
+// dot. Everything else (control characters, "*", quotes, spaces, invalid
+// UTF-8) would make an import declaration that does not compile.
+func validImportPath(path string) bool {
+	for _, elem := range strings.Split(path, "/") {
+		if elem == "" || elem[0] == '.' || elem[len(elem)-1] == '.' {
+			return false
+		}
+		for i := 0; i < len(elem); i++ {
+			c := elem[i]
+			if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("-._~+", c) >= 0) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // Parse reads a config file. Errors are positioned in path.
@@ -309,8 +333,17 @@ func (p *parser) identifier(n *yaml.Node, what string) string {
 
 func (p *parser) top(n *yaml.Node) {
 	c := p.cfg
-	p.mapping(n, "rst2go.yaml", []string{"initialisms", "roles", "typeWords", "types", "fields", "pointers", "times"}, func(key string, k, v *yaml.Node) {
+	p.mapping(n, "top level", []string{"initialisms", "namespaces", "roles", "typeWords", "types", "fields", "pointers", "times"}, func(key string, k, v *yaml.Node) {
 		switch key {
+		case "namespaces":
+			switch s, _ := p.scalar(v, key); s {
+			case "keep":
+				c.KeepNamespaces = true
+			case "drop":
+			case "":
+			default:
+				p.errorf(v, "namespaces: %q: want keep or drop", s)
+			}
 		case "initialisms":
 			p.list(v, key, func(item *yaml.Node) {
 				s, ok := p.scalar(item, "initialism")

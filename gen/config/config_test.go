@@ -27,7 +27,7 @@ func TestParse(t *testing.T) {
 		name: "unknown keys, at their lines",
 		src:  "initialism: [ECS]\ntypes:\n  - page: a\n    tabel: b\n    name: C\n",
 		want: "initialisms=[] roles=none words=[] types=[] fields=[]",
-		diags: "c.yaml:1:1: error: rst2go.yaml: unknown key \"initialism\" (want one of initialisms, roles, typeWords, types, fields, pointers, times)\n" +
+		diags: "c.yaml:1:1: error: top level: unknown key \"initialism\" (want one of initialisms, namespaces, roles, typeWords, types, fields, pointers, times)\n" +
 			"c.yaml:4:5: error: types entry: unknown key \"tabel\" (want one of page, table, name)\n" +
 			"c.yaml:3:5: error: types entry: page, table and name are all needed",
 	}, {
@@ -122,3 +122,31 @@ func summary(c *Config) string {
 }
 
 func at(line, col int) string { return strconv.Itoa(line) + ":" + strconv.Itoa(col) }
+
+// TestParseGoTypeRejects: what would make an import declaration or a type
+// expression that does not compile is an error in the config.
+func TestParseGoTypeRejects(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"time.Time", ""},
+		{"*example.com/x/any.Thing", ""},
+		{"[]github.com/a/b-c_d~e+f.T", ""},
+		{"example.com/a\nb.T", "is not an import path"},
+		{"example.com/a\x00b.T", "is not an import path"},
+		{"example.com/a*b.T", "is not an import path"},
+		{"example.com/caf\xe9.T", "is not an import path"},
+		{"example.com/a b.T", "is not an import path"},
+		{"example.com//b.T", "is not an import path"},
+		{"example.com/.hidden.T", "is not an import path"},
+		{"example.com/x.T\x00", "is not an exported type name"},
+		{"example.com/x.t", "is not an exported type name"},
+		{"**", "is not a Go type"},
+	} {
+		_, err := ParseGoType(tc.in)
+		switch {
+		case tc.want == "" && err != nil:
+			t.Errorf("ParseGoType(%q): %v", tc.in, err)
+		case tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)):
+			t.Errorf("ParseGoType(%q) = %v, want an error %q", tc.in, err, tc.want)
+		}
+	}
+}

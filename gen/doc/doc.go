@@ -15,7 +15,11 @@
 // (rst2go -dump) shows both the reading and the naming.
 package doc
 
-import "github.com/rst2go/rst2go/gen/source"
+import (
+	"strings"
+
+	"github.com/rst2go/rst2go/gen/source"
+)
 
 // Page is one input document.
 type Page struct {
@@ -34,6 +38,9 @@ type Page struct {
 	Sections []*Section `json:"sections,omitempty"`
 	Tables   []*Table   `json:"tables,omitempty"`
 	Examples []*Example `json:"examples,omitempty"`
+	// MethodLines are the blocks that open with an HTTP method and a URI,
+	// in document order (see [MethodLine]).
+	MethodLines []*MethodLine `json:"methodLines,omitempty"`
 }
 
 // Finish is the last step of every reader: a page with neither a title
@@ -45,6 +52,24 @@ func (p *Page) Finish(diags *source.List) {
 	}
 	for _, t := range p.Tables {
 		t.Interpret()
+	}
+	p.shareStatusCaptions()
+}
+
+// shareStatusCaptions gives the status caption of a header table to the
+// table right after it: the family writes "**Status code: 200**", then
+// "Response header parameters", then the body's table, and the status
+// captions both. The body table is the next table of the same section,
+// with no caption of its own and no "header" in its title.
+func (p *Page) shareStatusCaptions() {
+	for i := 1; i < len(p.Tables); i++ {
+		prev, t := p.Tables[i-1], p.Tables[i]
+		if t.Caption != "" || t.Section != prev.Section || !strings.HasPrefix(strings.ToLower(prev.Caption), "status code") {
+			continue
+		}
+		if strings.Contains(strings.ToLower(prev.Title), "header") && !strings.Contains(strings.ToLower(t.Title), "header") {
+			t.Caption = prev.Caption
+		}
 	}
 }
 

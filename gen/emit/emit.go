@@ -20,6 +20,7 @@ import (
 	"github.com/rst2go/rst2go/gen/doc"
 	"github.com/rst2go/rst2go/gen/godoc"
 	"github.com/rst2go/rst2go/gen/ir"
+	"github.com/rst2go/rst2go/gen/source"
 )
 
 // Header is the first line of every generated file, in the form that Go
@@ -44,7 +45,8 @@ func docOptions(pkg *ir.Package) godoc.Options {
 func renderFile(pkg *ir.Package, f *ir.File, opts godoc.Options) ([]byte, error) {
 	out := jen.NewFile(pkg.Name)
 	out.HeaderComment(Header)
-	out.HeaderComment("Source: " + f.Source)
+	out.HeaderComment("Source: " + source.QuotePath(f.Source))
+	aliasImports(out, f)
 	for i, t := range f.Types {
 		if i > 0 {
 			out.Line()
@@ -190,4 +192,27 @@ func comment(lines []string) jen.Code {
 		return jen.Null()
 	}
 	return jen.Comment(strings.Join(lines, "\n"))
+}
+
+// aliasImports names the imports that jennifer would name after a
+// predeclared identifier it does not reserve: a goType from rst2go.yaml in
+// a package whose path ends in /any or /comparable would otherwise shadow
+// the predeclared name in the whole file.
+func aliasImports(out *jen.File, f *ir.File) {
+	walk := func(t *ir.GoType) {
+		for ; t != nil; t = t.Elem {
+			if t.Kind == ir.Qualified {
+				last := t.Path[strings.LastIndex(t.Path, "/")+1:]
+				if name := strings.ToLower(last); name == "any" || name == "comparable" {
+					out.ImportAlias(t.Path, name+"pkg")
+				}
+			}
+		}
+	}
+	for _, t := range f.Types {
+		walk(t.Underlying)
+		for _, fl := range t.Fields {
+			walk(fl.Type)
+		}
+	}
 }

@@ -64,6 +64,9 @@ type Type struct {
 	// "request-header", "response-header" or "params"; "" for a nested
 	// table.
 	Role string
+	// Key identifies the type in the API (see Key): the names lock keeps
+	// its name by it.
+	Key string
 }
 
 // Field is one struct field.

@@ -8,6 +8,7 @@ import (
 
 	"github.com/rst2go/rst2go/gen/doc"
 	"github.com/rst2go/rst2go/gen/ir"
+	"github.com/rst2go/rst2go/gen/resolve"
 )
 
 // This file checks tables: their columns, their titles against the rows
@@ -334,7 +335,26 @@ var (
 	})
 	placeholder = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\{([^{}/?&=\s]+)\}`) })
 	queryKey    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`[?&]([^=&\s{}]+)=`) })
+	// markedPlaceholder is a placeholder whose name the source marks up
+	// as emphasis or bold: "{*project_id*}", "{**pen_id**}".
+	markedPlaceholder = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`\{\*{1,2}([^{}*/\s]+)\*{1,2}\}`)
+	})
 )
+
+// plainURI removes the RST markup a URI may carry: stars around a
+// placeholder's name inside its braces, and the end of bold or emphasis
+// around the whole line ("**POST /v2/images/action**).").
+func plainURI(u string) string {
+	if !strings.ContainsAny(u, "*") {
+		return u
+	}
+	u = markedPlaceholder().ReplaceAllString(u, "{$1}")
+	if i := strings.IndexByte(u, '*'); i >= 0 && strings.Trim(u[i:], "*).,:;") == "" {
+		u = u[:i]
+	}
+	return u
+}
 
 // uris are the URI templates a page gives: from its source when lint has
 // it, else from table and example captions.
@@ -358,7 +378,7 @@ func (c *checker) uris(p *doc.Page) []string {
 	seen := map[string]bool{}
 	for _, text := range texts {
 		for _, m := range uriLine().FindAllStringSubmatch(text, -1) {
-			if u := m[2]; !seen[u] {
+			if u := plainURI(m[2]); !seen[u] {
 				seen[u] = true
 				uris = append(uris, u)
 			}
@@ -397,7 +417,9 @@ func (c *checker) pathParams(p *doc.Page) {
 	}
 	for _, t := range tables {
 		for _, f := range fields(t) {
-			if f.Param == nil || names[f.JSONName] {
+			// A header is never a path parameter (a header table in a
+			// list under "URI").
+			if f.Param == nil || names[f.JSONName] || resolve.IsHeaderName(f.Param.Name) {
 				continue
 			}
 			if t.Role == "uri-params" && (keys[f.JSONName] || f.Param.Mandatory != doc.MandatoryYes) {

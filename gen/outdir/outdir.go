@@ -3,7 +3,8 @@
 // unified diff for -check, and applies it safely.
 //
 // The rules: a file is rst2go's when it starts with the generated-code
-// header line; only such files are replaced or removed, and a generated
+// header line (the names lock, lock.FileName, when it starts with
+// lock.HeaderLine); only such files are replaced or removed, and a generated
 // file whose page is gone is removed. A hand-written file in the way of a
 // generated one is an error, and nothing is written. Every new file is
 // written to a temporary file in the folder first; only when all of them
@@ -24,6 +25,7 @@ import (
 
 	"github.com/rogpeppe/go-internal/diff"
 
+	"github.com/rst2go/rst2go/gen/lock"
 	"github.com/rst2go/rst2go/gen/mapfile"
 )
 
@@ -87,7 +89,7 @@ func ReadFolder(dir string) (*Folder, error) {
 	}
 	for _, e := range entries {
 		f.present[e.Name()] = true
-		if !e.Type().IsRegular() || !strings.HasSuffix(e.Name(), ".go") {
+		if !e.Type().IsRegular() || !strings.HasSuffix(e.Name(), ".go") && e.Name() != lock.FileName {
 			continue
 		}
 		// Mapped, not copied: reading a whole folder of generated files
@@ -96,7 +98,7 @@ func ReadFolder(dir string) (*Folder, error) {
 		if err != nil {
 			return nil, err
 		}
-		if Generated(data) {
+		if Generated(data) || e.Name() == lock.FileName && lock.Ours(data) {
 			f.existing[e.Name()] = data
 		}
 	}
@@ -121,7 +123,7 @@ func (folder *Folder) Plan(files []File) (*Plan, error) {
 	existing, present := folder.existing, folder.present
 	wanted := map[string]bool{}
 	for _, f := range files {
-		if f.Name != filepath.Base(f.Name) || !strings.HasSuffix(f.Name, ".go") || strings.HasPrefix(f.Name, ".") {
+		if f.Name != lock.FileName && (f.Name != filepath.Base(f.Name) || !strings.HasSuffix(f.Name, ".go") || strings.HasPrefix(f.Name, ".")) {
 			return nil, fmt.Errorf("refusing to write %q: not a plain .go file name", f.Name)
 		}
 		if wanted[f.Name] {

@@ -2,6 +2,7 @@ package resolve
 
 import (
 	"fmt"
+	"hash/crc32"
 	"path"
 	"strconv"
 	"strings"
@@ -150,6 +151,7 @@ func (r *resolver) fillType(info *tableInfo, pkg *ir.Package) (enums []*ir.Type)
 	typ := info.typ
 	typ.Doc = r.typeDoc(info, pkg)
 	typ.Page, typ.Table = info.page, info.table
+	typ.Key = info.keys[0]
 	if info.root {
 		typ.Role = roleNames[info.role]
 	}
@@ -158,10 +160,11 @@ func (r *resolver) fillType(info *tableInfo, pkg *ir.Package) (enums []*ir.Type)
 	if len(info.fields) == 0 {
 		r.diags.Warnf(info.table.Pos, "empty-table", "parameter table has no rows; %s is an empty struct", typ.GoName)
 	}
+	goNames := r.fieldNames(info)
 	for i, fp := range info.fields {
 		p := fp.param
 		f := &ir.Field{JSONName: jsonName(p.Name), Pos: p.Pos, Doc: p.Description, Param: p}
-		goName := r.settings.rules.Exported(f.JSONName)
+		goName := goNames[i]
 		if goName == "" {
 			goName = "Field"
 		}
@@ -200,6 +203,36 @@ func (r *resolver) fillType(info *tableInfo, pkg *ir.Package) (enums []*ir.Type)
 	return enums
 }
 
+// fieldNames are the Go names a table's fields want: the json name
+// cased, less its OpenStack namespace where what is left is unique in the
+// struct ("OS-EXT-STS:vm_state" → VMState) and the config keeps no
+// namespaces.
+func (r *resolver) fieldNames(info *tableInfo) []string {
+	names := make([]string, len(info.fields))
+	short := make([]string, len(info.fields))
+	count := map[string]int{}
+	for i, fp := range info.fields {
+		name := jsonName(fp.param.Name)
+		names[i] = r.settings.rules.Exported(name)
+		short[i] = names[i]
+		if rest, ok := naming.CutNamespace(name); ok && !r.settings.cfg.KeepNamespaces {
+			if n := r.settings.rules.Exported(rest); n != "" {
+				short[i] = n
+			}
+		}
+		count[short[i]]++
+		if short[i] != names[i] {
+			count[names[i]]++
+		}
+	}
+	for i := range names {
+		if count[short[i]] == 1 {
+			names[i] = short[i]
+		}
+	}
+	return names
+}
+
 // fillPlaceholder makes a top-level placeholder table (no row refers to
 // it) a named map or slice type: "Network address of the ECS | List(Dict)"
 // as a whole response body is map[string][]X.
@@ -207,6 +240,7 @@ func (r *resolver) fillPlaceholder(info *tableInfo, pkg *ir.Package) {
 	typ := info.typ
 	typ.Doc = r.typeDoc(info, pkg)
 	typ.Page, typ.Table = info.page, info.table
+	typ.Key = info.keys[0]
 	typ.Role = roleNames[info.role]
 	ph := info.placeholder
 	elem := r.goTypeDepth(ph, ph.word, false, 1)
@@ -245,7 +279,7 @@ func (r *resolver) goTypeDepth(fp *fieldPlan, w *typeWord, top bool, depth int) 
 		if fp.target != nil {
 			return named()
 		}
-		if w.name != "" || mentionsTable(p) {
+		if w.name != "" || w.linked || mentionsTable(p) {
 			r.diags.Warnf(p.TypePos, "missing-table", "no table found for %s %q; it is a free-form map[string]any", p.Name, p.Type)
 		}
 		return ir.MapOf(ir.AnyType)
@@ -379,17 +413,46 @@ func outputNames(pages []*doc.Page) map[*doc.Page]string {
 			break
 		}
 	}
-	used := map[string]int{}
+	// Pages whose names are still equal get _2, _3, ... in path order,
+	// skipping every name another page has (a-b.rst and a_b.rst must not
+	// take the name of a page called a_b_2.rst).
+	taken := map[string]bool{}
+	for _, p := range pages {
+		taken[names[p]] = true
+	}
+	seen := map[string]bool{}
 	out := map[*doc.Page]string{}
 	for _, p := range pages {
 		n := names[p]
-		used[n]++
-		if used[n] > 1 {
-			n = fmt.Sprintf("%s_%d", n, used[n])
+		if seen[n] {
+			for i := 2; ; i++ {
+				c := fmt.Sprintf("%s_%d", n, i)
+				if !taken[c] && !buildSuffix(c) {
+					n = c
+					break
+				}
+			}
 		}
+		seen[n], taken[n] = true, true
 		out[p] = n + ".go"
 	}
 	return out
+}
+
+// maxStem bounds a file name stem in bytes: file systems allow 255 bytes
+// a name, and a folder of generated files should stay easy to list. A
+// longer stem keeps its start and ends in a hash of the whole.
+const maxStem = 100
+
+// windowsReserved are the file names Windows reserves whatever the
+// extension (con.go cannot be created there).
+var windowsReserved = map[string]bool{"con": true, "prn": true, "aux": true, "nul": true}
+
+func reservedOnWindows(s string) bool {
+	if windowsReserved[s] {
+		return true
+	}
+	return len(s) == 4 && (s[:3] == "com" || s[:3] == "lpt") && s[3] >= '0' && s[3] <= '9'
 }
 
 // fileStem is a file name stem from the last depth+1 elements of a path:
@@ -412,7 +475,10 @@ func fileStem(p string, depth int) string {
 	if s[0] >= '0' && s[0] <= '9' {
 		s = "page_" + s
 	}
-	if buildSuffix(s) {
+	if len(s) > maxStem {
+		s = fmt.Sprintf("%s_%08x", strings.TrimRight(s[:maxStem-9], "_"), crc32.ChecksumIEEE([]byte(s)))
+	}
+	if buildSuffix(s) || reservedOnWindows(s) {
 		s += "_page"
 	}
 	return s

@@ -464,6 +464,43 @@ type enums struct {
 	// NotEnum records the lists seen that did not become a set, for
 	// -v and the tests.
 	not []ir.NotEnum
+	// locked are the names the names lock keeps for enum types, by key.
+	locked map[string]string
+}
+
+// enumKeyOf is an enum type's key in the names lock: its field's path
+// from its struct's key. (A string or integer field has no table, so no
+// struct has this key.)
+func enumKeyOf(owner *ir.Type, f *ir.Field) string {
+	if owner.Key == "" {
+		return ""
+	}
+	return ir.FieldPath(owner.Key, f.JSONName, ir.Object)
+}
+
+// reserveLockedEnums reserves the names the lock keeps for enum types, so
+// that no struct takes them: enums are named after structs, when fields
+// are filled in.
+func (r *resolver) reserveLockedEnums() {
+	if r.lock == nil {
+		return
+	}
+	r.enums.locked = map[string]string{}
+	for _, info := range r.tables {
+		if len(info.keys) == 0 {
+			continue
+		}
+		for _, fp := range info.fields {
+			if fp.word.kind != scalarWord && fp.word.kind != emptyWord {
+				continue
+			}
+			k := ir.FieldPath(info.keys[0], jsonName(fp.param.Name), ir.Object)
+			if e, ok := r.lock.Name(k); ok && !r.names.Used(e.Name) {
+				r.names.Reserve(e.Name)
+				r.enums.locked[k] = e.Name
+			}
+		}
+	}
 }
 
 // fieldEnum gives a string or integer field the enum type of its
@@ -557,8 +594,13 @@ func (r *resolver) fieldEnum(info *tableInfo, i int, f *ir.Field, owner *ir.Type
 		t.Enum.Fields = append(t.Enum.Fields, f)
 		return nil
 	}
-	t := &ir.Type{Pos: values[0].Pos, Underlying: base, Page: owner.Page, Table: owner.Table}
-	t.GoName = r.names.Unique(owner.GoName + f.GoName)
+	t := &ir.Type{Pos: values[0].Pos, Underlying: base, Page: owner.Page, Table: owner.Table, Key: enumKeyOf(owner, f)}
+	if name, ok := r.enums.locked[t.Key]; ok && t.Key != "" {
+		t.GoName = name
+		delete(r.enums.locked, t.Key)
+	} else {
+		t.GoName = r.names.Unique(owner.GoName + f.GoName)
+	}
 	t.Enum = &ir.Enum{Base: base, Fields: []*ir.Field{f}}
 	names := r.intNames(values, isInt)
 	for k, v := range values {

@@ -113,6 +113,13 @@ func (w *walker) walk(nodes []*node, context string) {
 			w.flushLabels()
 			w.caption = ""
 		case paragraphNode:
+			if doc.IsMethodLine(foldedPrefix(n.inlines, 24)) {
+				if text := inlinesText(n.inlines); doc.IsMethodLine(text) {
+					w.page.MethodLines = append(w.page.MethodLines, &doc.MethodLine{
+						Pos: n.pos, Section: w.section, Caption: w.captionOr(context), Text: text,
+					})
+				}
+			}
 			if text, ok := caption(n.inlines); ok {
 				// Labels before a caption paragraph name the table after it.
 				w.caption = text

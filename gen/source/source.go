@@ -80,9 +80,10 @@ type Diagnostic struct {
 	Message string `json:"message"`
 }
 
-// String prints the diagnostic as file:line:col: severity: message.
+// String prints the diagnostic as file:line:col: severity: message, on
+// one line with control characters escaped ([Escape]).
 func (d Diagnostic) String() string {
-	return fmt.Sprintf("%s: %s: %s", d.Pos, d.Severity, d.Message)
+	return Escape(fmt.Sprintf("%s: %s: %s", d.Pos, d.Severity, d.Message))
 }
 
 // List collects diagnostics. The zero List is ready to use.
