@@ -64,6 +64,9 @@ type Result struct {
 	Package *ir.Package
 	Files   []Output
 	Diags   source.List
+	// Ignored are the warnings the config's ignore entries silenced (for
+	// -v; they are not in Diags).
+	Ignored source.List
 	// Lock is the names lock after this run (lock.FileName in the output
 	// folder): every generated type's key and name.
 	Lock []byte
@@ -119,6 +122,7 @@ func Generate(inputs []Input, opts Options) (*Result, error) {
 	res.Package = pkg
 	res.Diags = append(res.Diags, rdiags...)
 	res.Diags.Sort()
+	res.Diags, res.Ignored = resolve.Silence(res.Pages, res.Diags, opts.Config)
 	res.Lock = LockOf(pkg)
 	res.Timing.Resolve = time.Since(start)
 	start = time.Now()
@@ -154,14 +158,28 @@ func LockOf(pkg *ir.Package) []byte {
 // does not depend on scheduling. A panic in f (a bug of rst2go) cannot be
 // recovered by the caller on another goroutine: it is recovered here and
 // returned as an error, with the stack, once all calls have ended.
+//
+// The goroutines fault as the caller does ([debug.SetPanicOnFault]): a
+// caller that maps its inputs and guards against their files shrinking
+// (see package mapfile) gets the panic of such a fault back on its own
+// goroutine, where it can recover it.
 func parallel(n int, f func(i int)) error {
+	onFault := debug.SetPanicOnFault(false)
+	debug.SetPanicOnFault(onFault)
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	var panicked atomic.Pointer[error]
+	var fault atomic.Pointer[any]
 	for range min(runtime.GOMAXPROCS(0), n) {
 		wg.Go(func() {
+			debug.SetPanicOnFault(onFault)
 			defer func() {
 				if r := recover(); r != nil {
+					if _, ok := r.(interface{ Addr() uintptr }); ok && onFault {
+						fault.CompareAndSwap(nil, &r)
+						next.Store(int64(n)) // stop the others early
+						return
+					}
 					err := fmt.Errorf("panic: %v\n%s", r, debug.Stack())
 					panicked.CompareAndSwap(nil, &err)
 				}
@@ -176,6 +194,9 @@ func parallel(n int, f func(i int)) error {
 		})
 	}
 	wg.Wait()
+	if r := fault.Load(); r != nil {
+		panic(*r)
+	}
 	if err := panicked.Load(); err != nil {
 		return *err
 	}

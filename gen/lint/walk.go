@@ -18,6 +18,7 @@ type walker struct {
 	body  exampleBody
 	table *doc.Table // the example's table
 	seen  map[string]bool
+	depth int // wrapping keys looked inside (see object)
 }
 
 func (w *walker) once(key string) bool {
@@ -189,12 +190,28 @@ func (w *walker) object(v *jsonValue, t *ir.Type, path string) {
 		keyPath := joinPath(path, m.key)
 		switch {
 		case f == nil:
+			inside := wraps(m.value, t)
 			if w.once("key " + keyPath) {
 				hint := ""
-				if wraps(m.value, t) {
+				if inside {
 					hint = fmt.Sprintf("; its value has the table's keys: the table may describe what is inside %q", m.key)
 				}
 				w.c.diags.Warnf(w.body.pos(m.keyOff), "example-unknown-key", "example key %q is not in %s%s", m.key, tableName(t.Table), hint)
+			}
+			if inside && w.depth < 8 {
+				// Check what is inside against the table too: its
+				// values may disagree with the rows as well.
+				w.depth++
+				if m.value.kind == jsonArray {
+					for _, e := range m.value.elems {
+						if e != nil && e.kind == jsonObject {
+							w.object(e, t, keyPath+"[]")
+						}
+					}
+				} else {
+					w.object(m.value, t, keyPath)
+				}
+				w.depth--
 			}
 			continue
 		case !exact:

@@ -178,23 +178,24 @@ func (r *resolver) fillType(info *tableInfo, pkg *ir.Package) (enums []*ir.Type)
 		}
 		f.GoName = names.Unique(goName)
 		if !validTag(f.JSONName) {
-			r.diags.Warnf(p.NamePos, "bad-json-name", "parameter name %q cannot be a JSON key in a struct tag; field %s is tagged `json:\"-\"`", p.Name, f.GoName)
+			r.warnParam(p, p.NamePos, "bad-json-name", "parameter name %q cannot be a JSON key in a struct tag; field %s is tagged `json:\"-\"`", p.Name, f.GoName)
 			f.Skip = true
 		}
 		optional := p.Mandatory != doc.MandatoryYes
-		f.Type = r.goType(fp, fp.word, true)
-		if override == nil || override.GoType == nil {
+		if override != nil && override.GoType != nil {
+			// Exactly as configured, and no warning about the type the
+			// docs give, which the field no longer has.
+			f.Type = override.GoType
+			if optional {
+				setOmit(f)
+			}
+		} else {
+			f.Type = r.goType(fp, fp.word, true)
 			if e := r.fieldEnum(info, i, f, typ, override, pkg); e != nil {
 				enums = append(enums, e)
 			}
-		}
-		if optional {
-			setOptional(f, policy)
-		}
-		if override != nil && override.GoType != nil {
-			f.Type = override.GoType // exactly as configured
 			if optional {
-				setOmit(f)
+				setOptional(f, policy)
 			}
 		}
 		typ.Fields = append(typ.Fields, f)
@@ -280,7 +281,7 @@ func (r *resolver) goTypeDepth(fp *fieldPlan, w *typeWord, top bool, depth int) 
 			return named()
 		}
 		if w.name != "" || w.linked || mentionsTable(p) {
-			r.diags.Warnf(p.TypePos, "missing-table", "no table found for %s %q; it is a free-form map[string]any", p.Name, p.Type)
+			r.warnParam(p, p.TypePos, "missing-table", "no table found for %s %q; it is a free-form map[string]any", p.Name, p.Type)
 		}
 		return ir.MapOf(ir.AnyType)
 	case arrayWord:
@@ -288,7 +289,7 @@ func (r *resolver) goTypeDepth(fp *fieldPlan, w *typeWord, top bool, depth int) 
 			if fp.target != nil {
 				return ir.SliceOf(named())
 			}
-			r.diags.Warnf(p.TypePos, "unknown-type", "%s: the element type of %q is not given; elements are json.RawMessage", p.Name, p.Type)
+			r.warnParam(p, p.TypePos, "unknown-type", "%s: the element type of %q is not given; elements are json.RawMessage", p.Name, p.Type)
 			return ir.SliceOf(ir.Raw)
 		}
 		return ir.SliceOf(r.goTypeDepth(fp, w.elem, false, depth+1))
@@ -307,7 +308,7 @@ func (r *resolver) goTypeDepth(fp *fieldPlan, w *typeWord, top bool, depth int) 
 		if fp.target != nil {
 			return named()
 		}
-		r.diags.Warnf(p.TypePos, "unknown-type", "%s: unknown type %q; the field is json.RawMessage", p.Name, p.Type)
+		r.warnParam(p, p.TypePos, "unknown-type", "%s: unknown type %q; the field is json.RawMessage", p.Name, p.Type)
 		return ir.Raw
 	}
 	// emptyWord: no Type column, or an empty cell

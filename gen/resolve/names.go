@@ -58,7 +58,7 @@ func (r *resolver) name() {
 			}
 		}
 		rootNames[info.page][name] = true
-		info.typ.GoName = r.names.Unique(name)
+		info.typ.GoName = r.names.Unique(r.wants(info, name))
 		info.chain = r.rootChain(info)
 	}
 	claims := map[string][]*tableInfo{}
@@ -102,7 +102,7 @@ func (r *resolver) name() {
 			name = r.topName(next)
 		}
 		if !r.configuredName(next) {
-			next.typ.GoName = r.names.Unique(name)
+			next.typ.GoName = r.names.Unique(r.wants(next, name))
 		}
 		next.chain = []string{next.typ.GoName}
 		queue = append(queue, next)
@@ -146,7 +146,7 @@ func (r *resolver) nameNested(t, parent *tableInfo, group []*tableInfo) bool {
 			return false
 		}
 	}
-	if len(shapes) == 1 && !r.names.Used(t.claim) {
+	if len(shapes) == 1 && !r.names.Used(r.wants(t, t.claim)) {
 		t.typ.GoName = t.claim
 		r.names.Reserve(t.claim)
 		return true
@@ -165,6 +165,17 @@ func (r *resolver) nameNested(t, parent *tableInfo, group []*tableInfo) bool {
 	}
 	t.typ.GoName = r.names.Unique(name)
 	return true
+}
+
+// wants returns the name a table wants; if the config gave that name to
+// another table, that is an error at the config's entry: the table would
+// silently get a number (Server2), a change of public API nobody asked for.
+func (r *resolver) wants(info *tableInfo, name string) string {
+	if tn := r.settings.configured[name]; tn != nil && !r.settings.used[tn] {
+		r.settings.used[tn] = true // one error per entry
+		r.diags.Errorf(tn.Pos, "config-conflict", "types entry: %s is the name rst2go gives the table at %s; choose another name, or rename that table too", name, info.table.Pos)
+	}
+	return name
 }
 
 // configuredName gives a table the name the config chose for it, else

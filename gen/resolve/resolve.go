@@ -193,7 +193,7 @@ func (r *resolver) plan() {
 		seen := map[string]bool{}
 		for _, p := range info.table.Params {
 			if seen[p.Name] {
-				r.diags.Warnf(p.NamePos, "duplicate-param", "parameter %q appears twice in the table; the later row is skipped", p.Name)
+				r.warnParam(p, p.NamePos, "duplicate-param", "parameter %q appears twice in the table; the later row is skipped", p.Name)
 				continue
 			}
 			seen[p.Name] = true
@@ -280,7 +280,7 @@ func (r *resolver) explicitTarget(fp *fieldPlan) (found *tableInfo, lookByName b
 		for _, ref := range refs {
 			t, ok := r.lookup(page, ref)
 			if !ok {
-				r.diags.Warnf(ref.Pos, "unresolved-ref", "reference %s resolves nowhere", refText(ref))
+				r.warnParam(p, ref.Pos, "unresolved-ref", "reference %s resolves nowhere", refText(ref))
 				unresolved = true
 				continue
 			}
