@@ -129,20 +129,25 @@ func (r *resolver) build(opts Options) *ir.Package {
 			}
 			if info.placeholder != nil {
 				r.fillPlaceholder(info, pkg)
+				f.Types = append(f.Types, info.typ)
 			} else {
-				r.fillType(info, pkg)
+				enums := r.fillType(info, pkg)
+				f.Types = append(f.Types, info.typ)
+				f.Types = append(f.Types, enums...)
 			}
-			f.Types = append(f.Types, info.typ)
 		}
 		if len(f.Types) > 0 {
 			pkg.Files = append(pkg.Files, f)
 		}
 	}
 	breakValueCycles(pkg)
+	pkg.NotEnums = r.enums.not
 	return pkg
 }
 
-func (r *resolver) fillType(info *tableInfo, pkg *ir.Package) {
+// fillType fills in a struct's fields and returns the enum types first
+// made for them.
+func (r *resolver) fillType(info *tableInfo, pkg *ir.Package) (enums []*ir.Type) {
 	typ := info.typ
 	typ.Doc = r.typeDoc(info, pkg)
 	typ.Page, typ.Table = info.page, info.table
@@ -189,6 +194,9 @@ func (r *resolver) fillType(info *tableInfo, pkg *ir.Package) {
 			}
 		} else {
 			f.Type = r.goType(fp, fp.word, true)
+			if e := r.fieldEnum(info, i, f, typ, override, pkg); e != nil {
+				enums = append(enums, e)
+			}
 			if optional {
 				setOptional(f, policy)
 			}
@@ -196,6 +204,7 @@ func (r *resolver) fillType(info *tableInfo, pkg *ir.Package) {
 		typ.Fields = append(typ.Fields, f)
 		p.GoName = f.GoName
 	}
+	return enums
 }
 
 // fieldNames are the Go names a table's fields want: the json name
