@@ -221,14 +221,36 @@ func addQuery(p *ir.Param) jen.Code {
 	return add(format(t, field))
 }
 
-func isString(t *ir.GoType) bool { return t.Kind == ir.Builtin && t.Name == "string" }
+// isString reports whether t is string or an enum based on it (its zero
+// value "" is unset).
+func isString(t *ir.GoType) bool {
+	b := builtin(t)
+	return b != nil && b.Name == "string"
+}
 
-// format is v (of type t) as text.
+// builtin is the predeclared type t is or, for an enum, is based on; nil
+// for anything else.
+func builtin(t *ir.GoType) *ir.GoType {
+	switch {
+	case t.Kind == ir.Builtin:
+		return t
+	case t.Kind == ir.Named && t.Ref != nil && t.Ref.Enum != nil && t.Ref.Enum.Base != nil && t.Ref.Enum.Base.Kind == ir.Builtin:
+		return t.Ref.Enum.Base
+	}
+	return nil
+}
+
+// format is v (of type t) as text: strconv for numbers and booleans, an
+// enum converted to its base first.
 func format(t *ir.GoType, v jen.Code) jen.Code {
-	if t.Kind != ir.Builtin {
+	b := builtin(t)
+	if b == nil {
 		return jen.Qual("fmt", "Sprint").Call(v)
 	}
-	switch t.Name {
+	if t.Kind == ir.Named {
+		v = jen.Id(b.Name).Call(v)
+	}
+	switch b.Name {
 	case "string":
 		return v
 	case "int":

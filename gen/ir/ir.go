@@ -23,6 +23,16 @@ type Package struct {
 	// its own (rst2go.yaml sdkTags): "gophertelekomcloud" adds q, h and
 	// required tags; "" adds none.
 	SDKTags string
+	// NotEnums are the lists of values seen in descriptions that did not
+	// become enums, and why (open lists, contradictions).
+	NotEnums []NotEnum
+}
+
+// NotEnum is a list of values that did not become an enum.
+type NotEnum struct {
+	Pos    source.Pos
+	Field  string // the JSON name
+	Reason string
 }
 
 // File is the Go file generated for one input page.
