@@ -216,7 +216,7 @@ func addQuery(p *ir.Param) jen.Code {
 	case t.Kind == ir.Pointer:
 		return jen.If(field.Clone().Op("!=").Nil()).Block(add(format(t.Elem, jen.Op("*").Add(field))))
 	case !p.Required && isString(t):
-		return jen.If(field.Clone().Op("!=").Lit("")).Block(add(field))
+		return jen.If(field.Clone().Op("!=").Lit("")).Block(add(format(t, field)))
 	}
 	return add(format(t, field))
 }
