@@ -212,9 +212,18 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	folderCh := make(chan folderRead, 1)
 	if writes {
+		// The lock is taken before the folder is read and held until the
+		// run ends: a second run on the folder waits.
 		go func() {
-			f, err := outdir.ReadFolder(*out)
+			f, err := outdir.Open(*out, !*check, func() {
+				errorf(stderr, "waiting for another rst2go run to finish with %s", *out)
+			})
 			folderCh <- folderRead{f, err}
+		}()
+		defer func() {
+			if read := <-folderCh; read.folder != nil {
+				read.folder.Close()
+			}
 		}()
 	}
 	res, err := gen.Generate(inputs, gen.Options{Package: name, Config: cfg})
@@ -256,10 +265,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 0
 	}
 	var files []outdir.File
-	for _, f := range res.Files {
-		files = append(files, outdir.File{Name: f.Name, Data: f.Data})
+	for i, f := range res.Files {
+		files = append(files, outdir.File{Name: f.Name, Data: f.Data, Source: res.Package.Files[i].Source})
 	}
 	read := <-folderCh
+	folderCh <- read // for the deferred Close
 	if read.err != nil {
 		errorf(stderr, "%v", read.err)
 		return 1
