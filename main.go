@@ -66,6 +66,7 @@ import (
 	"github.com/rst2go/rst2go/gen"
 	"github.com/rst2go/rst2go/gen/config"
 	"github.com/rst2go/rst2go/gen/lint"
+	"github.com/rst2go/rst2go/gen/lock"
 	"github.com/rst2go/rst2go/gen/mapfile"
 	"github.com/rst2go/rst2go/gen/outdir"
 	"github.com/rst2go/rst2go/gen/source"
@@ -112,7 +113,7 @@ type usageError struct{ msg string }
 
 func (e usageError) Error() string { return e.msg }
 
-func run(args []string, stdout, stderr io.Writer) int {
+func run(args []string, stdout, stderr io.Writer) (code int) {
 	flags := flag.NewFlagSet("rst2go", flag.ContinueOnError)
 	flags.SetOutput(stderr)
 	out := flags.String("out", "generated", "output `folder`")
@@ -180,7 +181,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	// root, so a run gives the same bytes wherever it runs.
 	base := moduleRoot(*out)
 	start := time.Now()
-	inputs, err := readInputs(flags.Args(), *format, base, limit)
+	inputs, opened, err := readInputs(flags.Args(), *format, base, limit)
 	if err != nil {
 		errorf(stderr, "%v", err)
 		var ue usageError
@@ -189,6 +190,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		return 1
 	}
+	// Large input files are mapped (package mapfile): they are released
+	// when the run ends, and one that shrinks while it is read is an error
+	// naming it, not a crash.
+	defer func() { code = closeInputs(stderr, opened, code, recover()) }()
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	if len(inputs) == 0 {
 		// Most often a docs checkout that is missing or a wrong -format:
 		// a run that read nothing must not empty the output folder.
@@ -226,11 +232,30 @@ func run(args []string, stdout, stderr io.Writer) int {
 			}
 		}()
 	}
-	res, err := gen.Generate(inputs, gen.Options{Package: name, Config: cfg})
+	var names *lock.Lock
+	if !*lintMode && !*dump {
+		var diags source.List
+		names, diags, err = readLock(*out)
+		if err != nil {
+			errorf(stderr, "%v", err)
+			return 1
+		}
+		if diags.HasErrors() {
+			printDiags(stderr, diags, *strict, *jsonDiags)
+			return 1
+		}
+	}
+	res, err := gen.Generate(inputs, gen.Options{Package: name, Config: cfg, Lock: names})
 	if err != nil {
 		// Generate fails only for faults of rst2go itself.
 		errorf(stderr, "internal error: %v", err)
 		return exitInternal
+	}
+	for _, f := range opened {
+		if err := f.Check(); err != nil {
+			errorf(stderr, "%v", err)
+			return exitFailed
+		}
 	}
 	sum := summary{res: res, config: cfgName}
 	if *lintMode {
@@ -267,6 +292,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	var files []outdir.File
 	for i, f := range res.Files {
 		files = append(files, outdir.File{Name: f.Name, Data: f.Data, Source: res.Package.Files[i].Source})
+	}
+	if len(files) > 0 || names != nil {
+		files = append(files, outdir.File{Name: lock.FileName, Data: res.Lock})
 	}
 	read := <-folderCh
 	folderCh <- read // for the deferred Close
@@ -485,9 +513,24 @@ func (s summary) print(w io.Writer, elapsed time.Duration) {
 		fmt.Fprintf(&b, "; %s: %d files %s (%d new), %d unchanged, %d removed", s.plan.Dir, created+updated, verb, created, s.plan.Unchanged, removed)
 	}
 	ms := func(d time.Duration) time.Duration { return d.Round(100 * time.Microsecond) }
-	fmt.Fprintf(&b, "; %d types, %d fields; %d warnings, %d errors; %s (read %s, resolve %s, emit %s)",
-		types, fields, warnings, errs, ms(elapsed), ms(res.Timing.Read), ms(res.Timing.Resolve), ms(res.Timing.Emit))
+	fmt.Fprintf(&b, "; %d types, %d fields; %d warnings (%d ignored), %d errors; %s (read %s, resolve %s, emit %s)",
+		types, fields, warnings, len(res.Ignored), errs, ms(elapsed), ms(res.Timing.Read), ms(res.Timing.Resolve), ms(res.Timing.Emit))
 	fmt.Fprintln(w, b.String())
+}
+
+// readLock reads the names lock of the output folder; a missing lock is
+// none (the first run writes it).
+func readLock(out string) (*lock.Lock, source.List, error) {
+	path := filepath.Join(out, lock.FileName)
+	data, err := os.ReadFile(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, nil, nil
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	l, diags := lock.Parse(filepath.ToSlash(path), data)
+	return l, diags, nil
 }
 
 // loadConfig reads the -config file, or else rst2go.yaml in the output
@@ -531,20 +574,46 @@ func versionString() string {
 // (the module root), with forward slashes, so that the output is the same
 // wherever the tool runs and never holds an absolute path of the machine
 // it was made on.
-func readInputs(paths []string, format, base string, maxSize int64) ([]gen.Input, error) {
+func readInputs(paths []string, format, base string, maxSize int64) ([]gen.Input, []*mapfile.File, error) {
 	names, err := findInputs(paths, format, maxSize)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	var inputs []gen.Input
+	inputs := make([]gen.Input, 0, len(names))
+	opened := make([]*mapfile.File, 0, len(names))
 	for _, name := range names {
-		data, err := mapfile.Read(name)
+		f, err := mapfile.Open(name)
 		if err != nil {
-			return nil, err
+			closeInputs(io.Discard, opened, 0, nil)
+			return nil, nil, err
 		}
-		inputs = append(inputs, gen.Input{Path: displayPath(base, name), Data: data, Format: format})
+		opened = append(opened, f)
+		inputs = append(inputs, gen.Input{Path: displayPath(base, name), Data: f.Data, Format: format})
 	}
-	return inputs, nil
+	return inputs, opened, nil
+}
+
+// closeInputs releases the input files at the end of a run and returns
+// its exit code. r is the run's panic, if any: a fault in a mapped file
+// that shrank becomes an error naming the file; any other panic goes on
+// (to safely). A file found changed now, after a run that went well, is
+// an error too.
+func closeInputs(stderr io.Writer, files []*mapfile.File, code int, r any) int {
+	if r != nil {
+		err := mapfile.Fault(r)
+		if err == nil {
+			panic(r)
+		}
+		errorf(stderr, "%v", err)
+		code = exitFailed
+	}
+	for _, f := range files {
+		if err := f.Close(); err != nil && r == nil && code == exitOK {
+			errorf(stderr, "%v", err)
+			code = exitFailed
+		}
+	}
+	return code
 }
 
 // displayPath names a file relative to base, with forward slashes.

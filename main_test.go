@@ -9,21 +9,27 @@ import (
 
 	"github.com/rst2go/rst2go/gen"
 	"github.com/rst2go/rst2go/gen/golden"
+	"github.com/rst2go/rst2go/gen/lock"
 )
 
 // TestGeneratedInStep regenerates generated/ from spec/ in memory and
 // requires the committed files to match (make generate rewrites them).
 func TestGeneratedInStep(t *testing.T) {
-	inputs, err := readInputs([]string{"spec"}, "", moduleRoot("generated"), defaultMaxSize)
+	inputs, opened, err := readInputs([]string{"spec"}, "", moduleRoot("generated"), defaultMaxSize)
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := gen.Generate(inputs, gen.Options{Package: "generated"})
+	defer closeInputs(os.Stderr, opened, 0, nil)
+	names, diags, err := readLock("generated")
+	if err != nil || diags.HasErrors() {
+		t.Fatalf("generated/%s: %v %v", lock.FileName, err, diags)
+	}
+	res, err := gen.Generate(inputs, gen.Options{Package: "generated", Lock: names})
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := map[string]bool{}
-	for _, f := range res.Files {
+	for _, f := range append(res.Files, gen.Output{Name: lock.FileName, Data: res.Lock}) {
 		want[f.Name] = true
 		path := filepath.Join("generated", f.Name)
 		if *golden.Update {
@@ -92,12 +98,12 @@ func TestRun(t *testing.T) {
 		{"strict", []string{"-strict", "-out", out2, "-pkg", "things", broken}, 1, `error: id: unknown type "Wibble"`, ""},
 		{"dump", []string{"-dump", page}, 0, "", `"goName": "GetThingResponse"`},
 		{"check in step", []string{"-check", "-out", out, "-pkg", "things", page}, 0, "", ""},
-		{"check out of step", []string{"-check", "-out", out, "-pkg", "things", page, broken}, 1, "1 file(s) would change",
+		{"check out of step", []string{"-check", "-out", out, "-pkg", "things", page, broken}, 1, "2 file(s) would change",
 			"--- /dev/null\n+++ b/" + filepath.ToSlash(filepath.Join(out2[:len(out2)-1], "broken.go"))},
 		{"json", []string{"-json", "-out", out2, "-pkg", "things", broken}, 0, `broken.rst","line":10,"col":11,`, ""},
 		{"json code", []string{"-json", "-out", out2, "-pkg", "things", broken}, 0, `"severity":"warning","code":"unknown-type","message":"id: unknown type \"Wibble\"; the field is json.RawMessage"}`, ""},
-		{"summary", []string{"-v", "-out", out, "-pkg", "things", page}, 0, "rst2go: 1 pages read, 1 tables; " + out + ": 0 files written (0 new), 1 unchanged, 0 removed; 1 types, 1 fields; 0 warnings, 0 errors; ", ""},
-		{"summary of a check", []string{"-v", "-check", "-out", out, "-pkg", "things", page, broken}, 1, "rst2go: 2 pages read, 2 tables; " + out + ": 1 files would be written (1 new), 1 unchanged, 0 removed; 2 types, 2 fields; 1 warnings, 0 errors; ", ""},
+		{"summary", []string{"-v", "-out", out, "-pkg", "things", page}, 0, "rst2go: 1 pages read, 1 tables; " + out + ": 0 files written (0 new), 2 unchanged, 0 removed; 1 types, 1 fields; 0 warnings (0 ignored), 0 errors; ", ""},
+		{"summary of a check", []string{"-v", "-check", "-out", out, "-pkg", "things", page, broken}, 1, "rst2go: 2 pages read, 2 tables; " + out + ": 2 files would be written (1 new), 1 unchanged, 0 removed; 2 types, 2 fields; 1 warnings (0 ignored), 0 errors; ", ""},
 		{"version", []string{"-version"}, 0, "", "rst2go "},
 		{"bad format", []string{"-format", "pdf", page}, 2, `unknown -format "pdf"`, ""},
 		{"config", []string{"-config", cfg, "-out", out, "-pkg", "things", page}, 0, "", ""},
@@ -111,7 +117,7 @@ func TestRun(t *testing.T) {
 		{"package keyword", []string{"-out", out, "-pkg", "func", page}, 2, `-pkg "func" is not a valid package name: a Go keyword`, ""},
 		{"package from -out", []string{"-out", filepath.Join(dir, "my-out"), page}, 2, `my-out: its base name "my-out" is not a valid package name ('-' is not allowed in a Go identifier (letters, digits and _ only)); give -pkg`, ""},
 		{"package differs", []string{"-out", handWritten, "-pkg", "things", page}, 2, "rst2go: -pkg things, but " + filepath.Join(handWritten, "client.go") + " is package ecs: give -pkg ecs or another -out\n", ""},
-		{"package agrees", []string{"-check", "-out", handWritten, "-pkg", "ecs", page}, 1, "1 file(s) would change", ""},
+		{"package agrees", []string{"-check", "-out", handWritten, "-pkg", "ecs", page}, 1, "2 file(s) would change", ""},
 		{"check and lint", []string{"-check", "-lint", "-out", out, page}, 2, "rst2go: -check and -lint cannot be used together: choose one\n", ""},
 		{"dump and check", []string{"-dump", "-check", "-out", out, page}, 2, "rst2go: -check and -dump cannot be used together: choose one\n", ""},
 		{"no pages", []string{"-out", out, "-pkg", "things", empty}, 1, "rst2go: no pages found in " + empty + " (want files ending in .htm, .html, .markdown, .md, .rest, .rst, .txt); nothing written\n", ""},
@@ -136,8 +142,8 @@ func TestRun(t *testing.T) {
 	}
 	// The runs that read no page left the folder as it was.
 	entries, err := os.ReadDir(out)
-	if err != nil || len(entries) != 1 {
-		t.Errorf("%s holds %v (%v), want page.go only", out, entries, err)
+	if err != nil || len(entries) != 2 || entries[0].Name() != "page.go" || entries[1].Name() != lock.FileName {
+		t.Errorf("%s holds %v (%v), want page.go and %s only", out, entries, err, lock.FileName)
 	}
 	got, err := os.ReadFile(filepath.Join(out, "page.go"))
 	if err != nil {

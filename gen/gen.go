@@ -19,6 +19,7 @@ import (
 	"github.com/rst2go/rst2go/gen/emit"
 	"github.com/rst2go/rst2go/gen/html"
 	"github.com/rst2go/rst2go/gen/ir"
+	"github.com/rst2go/rst2go/gen/lock"
 	"github.com/rst2go/rst2go/gen/markdown"
 	"github.com/rst2go/rst2go/gen/resolve"
 	"github.com/rst2go/rst2go/gen/rst"
@@ -46,6 +47,9 @@ type Options struct {
 	Package string
 	// Config holds the settings of rst2go.yaml, or nil.
 	Config *config.Config
+	// Lock is the names lock read from the output folder, or nil (the
+	// first run).
+	Lock *lock.Lock
 }
 
 // Output is one generated file.
@@ -60,6 +64,12 @@ type Result struct {
 	Package *ir.Package
 	Files   []Output
 	Diags   source.List
+	// Ignored are the warnings the config's ignore entries silenced (for
+	// -v; they are not in Diags).
+	Ignored source.List
+	// Lock is the names lock after this run (lock.FileName in the output
+	// folder): every generated type's key and name.
+	Lock []byte
 	// Timing is how long each step took (for -v; never in the output).
 	Timing Timing
 }
@@ -108,10 +118,12 @@ func Generate(inputs []Input, opts Options) (*Result, error) {
 	for _, d := range diags {
 		res.Diags = append(res.Diags, d...)
 	}
-	pkg, rdiags := resolve.Resolve(res.Pages, resolve.Options{Package: opts.Package, Config: opts.Config})
+	pkg, rdiags := resolve.Resolve(res.Pages, resolve.Options{Package: opts.Package, Config: opts.Config, Lock: opts.Lock})
 	res.Package = pkg
 	res.Diags = append(res.Diags, rdiags...)
 	res.Diags.Sort()
+	res.Diags, res.Ignored = resolve.Silence(res.Pages, res.Diags, opts.Config)
+	res.Lock = LockOf(pkg)
 	res.Timing.Resolve = time.Since(start)
 	start = time.Now()
 	res.Files = make([]Output, len(pkg.Files))
@@ -128,19 +140,46 @@ func Generate(inputs []Input, opts Options) (*Result, error) {
 	return res, nil
 }
 
+// LockOf is the names lock of a package: each type's key and name.
+func LockOf(pkg *ir.Package) []byte {
+	entries := map[string]string{}
+	for _, f := range pkg.Files {
+		for _, t := range f.Types {
+			if t.Key != "" {
+				entries[t.Key] = t.GoName
+			}
+		}
+	}
+	return lock.Format(entries)
+}
+
 // parallel calls f(0) ... f(n-1) on as many goroutines as there are
 // threads to run them. Callers write results by index, so the outcome
 // does not depend on scheduling. A panic in f (a bug of rst2go) cannot be
 // recovered by the caller on another goroutine: it is recovered here and
 // returned as an error, with the stack, once all calls have ended.
+//
+// The goroutines fault as the caller does ([debug.SetPanicOnFault]): a
+// caller that maps its inputs and guards against their files shrinking
+// (see package mapfile) gets the panic of such a fault back on its own
+// goroutine, where it can recover it.
 func parallel(n int, f func(i int)) error {
+	onFault := debug.SetPanicOnFault(false)
+	debug.SetPanicOnFault(onFault)
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	var panicked atomic.Pointer[error]
+	var fault atomic.Pointer[any]
 	for range min(runtime.GOMAXPROCS(0), n) {
 		wg.Go(func() {
+			debug.SetPanicOnFault(onFault)
 			defer func() {
 				if r := recover(); r != nil {
+					if _, ok := r.(interface{ Addr() uintptr }); ok && onFault {
+						fault.CompareAndSwap(nil, &r)
+						next.Store(int64(n)) // stop the others early
+						return
+					}
 					err := fmt.Errorf("panic: %v\n%s", r, debug.Stack())
 					panicked.CompareAndSwap(nil, &err)
 				}
@@ -155,6 +194,9 @@ func parallel(n int, f func(i int)) error {
 		})
 	}
 	wg.Wait()
+	if r := fault.Load(); r != nil {
+		panic(*r)
+	}
 	if err := panicked.Load(); err != nil {
 		return *err
 	}

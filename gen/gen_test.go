@@ -14,6 +14,7 @@ import (
 	"github.com/rst2go/rst2go/gen/config"
 	"github.com/rst2go/rst2go/gen/gocheck"
 	"github.com/rst2go/rst2go/gen/golden"
+	"github.com/rst2go/rst2go/gen/lock"
 	"github.com/rst2go/rst2go/gen/source"
 )
 
@@ -54,9 +55,14 @@ func TestGolden(t *testing.T) {
 				names = append(names, f.Name)
 			}
 			golden.Check(t, filepath.Join(want, "diagnostics.txt"), []byte(res.Diags.String()))
+			golden.Check(t, filepath.Join(want, lock.FileName), res.Lock)
+			if len(res.Package.Operations) > 0 {
+				golden.Check(t, filepath.Join(want, "operations.txt"), []byte(OperationsText(res.Package)))
+				names = append(names, "operations.txt")
+			}
 			if entries, err := os.ReadDir(want); err == nil {
 				for _, e := range entries {
-					if e.Name() != "diagnostics.txt" && !slices.Contains(names, e.Name()) {
+					if e.Name() != "diagnostics.txt" && e.Name() != lock.FileName && !slices.Contains(names, e.Name()) {
 						t.Errorf("%s: expected file not generated", filepath.Join(want, e.Name()))
 					}
 				}

@@ -4,6 +4,7 @@
 //
 //	# rst2go.yaml
 //	initialisms: [ECS, EVS]
+//	namespaces: keep                   # OSEXTSTSVMState, not VMState
 //	roles: [request, response, error-response]
 //	typeWords:
 //	  Timestamp: time.Time
@@ -60,6 +61,10 @@ type Config struct {
 	TypeWords []TypeWord
 	Types     []TypeName
 	Fields    []Field
+	// KeepNamespaces keeps OpenStack namespaces in Go names
+	// (OSEXTSTSVMState) where rst2go drops them when the rest is unique
+	// (VMState): "namespaces: keep".
+	KeepNamespaces bool
 	// Pointers is the pointer policy of each role; the zero value means
 	// the defaults (PointersOptional for requests, PointersNever for
 	// responses).
@@ -68,6 +73,17 @@ type Config struct {
 	// 8601 UTC times become time.Time; "" (the default) or "off" leaves
 	// them strings.
 	Times string
+	// Ignore silences warnings, for -strict (see [Ignore]).
+	Ignore []Ignore
+}
+
+// Ignore silences the warnings of one code: all of them, or those on one
+// page (its path without extension, a suffix will do, or its title), or
+// about one parameter (as the docs write it), or both. Errors are never
+// silenced.
+type Ignore struct {
+	Code, Page, Param string
+	Pos               source.Pos
 }
 
 // Pointer policies: whether an optional number, boolean or nested struct
@@ -328,8 +344,17 @@ func (p *parser) identifier(n *yaml.Node, what string) string {
 
 func (p *parser) top(n *yaml.Node) {
 	c := p.cfg
-	p.mapping(n, "top level", []string{"initialisms", "roles", "typeWords", "types", "fields", "pointers", "times"}, func(key string, k, v *yaml.Node) {
+	p.mapping(n, "top level", []string{"initialisms", "namespaces", "roles", "typeWords", "types", "fields", "pointers", "times", "ignore"}, func(key string, k, v *yaml.Node) {
 		switch key {
+		case "namespaces":
+			switch s, _ := p.scalar(v, key); s {
+			case "keep":
+				c.KeepNamespaces = true
+			case "drop":
+			case "":
+			default:
+				p.errorf(v, "namespaces: %q: want keep or drop", s)
+			}
 		case "initialisms":
 			p.list(v, key, func(item *yaml.Node) {
 				s, ok := p.scalar(item, "initialism")
@@ -392,6 +417,26 @@ func (p *parser) top(n *yaml.Node) {
 				} else {
 					c.Pointers.Responses = s
 				}
+			})
+		case "ignore":
+			p.list(v, key, func(item *yaml.Node) {
+				ig := Ignore{Pos: p.pos(item)}
+				p.mapping(item, "ignore entry", []string{"code", "page", "param"}, func(key string, k, v *yaml.Node) {
+					s, _ := p.scalar(v, key)
+					switch key {
+					case "code":
+						ig.Code = s
+					case "page":
+						ig.Page = s
+					case "param":
+						ig.Param = s
+					}
+				})
+				if ig.Code == "" {
+					p.errorf(item, "ignore entry: code is needed (the code a warning ends with in -json, or in the README's table)")
+					return
+				}
+				c.Ignore = append(c.Ignore, ig)
 			})
 		case "times":
 			s, ok := p.scalar(v, key)

@@ -1,6 +1,7 @@
 package config
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"testing"
@@ -27,7 +28,7 @@ func TestParse(t *testing.T) {
 		name: "unknown keys, at their lines",
 		src:  "initialism: [ECS]\ntypes:\n  - page: a\n    tabel: b\n    name: C\n",
 		want: "initialisms=[] roles=none words=[] types=[] fields=[]",
-		diags: "c.yaml:1:1: error: top level: unknown key \"initialism\" (want one of initialisms, roles, typeWords, types, fields, pointers, times)\n" +
+		diags: "c.yaml:1:1: error: top level: unknown key \"initialism\" (want one of initialisms, namespaces, roles, typeWords, types, fields, pointers, times, ignore)\n" +
 			"c.yaml:4:5: error: types entry: unknown key \"tabel\" (want one of page, table, name)\n" +
 			"c.yaml:3:5: error: types entry: page, table and name are all needed",
 	}, {
@@ -148,5 +149,22 @@ func TestParseGoTypeRejects(t *testing.T) {
 		case tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)):
 			t.Errorf("ParseGoType(%q) = %v, want an error %q", tc.in, err, tc.want)
 		}
+	}
+}
+
+func TestParseIgnore(t *testing.T) {
+	src := "ignore:\n  - code: unknown-type\n  - code: missing-table\n    page: servers/creating_ecss\n    param: metadata\n  - page: x\n  - code: a\n    params: b\n"
+	cfg, diags := Parse("c.yaml", []byte(src))
+	var got []string
+	for _, ig := range cfg.Ignore {
+		got = append(got, fmt.Sprintf("%s|%s|%s@%d:%d", ig.Code, ig.Page, ig.Param, ig.Pos.Line, ig.Pos.Col))
+	}
+	if want := "unknown-type||@2:5 missing-table|servers/creating_ecss|metadata@3:5 a||@7:5"; strings.Join(got, " ") != want {
+		t.Errorf("ignore entries:\n got %s\nwant %s", strings.Join(got, " "), want)
+	}
+	wantDiags := "c.yaml:6:5: error: ignore entry: code is needed (the code a warning ends with in -json, or in the README's table)\n" +
+		"c.yaml:8:5: error: ignore entry: unknown key \"params\" (want one of code, page, param)"
+	if got := strings.TrimSpace(diags.String()); got != wantDiags {
+		t.Errorf("diagnostics:\n%s\nwant:\n%s", got, wantDiags)
 	}
 }

@@ -38,6 +38,9 @@ type Page struct {
 	Sections []*Section `json:"sections,omitempty"`
 	Tables   []*Table   `json:"tables,omitempty"`
 	Examples []*Example `json:"examples,omitempty"`
+	// MethodLines are the blocks that open with an HTTP method and a URI,
+	// in document order (see [MethodLine]).
+	MethodLines []*MethodLine `json:"methodLines,omitempty"`
 }
 
 // Finish is the last step of every reader: a page with neither a title

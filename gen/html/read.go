@@ -193,6 +193,15 @@ func (r *reader) flow(kids []*node) {
 func (r *reader) run(nodes []*node) {
 	r.pending = appendAnchors(r.pending, nodes)
 	text := doc.InlinesText(r.inlines(nodes))
+	if doc.IsMethodLine(text) {
+		caption := r.caption
+		if caption == "" && r.inItem && !r.broken {
+			caption = r.context
+		}
+		r.page.MethodLines = append(r.page.MethodLines, &doc.MethodLine{
+			Pos: r.pos.pos(runOff(nodes)), Section: r.section, Caption: caption, Text: text,
+		})
+	}
 	switch {
 	case text == "":
 	case doc.IsCaption(text):

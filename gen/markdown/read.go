@@ -177,7 +177,7 @@ func (w *walker) walk(parent ast.Node, context string, depth int) {
 			w.addSection(n)
 			w.caption, w.title = "", ""
 		case *ast.Paragraph, *ast.TextBlock:
-			w.paragraph(n)
+			w.paragraph(n, context)
 		case *east.Table:
 			w.addTable(n, context)
 			w.caption, w.title = "", ""
@@ -217,10 +217,15 @@ func (w *walker) walk(parent ast.Node, context string, depth int) {
 // paragraph reads a paragraph outside tables: anchors in it are labels; a
 // "Table N" paragraph titles the next table; another short one captions
 // it; a sentence ends what came before.
-func (w *walker) paragraph(n ast.Node) {
+func (w *walker) paragraph(n ast.Node, context string) {
 	p := &para{first: -1}
 	w.r.inlines(n, p, 0)
 	text := p.text()
+	if doc.IsMethodLine(text) {
+		w.page.MethodLines = append(w.page.MethodLines, &doc.MethodLine{
+			Pos: w.r.pos.at(max(p.first, 0)), Section: w.section, Caption: w.captionOr(context), Text: text,
+		})
+	}
 	switch {
 	case w.r.malformedTable(n):
 		w.flushLabels()

@@ -300,3 +300,14 @@ func hasRunePrefix(rs, prefix []rune) bool {
 	}
 	return true
 }
+
+// CutNamespace returns the part of a parameter name after its OpenStack
+// extension namespace ("OS-EXT-STS:vm_state" → "vm_state", true), or name
+// and false when it has none. Callers drop the namespace only where the
+// rest is unique in its struct.
+func CutNamespace(name string) (string, bool) {
+	if i := strings.IndexByte(name, ':'); i > 0 && i < len(name)-1 && isOSNamespace(name[:i]) {
+		return name[i+1:], true
+	}
+	return name, false
+}

@@ -3,7 +3,8 @@
 // unified diff for -check, and applies it as a transaction.
 //
 // The rules: a file is rst2go's when it starts with the generated-code
-// header line; only such files are replaced or removed, and a generated
+// header line (the names lock, lock.FileName, when it starts with
+// lock.HeaderLine); only such files are replaced or removed, and a generated
 // file whose page is gone is removed. A hand-written file in the way of a
 // generated one is an error, and nothing is written. Every name is checked
 // before anything is written. A run that writes holds a lock on the
@@ -29,6 +30,7 @@ import (
 
 	"github.com/rogpeppe/go-internal/diff"
 
+	"github.com/rst2go/rst2go/gen/lock"
 	"github.com/rst2go/rst2go/gen/mapfile"
 )
 
@@ -70,6 +72,11 @@ type Plan struct {
 	Unchanged int
 }
 
+// ours reports whether the content of the file named name is rst2go's.
+func ours(name string, data []byte) bool {
+	return Generated(data) || name == lock.FileName && lock.Ours(data)
+}
+
 // Generated reports whether a file's content starts with rst2go's header.
 func Generated(data []byte) bool {
 	first, _, _ := bytes.Cut(data, []byte("\n"))
@@ -96,7 +103,7 @@ func ReadFolder(dir string) (*Folder, error) {
 	}
 	for _, e := range entries {
 		f.present[e.Name()] = true
-		if !e.Type().IsRegular() || !strings.HasSuffix(e.Name(), ".go") {
+		if !e.Type().IsRegular() || !strings.HasSuffix(e.Name(), ".go") && e.Name() != lock.FileName {
 			continue
 		}
 		// Mapped, not copied: reading a whole folder of generated files
@@ -105,7 +112,7 @@ func ReadFolder(dir string) (*Folder, error) {
 		if err != nil {
 			return nil, err
 		}
-		if Generated(data) {
+		if Generated(data) || e.Name() == lock.FileName && lock.Ours(data) {
 			f.existing[e.Name()] = data
 		}
 	}
@@ -234,6 +241,7 @@ func checkNames(files []File) error {
 	seen := map[string]File{}
 	for _, f := range files {
 		stem, isGo := strings.CutSuffix(f.Name, ".go")
+		isGo = isGo || f.Name == lock.FileName
 		switch {
 		case len(f.Name) > 255:
 			errs = append(errs, fmt.Errorf("refusing to write %q%s: %d bytes is longer than file systems allow (255)", f.Name, page(f), len(f.Name)))

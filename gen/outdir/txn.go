@@ -169,7 +169,7 @@ func (t *txn) do(e entry) error {
 		}
 		// The file is ours to check now: whoever writes the name from here
 		// on makes a new file, which placeNew will not replace.
-		if !generatedFile(t.path(e.bak)) {
+		if !ownedFile(t.path(e.bak), e.name) {
 			if err := placeNew(t.path(e.bak), name); err != nil {
 				return fmt.Errorf("%s changed during the run and is no longer rst2go's (and could not be put back: %v; it is %s)", name, err, t.path(e.bak))
 			}
@@ -204,7 +204,7 @@ func (t *txn) undo(entries []entry) error {
 			switch {
 			case terr == nil && nerr == nil && os.SameFile(tmpInfo, nameInfo):
 				errs = append(errs, os.Remove(name)) // linked, tmp not yet removed
-			case terr != nil && nerr == nil && generatedFile(name):
+			case terr != nil && nerr == nil && ownedFile(name, e.name):
 				errs = append(errs, os.Remove(name)) // placed
 			}
 		case Update, Remove:
@@ -400,17 +400,17 @@ func safeName(s string) bool {
 	return true
 }
 
-// generatedFile reports whether the file at path starts with rst2go's
-// header line.
-func generatedFile(path string) bool {
+// ownedFile reports whether the file at path, to be named name, starts
+// with rst2go's header line (or the names lock's).
+func ownedFile(path, name string) bool {
 	f, err := os.Open(path)
 	if err != nil {
 		return false
 	}
 	defer f.Close()
-	buf := make([]byte, len(HeaderLine)+2)
+	buf := make([]byte, 512)
 	n, _ := io.ReadFull(f, buf)
-	return Generated(buf[:n])
+	return ours(name, buf[:n])
 }
 
 // placeNew gives the file at from the name to, failing with fs.ErrExist if

@@ -129,23 +129,29 @@ func (r *resolver) build(opts Options) *ir.Package {
 			}
 			if info.placeholder != nil {
 				r.fillPlaceholder(info, pkg)
+				f.Types = append(f.Types, info.typ)
 			} else {
-				r.fillType(info, pkg)
+				enums := r.fillType(info, pkg)
+				f.Types = append(f.Types, info.typ)
+				f.Types = append(f.Types, enums...)
 			}
-			f.Types = append(f.Types, info.typ)
 		}
 		if len(f.Types) > 0 {
 			pkg.Files = append(pkg.Files, f)
 		}
 	}
 	breakValueCycles(pkg)
+	pkg.NotEnums = r.enums.not
 	return pkg
 }
 
-func (r *resolver) fillType(info *tableInfo, pkg *ir.Package) {
+// fillType fills in a struct's fields and returns the enum types first
+// made for them.
+func (r *resolver) fillType(info *tableInfo, pkg *ir.Package) (enums []*ir.Type) {
 	typ := info.typ
 	typ.Doc = r.typeDoc(info, pkg)
 	typ.Page, typ.Table = info.page, info.table
+	typ.Key = info.keys[0]
 	if info.root {
 		typ.Role = roleNames[info.role]
 	}
@@ -154,10 +160,11 @@ func (r *resolver) fillType(info *tableInfo, pkg *ir.Package) {
 	if len(info.fields) == 0 {
 		r.diags.Warnf(info.table.Pos, "empty-table", "parameter table has no rows; %s is an empty struct", typ.GoName)
 	}
-	for _, fp := range info.fields {
+	goNames := r.fieldNames(info)
+	for i, fp := range info.fields {
 		p := fp.param
 		f := &ir.Field{JSONName: jsonName(p.Name), Pos: p.Pos, Doc: p.Description, Param: p}
-		goName := r.settings.rules.Exported(f.JSONName)
+		goName := goNames[i]
 		if goName == "" {
 			goName = "Field"
 		}
@@ -171,23 +178,60 @@ func (r *resolver) fillType(info *tableInfo, pkg *ir.Package) {
 		}
 		f.GoName = names.Unique(goName)
 		if !validTag(f.JSONName) {
-			r.diags.Warnf(p.NamePos, "bad-json-name", "parameter name %q cannot be a JSON key in a struct tag; field %s is tagged `json:\"-\"`", p.Name, f.GoName)
+			r.warnParam(p, p.NamePos, "bad-json-name", "parameter name %q cannot be a JSON key in a struct tag; field %s is tagged `json:\"-\"`", p.Name, f.GoName)
 			f.Skip = true
 		}
 		optional := p.Mandatory != doc.MandatoryYes
-		f.Type = r.goType(fp, fp.word, true)
-		if optional {
-			setOptional(f, policy)
-		}
 		if override != nil && override.GoType != nil {
-			f.Type = override.GoType // exactly as configured
+			// Exactly as configured, and no warning about the type the
+			// docs give, which the field no longer has.
+			f.Type = override.GoType
 			if optional {
 				setOmit(f)
+			}
+		} else {
+			f.Type = r.goType(fp, fp.word, true)
+			if e := r.fieldEnum(info, i, f, typ, override, pkg); e != nil {
+				enums = append(enums, e)
+			}
+			if optional {
+				setOptional(f, policy)
 			}
 		}
 		typ.Fields = append(typ.Fields, f)
 		p.GoName = f.GoName
 	}
+	return enums
+}
+
+// fieldNames are the Go names a table's fields want: the json name
+// cased, less its OpenStack namespace where what is left is unique in the
+// struct ("OS-EXT-STS:vm_state" → VMState) and the config keeps no
+// namespaces.
+func (r *resolver) fieldNames(info *tableInfo) []string {
+	names := make([]string, len(info.fields))
+	short := make([]string, len(info.fields))
+	count := map[string]int{}
+	for i, fp := range info.fields {
+		name := jsonName(fp.param.Name)
+		names[i] = r.settings.rules.Exported(name)
+		short[i] = names[i]
+		if rest, ok := naming.CutNamespace(name); ok && !r.settings.cfg.KeepNamespaces {
+			if n := r.settings.rules.Exported(rest); n != "" {
+				short[i] = n
+			}
+		}
+		count[short[i]]++
+		if short[i] != names[i] {
+			count[names[i]]++
+		}
+	}
+	for i := range names {
+		if count[short[i]] == 1 {
+			names[i] = short[i]
+		}
+	}
+	return names
 }
 
 // fillPlaceholder makes a top-level placeholder table (no row refers to
@@ -197,6 +241,7 @@ func (r *resolver) fillPlaceholder(info *tableInfo, pkg *ir.Package) {
 	typ := info.typ
 	typ.Doc = r.typeDoc(info, pkg)
 	typ.Page, typ.Table = info.page, info.table
+	typ.Key = info.keys[0]
 	typ.Role = roleNames[info.role]
 	ph := info.placeholder
 	elem := r.goTypeDepth(ph, ph.word, false, 1)
@@ -235,8 +280,8 @@ func (r *resolver) goTypeDepth(fp *fieldPlan, w *typeWord, top bool, depth int) 
 		if fp.target != nil {
 			return named()
 		}
-		if w.name != "" || mentionsTable(p) {
-			r.diags.Warnf(p.TypePos, "missing-table", "no table found for %s %q; it is a free-form map[string]any", p.Name, p.Type)
+		if w.name != "" || w.linked || mentionsTable(p) {
+			r.warnParam(p, p.TypePos, "missing-table", "no table found for %s %q; it is a free-form map[string]any", p.Name, p.Type)
 		}
 		return ir.MapOf(ir.AnyType)
 	case arrayWord:
@@ -244,7 +289,7 @@ func (r *resolver) goTypeDepth(fp *fieldPlan, w *typeWord, top bool, depth int) 
 			if fp.target != nil {
 				return ir.SliceOf(named())
 			}
-			r.diags.Warnf(p.TypePos, "unknown-type", "%s: the element type of %q is not given; elements are json.RawMessage", p.Name, p.Type)
+			r.warnParam(p, p.TypePos, "unknown-type", "%s: the element type of %q is not given; elements are json.RawMessage", p.Name, p.Type)
 			return ir.SliceOf(ir.Raw)
 		}
 		return ir.SliceOf(r.goTypeDepth(fp, w.elem, false, depth+1))
@@ -263,7 +308,7 @@ func (r *resolver) goTypeDepth(fp *fieldPlan, w *typeWord, top bool, depth int) 
 		if fp.target != nil {
 			return named()
 		}
-		r.diags.Warnf(p.TypePos, "unknown-type", "%s: unknown type %q; the field is json.RawMessage", p.Name, p.Type)
+		r.warnParam(p, p.TypePos, "unknown-type", "%s: unknown type %q; the field is json.RawMessage", p.Name, p.Type)
 		return ir.Raw
 	}
 	// emptyWord: no Type column, or an empty cell

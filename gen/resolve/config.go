@@ -1,11 +1,13 @@
 package resolve
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/rst2go/rst2go/gen/config"
 	"github.com/rst2go/rst2go/gen/doc"
 	"github.com/rst2go/rst2go/gen/naming"
+	"github.com/rst2go/rst2go/gen/source"
 )
 
 // settings is the resolver's view of a config: lookups by what the
@@ -16,7 +18,9 @@ type settings struct {
 	rules     *naming.Rules
 	typeWords map[string]*config.TypeWord // folded word
 	typeNames map[*doc.Table]*config.TypeName
-	used      map[any]bool
+	// configured are the names types entries give, by name.
+	configured map[string]*config.TypeName
+	used       map[any]bool
 }
 
 func newSettings(cfg *config.Config) *settings {
@@ -24,7 +28,7 @@ func newSettings(cfg *config.Config) *settings {
 		cfg = &config.Config{}
 	}
 	s := &settings{cfg: cfg, rules: naming.NewRules(cfg.Initialisms...), typeWords: map[string]*config.TypeWord{},
-		typeNames: map[*doc.Table]*config.TypeName{}, used: map[any]bool{}}
+		typeNames: map[*doc.Table]*config.TypeName{}, configured: map[string]*config.TypeName{}, used: map[any]bool{}}
 	for i := range cfg.TypeWords {
 		w := &cfg.TypeWords[i]
 		s.typeWords[foldWord(w.Word)] = w
@@ -70,6 +74,7 @@ func (r *resolver) matchTypeNames() {
 			r.diags.Errorf(tn.Pos, "config-conflict", "type name %s is given twice", tn.Name)
 		default:
 			r.names.Reserve(tn.Name)
+			r.settings.configured[tn.Name] = tn
 			r.settings.typeNames[found[0].table] = tn
 		}
 	}
@@ -183,4 +188,72 @@ func (r *resolver) reportUnused() {
 			r.diags.Errorf(f.Pos, "config-unused", "fields entry: type %s has no parameter %q", f.Type, f.Param)
 		}
 	}
+}
+
+// warnParam adds a warning about parameter p, which ignore entries can
+// select by its name.
+func (r *resolver) warnParam(p *doc.Param, pos source.Pos, code, format string, args ...any) {
+	r.diags.Warnf(pos, code, format, args...)
+	r.diags[len(r.diags)-1].Param = p.Name
+}
+
+// Silence takes out of diags the warnings that the config's ignore entries
+// match and returns what is left and what was taken. An entry that matches
+// no warning is itself a warning, at its line: the docs were fixed, or the
+// entry is wrong. Errors are never silenced.
+func Silence(pages []*doc.Page, diags source.List, cfg *config.Config) (kept, ignored source.List) {
+	if cfg == nil || len(cfg.Ignore) == 0 {
+		return diags, nil
+	}
+	byPath := map[string]*doc.Page{}
+	for _, p := range pages {
+		byPath[p.Path] = p
+	}
+	used := make([]bool, len(cfg.Ignore))
+	for _, d := range diags {
+		silenced := false
+		for i, ig := range cfg.Ignore {
+			if d.Severity == source.Warning && ignores(ig, d, byPath[d.Pos.File]) {
+				used[i], silenced = true, true
+			}
+		}
+		if silenced {
+			ignored = append(ignored, d)
+		} else {
+			kept = append(kept, d)
+		}
+	}
+	for i, ig := range cfg.Ignore {
+		if !used[i] {
+			var sel []string
+			if ig.Page != "" {
+				sel = append(sel, fmt.Sprintf("page %q", ig.Page))
+			}
+			if ig.Param != "" {
+				sel = append(sel, fmt.Sprintf("param %q", ig.Param))
+			}
+			where := ""
+			if len(sel) > 0 {
+				where = " (" + strings.Join(sel, ", ") + ")"
+			}
+			kept.Warnf(ig.Pos, "unused-ignore", "ignore entry: no %s warning%s to silence; remove the entry", ig.Code, where)
+		}
+	}
+	kept.Sort()
+	return kept, ignored
+}
+
+func ignores(ig config.Ignore, d source.Diagnostic, page *doc.Page) bool {
+	if ig.Code != d.Code {
+		return false
+	}
+	if ig.Page != "" {
+		if page == nil {
+			page = &doc.Page{Path: d.Pos.File}
+		}
+		if !pageMatches(page, ig.Page) {
+			return false
+		}
+	}
+	return ig.Param == "" || ig.Param == d.Param || d.Param != "" && ig.Param == jsonName(d.Param)
 }

@@ -2,23 +2,31 @@ package resolve
 
 import (
 	"strings"
+
+	"github.com/rst2go/rst2go/gen/doc"
+	"github.com/rst2go/rst2go/gen/naming"
 )
 
 // name chooses every type name.
 //
 //   - A top-level table (one that no row refers to) is named from its
 //     page's title and its role: "Creating an ECS Group" + request →
-//     CreateECSGroupRequest.
+//     CreateECSGroupRequest. One that no row refers to and that has no
+//     role of its own or the role of an earlier table of its page, but
+//     whose title names a field ("**security_options** field
+//     description"), is named from that field, with a warning.
 //   - A nested table is named from the field that refers to it (its first
 //     referrer in page and document order), or from the object name its
 //     Type cell gives ("BackupResp object"); singular for arrays. A table
 //     title is never used: titles are often garbled.
 //   - Tables wanting one name share one type when their shapes are
-//     identical; otherwise each is qualified with its parent's name
-//     (ServerGroup → CreateECSGroupResponseServerGroup), and a number
-//     tells apart what is still equal. All of it is decided in one
-//     breadth-first walk from the top-level tables in page order, so the
-//     result is deterministic.
+//     identical; otherwise each is qualified with its parents' names only
+//     as far as needed to be unique (Flavor → ServerFlavor →
+//     CreateECSsRequestServerFlavor), and a number tells apart what is
+//     still equal. All of it is decided in one breadth-first walk from
+//     the top-level tables in page order, so the result is deterministic.
+//   - Before any of that, a table whose key is in the names lock keeps its
+//     locked name, and no other table may take a locked name.
 func (r *resolver) name() {
 	var roots []*tableInfo
 	for _, info := range r.tables {
@@ -27,11 +35,31 @@ func (r *resolver) name() {
 		}
 	}
 	for _, info := range roots {
-		info.role = roleOf(info.page, info.table)
+		info.role, info.status = roleOf(info.page, info.table)
 		info.root = true
-		if !r.configuredName(info) {
-			info.typ.GoName = r.names.Unique(r.topName(info))
+	}
+	r.computeKeys(roots)
+	r.applyLock()
+	r.reserveLockedEnums()
+	rootNames := map[*doc.Page]map[string]bool{}
+	for _, info := range roots {
+		if r.configuredName(info) {
+			info.chain = r.rootChain(info)
+			continue
 		}
+		name := r.topName(info)
+		if rootNames[info.page] == nil {
+			rootNames[info.page] = map[string]bool{}
+		}
+		if field := fieldTitle(info.table); field != "" && (info.role == roleTable || rootNames[info.page][name]) {
+			if n := r.claimName(field); n != "" {
+				r.diags.Warnf(info.table.Pos, "named-from-title", "no row refers to this table and its role is taken or unknown; it is named %s from its title %q", n, info.table.Title)
+				name = n
+			}
+		}
+		rootNames[info.page][name] = true
+		info.typ.GoName = r.names.Unique(r.wants(info, name))
+		info.chain = r.rootChain(info)
 	}
 	claims := map[string][]*tableInfo{}
 	for _, info := range r.tables {
@@ -74,8 +102,9 @@ func (r *resolver) name() {
 			name = r.topName(next)
 		}
 		if !r.configuredName(next) {
-			next.typ.GoName = r.names.Unique(name)
+			next.typ.GoName = r.names.Unique(r.wants(next, name))
 		}
+		next.chain = []string{next.typ.GoName}
 		queue = append(queue, next)
 	}
 }
@@ -89,10 +118,21 @@ func hasOuterReferrer(info *tableInfo) bool {
 	return false
 }
 
+// rootChain is what qualifies the tables a top-level table nests: its
+// role first (RequestServer), then its whole name
+// (CreateECSsRequestServer).
+func (r *resolver) rootChain(info *tableInfo) []string {
+	if info.role.suffix == "" || info.role == roleTable || !strings.HasSuffix(info.typ.GoName, info.role.suffix) {
+		return []string{info.typ.GoName}
+	}
+	return []string{strings.TrimSuffix(info.typ.GoName, info.role.suffix), info.role.suffix}
+}
+
 // nameNested names t, reached from parent, and reports whether it is a
 // type of its own (not merged into a twin).
 func (r *resolver) nameNested(t, parent *tableInfo, group []*tableInfo) bool {
 	t.visited = true
+	t.chain = append(append([]string(nil), parent.chain...), t.claim)
 	if r.configuredName(t) {
 		return true
 	}
@@ -106,23 +146,50 @@ func (r *resolver) nameNested(t, parent *tableInfo, group []*tableInfo) bool {
 			return false
 		}
 	}
-	if len(shapes) == 1 && !r.names.Used(t.claim) {
+	if len(shapes) == 1 && !r.names.Used(r.wants(t, t.claim)) {
 		t.typ.GoName = t.claim
 		r.names.Reserve(t.claim)
 		return true
 	}
-	t.typ.GoName = r.names.Unique(parent.typ.GoName + t.claim)
+	// Qualified by as many parents as it takes: ServerFlavor, then
+	// CreateECSsRequestServerFlavor. A parent whose name the claim
+	// already starts with adds nothing (Server + ServerGroup).
+	name := t.claim
+	for i := len(t.chain) - 2; i >= 0; i-- {
+		if q := t.chain[i]; q != "" && !strings.HasPrefix(name, q) {
+			name = q + name
+		}
+		if !r.names.Used(name) {
+			break
+		}
+	}
+	t.typ.GoName = r.names.Unique(name)
 	return true
 }
 
-// configuredName gives a table the name the config chose for it, if any.
-func (r *resolver) configuredName(info *tableInfo) bool {
-	tn := r.settings.typeNames[info.table]
-	if tn == nil {
-		return false
+// wants returns the name a table wants; if the config gave that name to
+// another table, that is an error at the config's entry: the table would
+// silently get a number (Server2), a change of public API nobody asked for.
+func (r *resolver) wants(info *tableInfo, name string) string {
+	if tn := r.settings.configured[name]; tn != nil && !r.settings.used[tn] {
+		r.settings.used[tn] = true // one error per entry
+		r.diags.Errorf(tn.Pos, "config-conflict", "types entry: %s is the name rst2go gives the table at %s; choose another name, or rename that table too", name, info.table.Pos)
 	}
-	info.typ.GoName = tn.Name
-	return true
+	return name
+}
+
+// configuredName gives a table the name the config chose for it, else
+// the name the lock keeps for it, if any.
+func (r *resolver) configuredName(info *tableInfo) bool {
+	if tn := r.settings.typeNames[info.table]; tn != nil {
+		info.typ.GoName = tn.Name
+		return true
+	}
+	if info.locked != "" {
+		info.typ.GoName = info.locked
+		return true
+	}
+	return false
 }
 
 // merge makes t use twin's type.
@@ -201,10 +268,10 @@ func (r *resolver) claimOf(fp *fieldPlan) string {
 		}
 	}
 	if w.name != "" {
-		name = r.settings.rules.Exported(w.name)
+		name = r.claimName(w.name)
 	}
 	if name == "" {
-		name = r.settings.rules.Exported(jsonName(fp.param.Name))
+		name = r.claimName(jsonName(fp.param.Name))
 		if fp.word.kind == arrayWord {
 			name = singularGo(name)
 		}
@@ -230,4 +297,16 @@ func singularGo(name string) string {
 		return name[:len(name)-1]
 	}
 	return name
+}
+
+// claimName is the Go name a nested table takes from a field: its json
+// name less any OpenStack namespace ("os-extended-volumes:volumes_attached"
+// → VolumesAttached); the parents qualify it where it is not unique.
+func (r *resolver) claimName(field string) string {
+	if rest, ok := naming.CutNamespace(field); ok && !r.settings.cfg.KeepNamespaces {
+		if n := r.settings.rules.Exported(rest); n != "" {
+			return n
+		}
+	}
+	return r.settings.rules.Exported(field)
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/rst2go/rst2go/gen/config"
 	"github.com/rst2go/rst2go/gen/doc"
 	"github.com/rst2go/rst2go/gen/ir"
+	"github.com/rst2go/rst2go/gen/lock"
 	"github.com/rst2go/rst2go/gen/naming"
 	"github.com/rst2go/rst2go/gen/source"
 )
@@ -26,6 +27,8 @@ type Options struct {
 	Package string
 	// Config holds the settings of rst2go.yaml, or nil.
 	Config *config.Config
+	// Lock is the names lock of the output folder, or nil.
+	Lock *lock.Lock
 }
 
 // Resolve builds the Go model of pages. Pages are taken in path order, so
@@ -39,14 +42,18 @@ func Resolve(pages []*doc.Page, opts Options) (*ir.Package, source.List) {
 		shapeIDs:   map[string]int{},
 		words:      map[string]*typeWord{},
 		titles:     map[*doc.Page]*titleIndex{},
+		enums:      enums{byKey: map[string]*ir.Type{}},
+		lock:       opts.Lock,
 	}
 	r.index()
 	r.plan()
 	r.matchTypeNames()
+	r.planOperations()
 	r.name()
 	r.dropRoles()
 	r.markSides()
 	pkg := r.build(opts)
+	r.buildOperations(pkg)
 	r.reportUnused()
 	r.diags.Sort()
 	return pkg, r.diags
@@ -66,7 +73,10 @@ type resolver struct {
 	shapeIDs   map[string]int // see shapeOf
 	words      map[string]*typeWord
 	titles     map[*doc.Page]*titleIndex
+	lock       *lock.Lock
+	ops        []*opPlan         // operations in page order, then document order
 	sides      map[*ir.Type]side // see markSides
+	enums      enums
 }
 
 // tableInfo is the resolver's knowledge of one parameter table.
@@ -86,6 +96,15 @@ type tableInfo struct {
 	shape   string
 	shaping bool
 	role    role
+	status  string // the status code a top-level table documents, if any
+	// chain is the names that qualify a nested table, from its top-level
+	// table down to its own claim (see nameNested).
+	chain []string
+	// keys are the names-lock keys the table is reached by, the first
+	// the one it is written with (see computeKeys); locked is the name
+	// the lock keeps for it.
+	keys   []string
+	locked string
 	// placeholder is set for a table that describes no object but the
 	// values of a map ("{User defined key}", a phrase as the name) or the
 	// elements of an array ("[items]"): its one row's type stands in for
@@ -100,6 +119,9 @@ type fieldPlan struct {
 	param  *doc.Param
 	word   *typeWord
 	target *tableInfo
+	// elsewhere is set for a row whose link leads out of the page's
+	// tables (a URL, another page, a label found nowhere).
+	elsewhere bool
 }
 
 // index records every label, anchor, section and page of the run, and
@@ -159,20 +181,30 @@ func (r *resolver) tableOf(t doc.Target) *tableInfo {
 	return nil
 }
 
-// plan reads every parameter's type word and finds the table it refers to.
+// plan reads every parameter's type word and finds the table it refers to:
+// first every row's explicit reference (a link, "see Table N"), then, for
+// the rows left, a table titled with their names. A row that links
+// elsewhere (a URL, another page) is not matched by name to a table some
+// other row refers to explicitly: that table is the other row's.
 func (r *resolver) plan() {
+	explicit := map[*tableInfo]bool{}
+	var byName []*fieldPlan
 	for _, info := range r.tables {
 		seen := map[string]bool{}
 		for _, p := range info.table.Params {
 			if seen[p.Name] {
-				r.diags.Warnf(p.NamePos, "duplicate-param", "parameter %q appears twice in the table; the later row is skipped", p.Name)
+				r.warnParam(p, p.NamePos, "duplicate-param", "parameter %q appears twice in the table; the later row is skipped", p.Name)
 				continue
 			}
 			seen[p.Name] = true
 			fp := &fieldPlan{owner: info, param: p, word: r.typeWord(p.Type)}
-			fp.target = r.findTarget(fp)
-			if fp.target != nil {
-				fp.target.incoming = append(fp.target.incoming, fp)
+			var lookByName bool
+			fp.target, lookByName = r.explicitTarget(fp)
+			switch {
+			case fp.target != nil:
+				explicit[fp.target] = true
+			case lookByName:
+				byName = append(byName, fp)
 			}
 			info.fields = append(info.fields, fp)
 		}
@@ -182,6 +214,16 @@ func (r *resolver) plan() {
 				info.placeholder, info.mapOf = info.fields[0], true
 			case 'a':
 				info.placeholder = info.fields[0]
+			}
+		}
+	}
+	for _, fp := range byName {
+		fp.target = r.namedTarget(fp, explicit)
+	}
+	for _, info := range r.tables {
+		for _, fp := range info.fields {
+			if fp.target != nil {
+				fp.target.incoming = append(fp.target.incoming, fp)
 			}
 		}
 	}
@@ -215,72 +257,107 @@ func (w *typeWord) wantsTable() bool {
 	return false
 }
 
-var seeTableN = regexp.MustCompile(`(?i)\btable\s+(\d+)\b`)
+// seeTableN finds "see Table 3" and, where tables are numbered by chapter,
+// "see Table 2-3" (the number is all of "2-3"; see titleIndex.numbered).
+var seeTableN = regexp.MustCompile(`(?i)\btable\s+(\d+(?:[-‐–.]\d+)?)\b`)
 
-// findTarget follows, in the family's order of frequency, a reference in
-// the Type cell, on the name, in the description; then a table of the page
-// named in the description as "Table N", or titled with the field's name.
-func (r *resolver) findTarget(fp *fieldPlan) *tableInfo {
+// seeField finds a field named in a description as the place of its
+// table: "For details, see the **coop** field below.", "see the coop
+// parameter description".
+var seeField = regexp.MustCompile(`(?i)\bsee (?:the )?([A-Za-z_][\w.:-]*) (?:field|parameter|object|structure|attribute)s?\b`)
+
+// explicitTarget follows, in the family's order of frequency, a reference
+// in the Type cell, on the name, in the description; then "see Table N" in
+// the Type cell or the description. Without one, lookByName says whether
+// the row's table is to be looked for by name. A link that resolves
+// nowhere, or to no parameter table of the run, marks the row as linking
+// elsewhere (fp.elsewhere).
+func (r *resolver) explicitTarget(fp *fieldPlan) (found *tableInfo, lookByName bool) {
 	p := fp.param
 	page := fp.owner.page
-	var found *tableInfo
 	unresolved := false
 	for _, refs := range [][]*doc.Ref{p.TypeRefs, p.NameRefs, p.DescRefs} {
 		for _, ref := range refs {
 			t, ok := r.lookup(page, ref)
 			if !ok {
-				r.diags.Warnf(ref.Pos, "unresolved-ref", "reference %s resolves nowhere", refText(ref))
+				r.warnParam(p, ref.Pos, "unresolved-ref", "reference %s resolves nowhere", refText(ref))
 				unresolved = true
 				continue
 			}
-			if info := r.tableOf(t); info != nil {
-				r.refTargets[ref] = info
-				if found == nil && fp.word.wantsTable() {
-					found = info
+			info := r.tableOf(t)
+			if info == nil {
+				if ref.URL != "" || ref.Page != "" {
+					fp.elsewhere = true
 				}
+				continue
+			}
+			r.refTargets[ref] = info
+			if found == nil && fp.word.wantsTable() {
+				found = info
 			}
 		}
 	}
+	fp.elsewhere = fp.elsewhere || unresolved
 	if found != nil || !fp.word.wantsTable() {
-		return found
+		return found, false
 	}
-	m := seeTableN.FindStringSubmatch(doc.BlocksText(p.Description))
-	if fp.word.kind == emptyWord && fp.word.name == "" && m == nil {
-		return found
-	}
+	m := seeTableN.FindStringSubmatch(p.Type + "\n" + doc.BlocksText(p.Description))
 	// "see Table 3" with a link that resolves nowhere names a table of
 	// the page the link pointed to (not in this run), not this page's.
 	if m != nil && !unresolved {
 		for _, t := range r.titleIndex(page).numbered(m[1]) {
 			if t != fp.owner.table {
-				return r.infos[t]
+				return r.infos[t], false
 			}
 		}
 	}
-	names := []string{p.Name}
+	return nil, fp.word.kind != emptyWord || m != nil
+}
+
+// namedTarget finds a row's table by name, without a link: a table of
+// the page titled with the name its Type cell gives ("List<label>",
+// "BackupResp object") or its description names ("see the coop field"),
+// else with the field's own name. Of several, the first after the row's
+// table, else the first before it. A row that links elsewhere takes no
+// table another row refers to explicitly.
+func (r *resolver) namedTarget(fp *fieldPlan, explicit map[*tableInfo]bool) *tableInfo {
+	p := fp.param
+	var given []string
 	if fp.word.name != "" {
-		names = append(names, fp.word.name)
+		given = append(given, fp.word.name)
 	}
 	if fp.word.elem != nil && fp.word.elem.name != "" {
-		names = append(names, fp.word.elem.name)
+		given = append(given, fp.word.elem.name)
 	}
-	var before *tableInfo
-	for _, t := range r.titleIndex(page).naming(names) {
-		if t == fp.owner.table {
+	for _, m := range seeField.FindAllStringSubmatch(doc.BlocksText(p.Description), -1) {
+		given = append(given, m[1])
+	}
+	for _, names := range [][]string{given, {p.Name}} {
+		if len(names) == 0 {
 			continue
 		}
-		if r.infos[t].order > fp.owner.order {
-			return r.infos[t]
+		var before *tableInfo
+		for _, t := range r.titleIndex(fp.owner.page).naming(names) {
+			info := r.infos[t]
+			if info == fp.owner || fp.elsewhere && explicit[info] {
+				continue
+			}
+			if info.order > fp.owner.order {
+				return info
+			}
+			if before == nil {
+				before = info
+			}
 		}
-		if before == nil {
-			before = r.infos[t]
+		if before != nil {
+			return before
 		}
 	}
-	return before
+	return nil
 }
 
 func mentionsTable(p *doc.Param) bool {
-	return seeTableN.MatchString(doc.BlocksText(p.Description))
+	return seeTableN.MatchString(p.Type + "\n" + doc.BlocksText(p.Description))
 }
 
 func refText(ref *doc.Ref) string {
@@ -293,7 +370,7 @@ func refText(ref *doc.Ref) string {
 	return fmt.Sprintf("%q", ref.Label)
 }
 
-var tableNumberRE = regexp.MustCompile(`^Table\s+(\d+)\b`)
+var tableNumberRE = regexp.MustCompile(`^Table\s+(\d+(?:[-‐–.]\d+)?)\b`)
 
 func tableNumber(title string) string {
 	if m := tableNumberRE.FindStringSubmatch(title); m != nil {

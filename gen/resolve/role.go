@@ -8,7 +8,7 @@ import (
 	"github.com/rst2go/rst2go/gen/doc"
 )
 
-// role is what a top-level table is for, read from its caption, title and
+// role is what a top-level table is for, read from its title, caption and
 // enclosing sections ("Normal responses", "Request header parameters",
 // "Status code: 400", a "URI" section, ...).
 type role struct {
@@ -30,34 +30,68 @@ var (
 
 var statusCode = regexp.MustCompile(`(?i)status\s+code\s*:?\s*(\d{3})`)
 
-// roleOf reads a top-level table's role. The caption is the most specific
-// text, then the title, then the sections from the innermost out.
+// roleTexts are the texts a top-level table's role is read from, most
+// specific first: its title (less "Table N"), its caption, then its
+// sections from the innermost out, up to the section that is the page's
+// own title. The page title is never one of them:
+// "Data Structure for Querying Details About ECSs" says nothing of what a
+// table of it is for.
+func roleTexts(p *doc.Page, t *doc.Table) []string {
+	texts := []string{tableNumberRE.ReplaceAllString(t.Title, ""), t.Caption}
+	for s := t.Section; s >= 0 && s < len(p.Sections) && len(texts) < 16; s = p.Sections[s].Parent {
+		sec := p.Sections[s]
+		if strings.EqualFold(strings.TrimSpace(sec.Title), strings.TrimSpace(p.Title)) {
+			break
+		}
+		texts = append(texts, sec.Title)
+	}
+	return texts
+}
+
+// roleOf reads a top-level table's role and the status code it documents
+// ("" if none). The first text that tells a role gives it; a status code
+// (in the caption, title or a section) makes a table that is not a header
+// table a response, an error response from 400 up.
 //
-// Headers come first: a table whose own caption or title says "header"
+// Headers come first: a table whose own title or caption says "header"
 // ("Response header parameters" under "Status code: 200"), or whose rows
 // are all HTTP header names (X-Auth-Token, Content-Type; a table nested in
 // a list under "URI"), is a header table, of the response when any of
 // its texts says response or a status, else of the request.
-func roleOf(p *doc.Page, t *doc.Table) role {
-	own := []string{strings.ToLower(t.Caption), strings.ToLower(tableNumberRE.ReplaceAllString(t.Title, ""))}
-	var texts []string
-	for s := t.Section; s >= 0 && s < len(p.Sections) && len(texts) < 16; s = p.Sections[s].Parent {
-		texts = append(texts, strings.ToLower(p.Sections[s].Title))
+func roleOf(p *doc.Page, t *doc.Table) (role, string) {
+	texts := roleTexts(p, t)
+	status := ""
+	for _, text := range texts {
+		if m := statusCode.FindStringSubmatch(text); m != nil {
+			status = m[1]
+			break
+		}
 	}
-	if strings.Contains(own[0], "header") || strings.Contains(own[1], "header") || headerTable(t) {
-		for _, text := range append(own, texts...) {
-			if statusCode.MatchString(text) || strings.Contains(text, "response") {
-				return roleResponseHeader
+	if strings.Contains(strings.ToLower(texts[0]), "header") || strings.Contains(strings.ToLower(texts[1]), "header") || headerTable(t) {
+		for _, text := range texts {
+			if status != "" || strings.Contains(strings.ToLower(text), "response") {
+				return roleResponseHeader, status
 			}
 		}
-		return roleRequestHeader
+		return roleRequestHeader, status
 	}
-	for _, text := range append(own, texts...) {
-		if r, ok := roleIn(text); ok {
-			return r
+	ro := roleTable
+	for _, text := range texts {
+		if r, ok := roleIn(strings.ToLower(statusCode.ReplaceAllString(text, ""))); ok {
+			ro = r
+			break
 		}
 	}
-	return roleTable
+	if status != "" {
+		switch ro {
+		case roleTable, roleResponse, roleRequest:
+			ro = roleResponse
+			if code, _ := strconv.Atoi(status); code >= 400 {
+				ro = roleErrorResponse
+			}
+		}
+	}
+	return ro, status
 }
 
 // headerTable reports whether every row of a table names an HTTP header.
@@ -102,12 +136,6 @@ func IsHeaderName(name string) bool {
 }
 
 func roleIn(s string) (role, bool) {
-	if m := statusCode.FindStringSubmatch(s); m != nil {
-		if code, _ := strconv.Atoi(m[1]); code >= 400 {
-			return roleErrorResponse, true
-		}
-		return roleResponse, true
-	}
 	switch {
 	case strings.Contains(s, "header"):
 		if strings.Contains(s, "response") {
@@ -128,4 +156,42 @@ func roleIn(s string) (role, bool) {
 		return roleRequest, true
 	}
 	return role{}, false
+}
+
+// fieldTitle is the field a table's title says it describes
+// ("**security_options** field description", "flavor parameters",
+// "Description of the metadata field"), or "": a single json-like word
+// once "Table N" and the usual words around it are gone.
+func fieldTitle(t *doc.Table) string {
+	s := strings.TrimSpace(tableNumberRE.ReplaceAllString(t.Title, ""))
+	s = strings.Trim(s, "*` ")
+	lower := strings.ToLower(s)
+	for _, w := range []string{" field description", " parameter description", " parameters description", " field", " parameters", " parameter", " description", " object", " structure", " data structure"} {
+		if strings.HasSuffix(lower, w) {
+			s, lower = s[:len(s)-len(w)], lower[:len(lower)-len(w)]
+			break
+		}
+	}
+	for _, w := range []string{"description of the ", "description of ", "data structure of the ", "data structure of "} {
+		if strings.HasPrefix(lower, w) {
+			s = s[len(w):]
+			break
+		}
+	}
+	s = strings.TrimSpace(strings.Trim(strings.TrimSpace(s), "*`"))
+	if strings.HasSuffix(strings.ToLower(s), " field") {
+		s = strings.TrimSpace(s[:len(s)-len(" field")])
+	}
+	if s == "" || strings.ContainsAny(s, " \t") || strings.EqualFold(s, "parameter") || strings.EqualFold(s, "parameters") {
+		return ""
+	}
+	for _, c := range s {
+		if !(c == '_' || c == '-' || c == '.' || c == ':' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+			return ""
+		}
+	}
+	if _, ok := roleIn(strings.ToLower(s)); ok {
+		return ""
+	}
+	return s
 }

@@ -3,6 +3,7 @@ package resolve
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/rst2go/rst2go/gen/doc"
 )
@@ -50,10 +51,17 @@ func (r *resolver) titleIndex(page *doc.Page) *titleIndex {
 	return ix
 }
 
-// numbered returns the page's parameter tables titled "Table n".
+// numbered returns the page's parameter tables titled "Table n". A
+// chapter-numbered n ("2-3": chapter 2, table 3) with no table titled so
+// names the table titled with its own number ("Table 3").
 func (ix *titleIndex) numbered(n string) []*doc.Table {
+	found := ix.byNumber[n]
+	if i := strings.LastIndexAny(n, "-‐–."); len(found) == 0 && i >= 0 {
+		_, size := utf8.DecodeRuneInString(n[i:])
+		found = ix.byNumber[n[i+size:]]
+	}
 	var out []*doc.Table
-	for _, i := range ix.byNumber[n] {
+	for _, i := range found {
 		out = append(out, ix.tables[i])
 	}
 	return out

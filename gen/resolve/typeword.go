@@ -26,8 +26,12 @@ type typeWord struct {
 	scalar *ir.GoType
 	elem   *typeWord
 	// name is the object name the cell gives ("BackupResp" in
-	// "BackupResp object"), in its original case.
+	// "BackupResp object", "label" in "List<label>", "Panel" alone), in its
+	// original case.
 	name string
+	// linked is set for a word that says the value is the linked table
+	// ("OBJECT_REFERENCE"): a missing table is worth a warning.
+	linked bool
 }
 
 // scalarWords maps a folded, singular scalar type word to its Go type.
@@ -61,12 +65,23 @@ var (
 	trailingArr = regexp.MustCompile(`^(.*?)\s*(?:\[\]|array|list)$`)
 	namedObject = regexp.MustCompile(`^(.+?)\s+objects?$`)
 	dataStruct  = regexp.MustCompile(`^(dict|dictionary|list|array)\b.*data structure`)
+	// "ARRAY_REFERENCE", "Object reference": the linked table, or an
+	// array of it.
+	referenceTo = regexp.MustCompile(`^(array|list|object|dict|struct)[ _-]ref(?:erence)?s?$`)
+	// A word that is only a name ("Panel", "label" in "List<label>").
+	bareName = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
+	// The first sentence of a cell that goes on ("Array. For details, see
+	// Table 2."): the sentence after it belongs to the description.
+	sentenceEnd = regexp.MustCompile(`\.\s+[A-Z]`)
 )
 
 // parseTypeWord reads a Type cell: case-insensitive, spacing folded,
 // plurals folded. See README for the full mapping.
 func parseTypeWord(text string) *typeWord {
 	orig := strings.Join(strings.Fields(text), " ")
+	if loc := sentenceEnd.FindStringIndex(orig); loc != nil {
+		orig = orig[:loc[0]]
+	}
 	orig = strings.TrimRight(orig, ".;,")
 	folded := strings.ToLower(orig)
 	if len(folded) != len(orig) {
@@ -98,6 +113,12 @@ func parseFolded(s, orig string, depth int) *typeWord {
 	if arrayWords[s] || arrayWords[singular(s)] {
 		return &typeWord{kind: arrayWord}
 	}
+	if m := referenceTo.FindStringSubmatch(s); m != nil {
+		if m[1] == "list" || m[1] == "array" {
+			return &typeWord{kind: arrayWord}
+		}
+		return &typeWord{kind: objectWord, linked: true}
+	}
 	if m := dataStruct.FindStringSubmatch(s); m != nil {
 		if m[1] == "list" || m[1] == "array" {
 			return &typeWord{kind: arrayWord, elem: &typeWord{kind: objectWord}}
@@ -113,9 +134,9 @@ func parseFolded(s, orig string, depth int) *typeWord {
 			if !ok {
 				return &typeWord{kind: mapWord, elem: &typeWord{kind: rawWord}}
 			}
-			return &typeWord{kind: mapWord, elem: parseFolded(value, valueOrig, depth+1)}
+			return &typeWord{kind: mapWord, elem: parseGenericArg(value, valueOrig, depth+1)}
 		}
-		return &typeWord{kind: arrayWord, elem: parseFolded(inner, innerOrig, depth+1)}
+		return &typeWord{kind: arrayWord, elem: parseGenericArg(inner, innerOrig, depth+1)}
 	}
 	if m := arrayOf.FindStringSubmatch(s); m != nil {
 		return &typeWord{kind: arrayWord, elem: parseFolded(m[1], orig[len(orig)-len(m[1]):], depth+1)}
@@ -130,7 +151,23 @@ func parseFolded(s, orig string, depth int) *typeWord {
 	if m := trailingArr.FindStringSubmatch(s); m != nil && m[1] != "" {
 		return &typeWord{kind: arrayWord, elem: parseFolded(m[1], orig[:len(m[1])], depth+1)}
 	}
+	if bareName.MatchString(s) {
+		// Unknown, but it may name the table ("Panel", with a table
+		// titled "Panel field description").
+		return &typeWord{kind: unknownWord, name: orig}
+	}
 	return &typeWord{kind: unknownWord}
+}
+
+// parseGenericArg reads a type argument: "String" in "List<String>", and
+// a name the family writes there for an object ("label" in
+// "List<label>", as "Array of label objects" would say).
+func parseGenericArg(s, orig string, depth int) *typeWord {
+	w := parseFolded(s, orig, depth)
+	if w.kind == unknownWord && w.name != "" {
+		return &typeWord{kind: objectWord, name: w.name}
+	}
+	return w
 }
 
 // scalarOf reads a scalar word, also with a size ("String(64)") or in

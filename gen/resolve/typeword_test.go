@@ -83,12 +83,30 @@ func TestParseTypeWord(t *testing.T) {
 		{"File", "raw"},
 		{"Null", "raw"},
 		{"Erroneous word", "unknown"},
+		{"Panel", "unknown"},
+		{"ARRAY_REFERENCE", "[]?"},
+		{"Array reference", "[]?"},
+		{"LIST_REF", "[]?"},
+		{"OBJECT_REFERENCE", "object"},
+		{"List<label>", "[]object label"},
+		{"Array<Label>", "[]object Label"},
+		{"Map<String,label_set>", "map[object label_set]"},
+		{"Array. For details, see Table 2.", "[]?"},
+		{"Object. See Table 4 and Table 5.", "object"},
+		{"Integer. The value ranges from 1 to 10.", "int"},
 		{"Array of erroneous", "[]unknown"},
 	}
 	for _, tt := range tests {
 		if got := describe(parseTypeWord(tt.in)); got != tt.want {
 			t.Errorf("parseTypeWord(%q) = %s, want %s", tt.in, got, tt.want)
 		}
+	}
+	// A bare unknown word keeps its name: it may be the table's.
+	if w := parseTypeWord("Panel"); w.name != "Panel" {
+		t.Errorf("parseTypeWord(Panel).name = %q", w.name)
+	}
+	if w := parseTypeWord("OBJECT_REFERENCE"); !w.linked {
+		t.Error("OBJECT_REFERENCE is not read as a linked table")
 	}
 }
 

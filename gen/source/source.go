@@ -78,6 +78,9 @@ type Diagnostic struct {
 	// ("unknown-type", "unresolved-ref", ...), for tools that filter.
 	Code    string `json:"code"`
 	Message string `json:"message"`
+	// Param is the parameter (as the page writes it) the diagnostic is
+	// about, if any: rst2go.yaml's ignore entries can select by it.
+	Param string `json:"-"`
 }
 
 // String prints the diagnostic as file:line:col: severity: message, on

@@ -244,6 +244,11 @@ func (r *reader) walk(seq []*block, ctx *item) {
 			i++
 			continue
 		}
+		if text := b.folded(); doc.IsMethodLine(text) {
+			r.page.MethodLines = append(r.page.MethodLines, &doc.MethodLine{
+				Pos: b.pos(r.file), Section: r.section, Caption: r.captionOr(ctx), Text: text,
+			})
+		}
 		r.title = nil
 		r.caption = ""
 		if text := b.folded(); doc.IsCaption(text) {

@@ -12,7 +12,7 @@ type CreateVMsRequest struct {
 	CreatedAt string `json:"created_at,omitempty"`
 
 	// DESC: os-ext:hint, renamed by the config
-	OSEXTHint string `json:"os-ext:hint,omitempty"`
+	Hint string `json:"os-ext:hint,omitempty"`
 
 	// DESC: sfs_id, goType set by the config
 	SFSID *int64 `json:"sfs_id,omitempty"`

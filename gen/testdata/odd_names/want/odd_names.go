@@ -6,7 +6,7 @@ package fixture
 // OddNamesResponse is the response body of Odd Names.
 type OddNamesResponse struct {
 	// DESC: colon and hyphens
-	OSEXTSTSVMState string `json:"OS-EXT-STS:vm_state,omitempty"`
+	VMState string `json:"OS-EXT-STS:vm_state,omitempty"`
 
 	// DESC: a dot
 	MetadataKey string `json:"metadata.key,omitempty"`

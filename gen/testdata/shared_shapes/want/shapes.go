@@ -5,15 +5,15 @@ package fixture
 
 // UpdateThingRequest is the request body of Updating a Thing.
 type UpdateThingRequest struct {
-	// DESC: request thing. See [UpdateThingRequestThing].
-	Thing UpdateThingRequestThing `json:"thing"`
+	// DESC: request thing. See [RequestThing].
+	Thing RequestThing `json:"thing"`
 
 	// DESC: request owner. See [Owner].
 	Owner *Owner `json:"owner,omitempty"`
 }
 
-// UpdateThingRequestThing is the thing field of [UpdateThingRequest].
-type UpdateThingRequestThing struct {
+// RequestThing is the thing field of [UpdateThingRequest].
+type RequestThing struct {
 	// DESC: request thing.name
 	Name string `json:"name"`
 }
@@ -26,15 +26,15 @@ type Owner struct {
 
 // UpdateThingResponse is the response body of Updating a Thing.
 type UpdateThingResponse struct {
-	// DESC: response thing. See [UpdateThingResponseThing].
-	Thing UpdateThingResponseThing `json:"thing,omitzero"`
+	// DESC: response thing. See [ResponseThing].
+	Thing ResponseThing `json:"thing,omitzero"`
 
 	// DESC: response owner. See [Owner].
 	Owner Owner `json:"owner,omitzero"`
 }
 
-// UpdateThingResponseThing is the thing field of [UpdateThingResponse].
-type UpdateThingResponseThing struct {
+// ResponseThing is the thing field of [UpdateThingResponse].
+type ResponseThing struct {
 	// DESC: response thing.name
 	Name string `json:"name,omitempty"`
 

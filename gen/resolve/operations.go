@@ -1,0 +1,409 @@
+package resolve
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+
+	"github.com/rst2go/rst2go/gen/doc"
+	"github.com/rst2go/rst2go/gen/ir"
+	"github.com/rst2go/rst2go/gen/naming"
+	"github.com/rst2go/rst2go/gen/source"
+	"github.com/rst2go/rst2go/gen/uri"
+)
+
+// An operation is built in two steps. planOperations, before any type is
+// named, reads each page's method lines and names its operations, so that
+// "<Op>Params" is reserved ahead of the table types (a table whose role
+// is not known is also named "<Title>Params": the operation keeps the
+// plain name). buildOperations, once types exist, ties the page's path,
+// query and header tables, request body and responses to them.
+
+// opPlan is an operation found on a page.
+type opPlan struct {
+	page *doc.Page
+	line uri.Line
+	pos  source.Pos
+	op   *ir.Operation
+}
+
+// methodLine is a candidate method line of a page: a paragraph or list
+// item the reader kept, or the first line of a literal block.
+type methodLine struct {
+	pos     source.Pos
+	section int
+	caption string
+	text    string
+}
+
+// candidates lists a page's method lines in document order.
+func candidates(p *doc.Page) []methodLine {
+	var lines []methodLine
+	for _, m := range p.MethodLines {
+		if m != nil {
+			lines = append(lines, methodLine{m.Pos, m.Section, m.Caption, m.Text})
+		}
+	}
+	for _, ex := range p.Examples {
+		if ex == nil {
+			continue
+		}
+		first, _, _ := strings.Cut(strings.TrimSpace(ex.Text), "\n")
+		if doc.IsMethodLine(first) {
+			lines = append(lines, methodLine{ex.Pos, ex.Section, ex.Caption, first})
+		}
+	}
+	slices.SortStableFunc(lines, func(a, b methodLine) int {
+		return cmp.Or(cmp.Compare(a.pos.Line, b.pos.Line), cmp.Compare(a.pos.Col, b.pos.Col))
+	})
+	return lines
+}
+
+// contextTexts are what says what a method line is for: its caption, then
+// the titles of its sections from the innermost out.
+func contextTexts(p *doc.Page, caption string, section int) []string {
+	texts := []string{caption}
+	for s := section; s >= 0 && s < len(p.Sections) && len(texts) < 16; s = p.Sections[s].Parent {
+		texts = append(texts, p.Sections[s].Title)
+	}
+	return texts
+}
+
+// lineRole tells what a method line's context says: 'u' under a "URI"
+// heading or caption ("URI", "URI format", "Request URI"), 'e' under an
+// example, 0 when nothing says.
+func lineRole(p *doc.Page, l methodLine) rune {
+	for _, t := range contextTexts(p, l.caption, l.section) {
+		s := strings.ToLower(t)
+		switch {
+		case strings.Contains(s, "example"):
+			return 'e'
+		case isURIText(s):
+			return 'u'
+		}
+	}
+	return 0
+}
+
+func isURIText(s string) bool {
+	return s == "uri" || strings.HasPrefix(s, "uri ") || strings.HasPrefix(s, "uri:") || strings.Contains(s, " uri")
+}
+
+// planOperations finds every page's operations: its method lines under a
+// "URI" heading or caption, or, on a page with none there, its method
+// lines outside examples. A line that does not parse is a warning and no
+// operation; the same method and path twice on a page is one operation.
+func (r *resolver) planOperations() {
+	var opNames naming.Namer
+	for _, p := range r.pages {
+		lines := candidates(p)
+		var chosen []methodLine
+		for _, l := range lines {
+			if lineRole(p, l) == 'u' {
+				chosen = append(chosen, l)
+			}
+		}
+		if len(chosen) == 0 {
+			for _, l := range lines {
+				if lineRole(p, l) == 0 {
+					chosen = append(chosen, l)
+				}
+			}
+		}
+		seen := map[string]bool{}
+		for _, l := range chosen {
+			parsed, err := uri.Parse(l.text)
+			if err != nil {
+				r.diags.Warnf(l.pos, "bad-uri", "method line %q cannot be read: %v; no operation is generated for it", l.text, err)
+				continue
+			}
+			key := parsed.Method + " " + parsed.Path
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
+			stem := r.settings.rules.TypeNameFromTitle(p.Title)
+			if stem == "" {
+				base := p.Path[strings.LastIndex(p.Path, "/")+1:]
+				stem = r.settings.rules.Exported(stripExt(base))
+			}
+			if stem == "" {
+				stem = "Operation"
+			}
+			op := &ir.Operation{GoName: opNames.Unique(stem), Method: parsed.Method, Path: parsed.Path, Pos: l.pos, Page: p}
+			op.ParamsType = &ir.Type{GoName: r.names.Unique(op.GoName + "Params"), Pos: l.pos, Page: p, Role: "operation-params"}
+			r.ops = append(r.ops, &opPlan{page: p, line: parsed, pos: l.pos, op: op})
+		}
+	}
+}
+
+// buildOperations ties each operation to its page's top-level tables and
+// lists it in the package and in its page's file.
+func (r *resolver) buildOperations(pkg *ir.Package) {
+	files := map[string]*ir.File{}
+	for _, f := range pkg.Files {
+		files[f.Source] = f
+	}
+	byPage := map[*doc.Page][]*tableInfo{}
+	for _, info := range r.tables {
+		if info.root && !info.dead && info.visited && !info.merged {
+			byPage[info.page] = append(byPage[info.page], info)
+		}
+	}
+	fileNames := outputNames(r.pages)
+	for _, plan := range r.ops {
+		op := plan.op
+		roots := byPage[plan.page]
+		r.opParams(plan, roots)
+		r.opBodies(plan, roots)
+		op.ParamsType.Doc = []*doc.Block{{Kind: doc.Paragraph, Inlines: []*doc.Inline{{Kind: doc.Plain,
+			Text: op.ParamsType.GoName + " holds the path, query and header parameters of " + op.GoName + "."}}}}
+		pkg.Operations = append(pkg.Operations, op)
+		f := files[plan.page.Path]
+		if f == nil {
+			f = &ir.File{Source: plan.page.Path, Name: fileNames[plan.page]}
+			files[plan.page.Path] = f
+			pkg.Files = append(pkg.Files, f)
+		}
+		f.Operations = append(f.Operations, op)
+	}
+	slices.SortStableFunc(pkg.Files, func(a, b *ir.File) int { return cmp.Compare(a.Source, b.Source) })
+}
+
+// opParams collects the operation's path, query and header parameters:
+// the rows of its path, query, URI and request header tables, in document
+// order, then a placeholder or query name of the URI that no row
+// documents (a string; lint reports it).
+func (r *resolver) opParams(plan *opPlan, roots []*tableInfo) {
+	op := plan.op
+	placeholders := map[string]bool{}
+	for _, n := range uri.Placeholders(op.Path) {
+		placeholders[n] = true
+	}
+	queryNames := map[string]bool{}
+	for _, q := range plan.line.Query {
+		queryNames[q.Name] = true
+	}
+	var names naming.Namer
+	// NewRequest is the Params type's method.
+	names.Reserve("NewRequest")
+	seen := map[string]bool{}
+	add := func(p *ir.Param) {
+		key := string(p.In) + " " + p.Name
+		if p.In == ir.InHeader {
+			key = strings.ToLower(key)
+		}
+		if seen[key] {
+			return
+		}
+		seen[key] = true
+		goName := r.settings.rules.Exported(jsonName(p.Name))
+		if goName == "" {
+			goName = "Param"
+		}
+		p.GoName = names.Unique(goName)
+		op.Params = append(op.Params, p)
+	}
+	for _, info := range roots {
+		var in ir.ParamIn
+		switch info.role {
+		case rolePathParams:
+			in = ir.InPath
+		case roleQueryParams:
+			in = ir.InQuery
+		case roleRequestHeader:
+			in = ir.InHeader
+		case roleURIParams:
+		default:
+			continue
+		}
+		for _, f := range info.typ.Fields {
+			if f.Param == nil {
+				continue
+			}
+			name := f.JSONName
+			where := in
+			if info.role == roleURIParams {
+				// A "URI" table holds the placeholders and, where the
+				// URI has a query string or the row is not in the path,
+				// the query parameters.
+				where = ir.InQuery
+				if placeholders[name] {
+					where = ir.InPath
+				}
+			}
+			if where == ir.InPath && !placeholders[name] && info.role != roleURIParams {
+				// Lint reports a path parameter the URI lacks; it has
+				// no place in the request.
+				continue
+			}
+			required := f.Param.Mandatory == doc.MandatoryYes || where == ir.InPath
+			add(&ir.Param{Name: name, In: where, Type: paramType(where, f.Type, required), Required: required, Pos: f.Param.NamePos, Doc: f.Doc})
+		}
+	}
+	for _, n := range uri.Placeholders(op.Path) {
+		add(&ir.Param{Name: n, In: ir.InPath, Type: ir.String, Required: true, Pos: plan.pos})
+	}
+	for _, q := range plan.line.Query {
+		add(&ir.Param{Name: q.Name, In: ir.InQuery, Type: ir.String, Pos: plan.pos})
+	}
+}
+
+// paramType is the Go type of a parameter in a URL or header: the
+// table's scalar type (a pointer when an optional query parameter is not
+// a string, so that unset is told from zero), a slice of scalars for an
+// array query parameter (sent as repeated names); a string for anything
+// else, and always for a header.
+func paramType(in ir.ParamIn, t *ir.GoType, required bool) *ir.GoType {
+	if in == ir.InHeader || t == nil {
+		return ir.String
+	}
+	base := t
+	if base.Kind == ir.Pointer {
+		base = base.Elem
+	}
+	switch {
+	case base.Kind == ir.Builtin:
+	case base.Kind == ir.Slice && in == ir.InQuery:
+		elem := base.Elem
+		if elem.Kind != ir.Builtin {
+			elem = ir.String
+		}
+		return ir.SliceOf(elem)
+	default:
+		return ir.String
+	}
+	if in == ir.InQuery && !required && base.Name != "string" {
+		return ir.PointerTo(base)
+	}
+	return base
+}
+
+// opBodies ties the request body and the responses by status.
+func (r *resolver) opBodies(plan *opPlan, roots []*tableInfo) {
+	op := plan.op
+	p := plan.page
+	documented := statusesOf(p)
+	success, failure := "", ""
+	for _, s := range documented {
+		if success == "" && s >= "200" && s < "300" {
+			success = s
+		}
+	}
+	if success == "" {
+		success = "2XX"
+	}
+	failure = "default"
+	byStatus := map[string]*ir.Response{}
+	response := func(status string, pos source.Pos) *ir.Response {
+		if resp := byStatus[status]; resp != nil {
+			return resp
+		}
+		resp := &ir.Response{Status: status, Pos: pos}
+		byStatus[status] = resp
+		op.Responses = append(op.Responses, resp)
+		return resp
+	}
+	for _, info := range roots {
+		status := statusOfTable(p, info.table)
+		switch info.role {
+		case roleRequest:
+			if op.Request == nil {
+				op.Request = info.typ
+			}
+		case roleResponse, roleErrorResponse:
+			if status == "" {
+				status = success
+				if info.role == roleErrorResponse {
+					status = failure
+				}
+			}
+			if resp := response(status, info.table.Pos); resp.Body == nil {
+				resp.Body = info.typ
+			}
+		case roleResponseHeader:
+			if status == "" {
+				status = success
+			}
+			if resp := response(status, info.table.Pos); resp.Header == nil {
+				resp.Header = info.typ
+			}
+		}
+	}
+	for _, s := range documented {
+		response(s, plan.pos)
+	}
+	slices.SortStableFunc(op.Responses, func(a, b *ir.Response) int { return cmp.Compare(a.Status, b.Status) })
+}
+
+// statusOfTable is the status code a response table's caption, title or
+// sections name, or "".
+func statusOfTable(p *doc.Page, t *doc.Table) string {
+	for _, text := range contextTexts(p, t.Caption, t.Section) {
+		if m := statusCode.FindStringSubmatch(text); m != nil {
+			return m[1]
+		}
+	}
+	if m := statusCode.FindStringSubmatch(t.Title); m != nil {
+		return m[1]
+	}
+	return ""
+}
+
+// statusesOf are the status codes a page documents: the rows of its
+// status code tables ("Status Code | Description") and the captions of
+// its examples and tables ("Status code: 200").
+func statusesOf(p *doc.Page) []string {
+	seen := map[string]bool{}
+	var codes []string
+	add := func(s string) {
+		if !seen[s] {
+			seen[s] = true
+			codes = append(codes, s)
+		}
+	}
+	for _, t := range p.Tables {
+		if t == nil {
+			continue
+		}
+		if t.Kind != doc.Parameters && len(t.Header) > 0 && strings.Contains(strings.ToLower(t.Header[0]), "status code") {
+			for _, row := range t.Rows {
+				if len(row.Cells) > 0 {
+					if code := statusWord(row.Cells[0].Text()); code != "" {
+						add(code)
+					}
+				}
+			}
+		}
+		if m := statusCode.FindStringSubmatch(t.Caption); m != nil {
+			add(m[1])
+		}
+	}
+	for _, ex := range p.Examples {
+		if ex != nil {
+			if m := statusCode.FindStringSubmatch(ex.Caption); m != nil {
+				add(m[1])
+			}
+		}
+	}
+	slices.Sort(codes)
+	return codes
+}
+
+// statusWord is the three-digit code a status cell opens with ("200",
+// "200 OK"), or "".
+func statusWord(s string) string {
+	s = strings.TrimSpace(s)
+	if len(s) < 3 || len(s) > 3 && s[3] != ' ' {
+		return ""
+	}
+	for i := range 3 {
+		if s[i] < '0' || s[i] > '9' {
+			return ""
+		}
+	}
+	if s[0] < '1' || s[0] > '5' {
+		return ""
+	}
+	return s[:3]
+}
