@@ -44,6 +44,9 @@ func (w *walker) value(v *jsonValue, t *ir.GoType, f *ir.Field, path string) {
 	case ir.Named:
 		if u := t.Ref.Underlying; u != nil {
 			w.value(v, u, f, path)
+			if t.Ref.Enum != nil {
+				w.enumValue(v, t.Ref, path)
+			}
 			return
 		}
 		if v.kind != jsonObject {
@@ -78,6 +81,34 @@ func (w *walker) value(v *jsonValue, t *ir.GoType, f *ir.Field, path string) {
 			w.nesting(v, f, path)
 		}
 	}
+}
+
+// enumValue checks that a string or integer value of an enum type is one
+// of the documented values. A value of the wrong kind was reported as a
+// type mismatch already.
+func (w *walker) enumValue(v *jsonValue, t *ir.Type, path string) {
+	want := jsonString
+	if t.Enum.Base.Name != "string" {
+		want = jsonNumber
+	}
+	if v.kind != want {
+		return
+	}
+	var values []string
+	for _, ev := range t.Enum.Values {
+		if ev.Value == v.text {
+			return
+		}
+		if want == jsonString {
+			values = append(values, strconv.Quote(ev.Value))
+		} else {
+			values = append(values, ev.Value)
+		}
+	}
+	if !w.once("enum " + path) {
+		return
+	}
+	w.c.diags.Warnf(w.body.pos(v.off), "example-enum-value", "example value %s is %s, not one of the documented values of %s (%s)", quotePath(path), describe(v), t.GoName, strings.Join(values, ", "))
 }
 
 // explicitMap reports whether a row's Type cell says it is a map

@@ -40,6 +40,7 @@ func (r *resolver) name() {
 	}
 	r.computeKeys(roots)
 	r.applyLock()
+	r.reserveLockedEnums()
 	rootNames := map[*doc.Page]map[string]bool{}
 	fromTitle := map[string]*tableInfo{} // roots named from their title
 	owner := map[string]*doc.Page{}      // page of each root's name
