@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"hash/crc32"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -106,6 +107,9 @@ func validTag(name string) bool {
 func (r *resolver) build(opts Options) *ir.Package {
 	pkg := &ir.Package{Name: opts.Package, Links: map[*doc.Ref]string{}}
 	for ref, info := range r.refTargets {
+		if info.absorbedBy != nil {
+			info = info.absorbedBy
+		}
 		// A placeholder table has no type of its own: link to the type
 		// of its values, if they have one.
 		for depth := 0; info != nil && info.placeholder != nil && depth < 8; depth++ {
@@ -116,10 +120,17 @@ func (r *resolver) build(opts Options) *ir.Package {
 		}
 	}
 	fileNames := outputNames(r.pages)
+	twins := map[string]*tableInfo{}
 	for _, p := range r.pages {
 		f := &ir.File{Source: p.Path, Name: fileNames[p]}
 		for _, t := range p.Tables {
 			info := r.infos[t]
+			if info != nil && info.absorbedBy != nil {
+				if a := info.absorbedBy; !a.dead && a.visited {
+					t.GoName = a.typ.GoName
+				}
+				continue
+			}
 			if info == nil || info.dead || !info.visited {
 				continue
 			}
@@ -132,6 +143,7 @@ func (r *resolver) build(opts Options) *ir.Package {
 				f.Types = append(f.Types, info.typ)
 			} else {
 				enums := r.fillType(info, pkg)
+				r.aliasTwin(info, twins, pkg)
 				f.Types = append(f.Types, info.typ)
 				f.Types = append(f.Types, enums...)
 			}
@@ -167,6 +179,9 @@ func (r *resolver) fillType(info *tableInfo, pkg *ir.Package) (enums []*ir.Type)
 	for i, fp := range info.fields {
 		p := fp.param
 		f := &ir.Field{JSONName: jsonName(p.Name), Pos: p.Pos, Doc: p.Description, Param: p}
+		if fp.variant != "" {
+			f.Doc = append(slices.Clip(f.Doc), &doc.Block{Kind: doc.Paragraph, Pos: p.Pos, Inlines: []*doc.Inline{{Kind: doc.Plain, Text: "Only " + strings.ToLower(fp.variant[:1]) + fp.variant[1:] + "."}}})
+		}
 		goName := goNames[i]
 		if goName == "" {
 			goName = "Field"
@@ -184,7 +199,7 @@ func (r *resolver) fillType(info *tableInfo, pkg *ir.Package) (enums []*ir.Type)
 			r.warnParam(p, p.NamePos, "bad-json-name", "parameter name %q cannot be a JSON key in a struct tag; field %s is tagged `json:\"-\"`", p.Name, f.GoName)
 			f.Skip = true
 		}
-		optional := p.Mandatory != doc.MandatoryYes
+		optional := p.Mandatory != doc.MandatoryYes || fp.variant != ""
 		f.Required = !optional
 		if override != nil && override.GoType != nil {
 			// Exactly as configured, and no warning about the type the
@@ -206,6 +221,30 @@ func (r *resolver) fillType(info *tableInfo, pkg *ir.Package) (enums []*ir.Type)
 		p.GoName = f.GoName
 	}
 	return enums
+}
+
+// aliasTwin makes a top-level type an alias of the first top-level type
+// of its role with an identical shape: the 13 responses that are all
+// {job_id} are one struct, and each operation keeps its own name
+// (DeleteECSsResponse = BatchDeleteECSsResponse). Its fields stay in the
+// model, for operations and lint.
+func (r *resolver) aliasTwin(info *tableInfo, twins map[string]*tableInfo, pkg *ir.Package) {
+	if !info.root || len(info.fields) == 0 || r.settings.typeNames[info.table] != nil {
+		return
+	}
+	key := roleNames[info.role] + " " + r.shapeOf(info)
+	twin := twins[key]
+	if twin == nil {
+		twins[key] = info
+		return
+	}
+	info.typ.AliasOf = twin.typ
+	plain := func(s string) *doc.Inline { return &doc.Inline{Kind: doc.Plain, Text: s} }
+	link := &doc.Ref{Pos: info.table.Pos, Label: "rst2go-alias"}
+	pkg.Links[link] = twin.typ.GoName
+	para := info.typ.Doc[0]
+	para.Inlines = append(para.Inlines, plain(" It has the same fields as "),
+		&doc.Inline{Kind: doc.Link, Text: twin.typ.GoName, Ref: link}, plain("."))
 }
 
 // fieldNames are the Go names a table's fields want: the json name
@@ -344,7 +383,9 @@ func (r *resolver) typeDoc(info *tableInfo, pkg *ir.Package) []*doc.Block {
 	name := info.typ.GoName
 	plain := func(s string) *doc.Inline { return &doc.Inline{Kind: doc.Plain, Text: s} }
 	var in []*doc.Inline
-	if len(info.incoming) == 0 || info.role != (role{}) && !hasOuterReferrer(info) {
+	if info.titled {
+		in = append(in, plain(fmt.Sprintf("%s is described by the table %q of %s; no parameter refers to it.", name, strings.Join(strings.Fields(info.table.Title), " "), info.page.Title)))
+	} else if len(info.incoming) == 0 || info.role != (role{}) && !hasOuterReferrer(info) {
 		in = append(in, plain(fmt.Sprintf("%s is the %s of %s", name, info.role.text, info.page.Title)))
 		if c := info.table.Caption; c != "" && statusCode.MatchString(c) {
 			in = append(in, plain(fmt.Sprintf(" (%s)", c)))

@@ -225,6 +225,9 @@ func (r *resolver) absorbParamTypes(pkg *ir.Package, byPage map[*doc.Page][]*tab
 	referred := map[*ir.Type]bool{}
 	for _, f := range pkg.Files {
 		for _, t := range f.Types {
+			if t.AliasOf != nil {
+				referred[t.AliasOf] = true
+			}
 			for _, fl := range t.Fields {
 				for gt := fl.Type; gt != nil; gt = gt.Elem {
 					if gt.Kind == ir.Named {
