@@ -222,25 +222,45 @@ func (r *resolver) absorbParamTypes(pkg *ir.Package, byPage map[*doc.Page][]*tab
 			first[plan.page] = plan.op
 		}
 	}
-	referred := map[*ir.Type]bool{}
-	for _, f := range pkg.Files {
-		for _, t := range f.Types {
-			if t.AliasOf != nil {
-				referred[t.AliasOf] = true
+	// Candidates are the absorbed types of pages with an operation; one
+	// that a type staying in the package refers to (a field's type, an
+	// alias of it on a page without an operation) stays too.
+	candidates := map[*ir.Type]*ir.Operation{}
+	for p, op := range first {
+		for _, info := range byPage[p] {
+			if absorbed[info.role] {
+				candidates[info.typ] = op
 			}
-			for _, fl := range t.Fields {
-				for gt := fl.Type; gt != nil; gt = gt.Elem {
-					if gt.Kind == ir.Named {
-						referred[gt.Ref] = true
+		}
+	}
+	for changed := true; changed; {
+		changed = false
+		keep := func(t *ir.Type) {
+			if t != nil && candidates[t] != nil {
+				delete(candidates, t)
+				changed = true
+			}
+		}
+		for _, f := range pkg.Files {
+			for _, t := range f.Types {
+				if candidates[t] != nil {
+					continue
+				}
+				keep(t.AliasOf)
+				for _, fl := range t.Fields {
+					for gt := fl.Type; gt != nil; gt = gt.Elem {
+						if gt.Kind == ir.Named {
+							keep(gt.Ref)
+						}
 					}
 				}
 			}
 		}
 	}
 	gone := map[*ir.Type]string{}
-	for p, op := range first {
+	for p := range first {
 		for _, info := range byPage[p] {
-			if absorbed[info.role] && !referred[info.typ] {
+			if op := candidates[info.typ]; op != nil {
 				gone[info.typ] = op.ParamsType.GoName
 				info.table.GoName = op.ParamsType.GoName
 			}
