@@ -26,7 +26,11 @@
 //	-lint       check the docs against themselves: examples against tables,
 //	            references, type words, titles, path parameters; print one
 //	            finding per line (file:line:col: message [code]); exit 1 on findings
-//	-json       diagnostics (and -lint findings) as JSON lines
+//	-diff       compare two doc sets: rst2go -diff OLD NEW prints what changed
+//	            for an SDK (operations, parameters, fields, types, mandatory,
+//	            responses), breaking changes first; exit 1 if any breaks
+//	-md         with -diff: the report as Markdown, for a pull-request comment
+//	-json       diagnostics (and -lint findings, -diff changes) as JSON lines
 //	-v          once done, a summary: pages read, files written/unchanged/removed,
 //	            types, fields, warnings, time
 //	-max-size N the largest input file read (default 256M; K, M, G)
@@ -40,7 +44,9 @@
 // runs. A run that finds no page writes nothing and fails. The exit status
 // is 0 on success, 1 on errors (or warnings with -strict) and when no page
 // was found, 2 on bad usage (found before anything is read or written), 3
-// on a bug in rst2go itself (a recovered panic).
+// on a bug in rst2go itself (a recovered panic). With -diff: 0 when nothing
+// breaking changed, 1 when something did, 2 on misuse (a set that cannot be
+// read is one), 3 on a bug.
 //
 // For use from go generate:
 //
@@ -128,8 +134,10 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	lintMode := flags.Bool("lint", false, "check the docs against themselves (examples, references, types); write nothing; exit 1 on findings")
 	configPath := flags.String("config", "", "settings `file` (default: rst2go.yaml in the -out folder, if there)")
 	maxSize := flags.String("max-size", formatSize(defaultMaxSize), "the largest input `size` read (K, M, G: 1024s)")
+	diffMode := flags.Bool("diff", false, "compare two doc sets, OLD and NEW: print the API changes, breaking first; exit 1 if any breaks")
+	md := flags.Bool("md", false, "with -diff: print the report as Markdown (for a pull-request comment)")
 	flags.Usage = func() {
-		fmt.Fprintf(stderr, "usage: rst2go [flags] PATH...\n\nflags:\n")
+		fmt.Fprintf(stderr, "usage: rst2go [flags] PATH...\n       rst2go -diff [-json|-md] [-v] OLD NEW\n\nflags:\n")
 		flags.PrintDefaults()
 	}
 	if err := flags.Parse(args); err != nil {
@@ -143,8 +151,16 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		errorf(stderr, format, args...)
 		return exitUsage
 	}
-	if err := modesConflict(map[string]bool{"-check": *check, "-dump": *dump, "-lint": *lintMode}); err != "" {
+	if err := modesConflict(map[string]bool{"-check": *check, "-dump": *dump, "-lint": *lintMode, "-diff": *diffMode}); err != "" {
 		return usage("%s", err)
+	}
+	if *diffMode {
+		limit, err := parseSize(*maxSize)
+		if err != nil {
+			return usage("%v", err)
+		}
+		return runDiff(flags.Args(), diffFlags{format: *format, configPath: *configPath, out: *out, maxSize: limit,
+			json: *jsonDiags, md: *md, verbose: *verbose}, stdout, stderr)
 	}
 	if flags.NArg() == 0 {
 		flags.Usage()

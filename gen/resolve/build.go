@@ -160,6 +160,9 @@ func (r *resolver) fillType(info *tableInfo, pkg *ir.Package) (enums []*ir.Type)
 	if len(info.fields) == 0 {
 		r.diags.Warnf(info.table.Pos, "empty-table", "parameter table has no rows; %s is an empty struct", typ.GoName)
 	}
+	if info.table.Columns.Type < 0 && len(info.fields) > 0 && !stringRole(info) {
+		r.diags.Warnf(info.table.Pos, "untyped-table", "parameter table has no Type column: the types of %s's fields are not documented; they are strings unless a row links a table", typ.GoName)
+	}
 	goNames := r.fieldNames(info)
 	for i, fp := range info.fields {
 		p := fp.param
@@ -233,6 +236,20 @@ func (r *resolver) fieldNames(info *tableInfo) []string {
 		}
 	}
 	return names
+}
+
+// stringRole reports whether a table is one of those whose values are
+// strings by nature (path, query and URI parameters, headers), where no
+// Type column is no loss.
+func stringRole(info *tableInfo) bool {
+	if !info.root {
+		return false
+	}
+	switch info.role {
+	case rolePathParams, roleQueryParams, roleURIParams, roleRequestHeader, roleResponseHeader:
+		return true
+	}
+	return false
 }
 
 // fillPlaceholder makes a top-level placeholder table (no row refers to
