@@ -64,6 +64,10 @@ type Type struct {
 	// "request-header", "response-header" or "params"; "" for a nested
 	// table.
 	Role string
+	// AliasOf, when set, is the type this one is an alias of (type X =
+	// Y): a top-level table with the same role and shape as an earlier
+	// one. Fields are still filled in.
+	AliasOf *Type
 	// Key identifies the type in the API (see Key): the names lock keeps
 	// its name by it.
 	Key string
@@ -82,8 +86,12 @@ type Field struct {
 	// (omitzero, Go 1.24: a struct value, time.Time).
 	OmitEmpty bool
 	OmitZero  bool
-	Pos       source.Pos
-	Doc       []*doc.Block
+	// TimeLayout is the Go layout of the date-time format the field's
+	// description documents (time.RFC3339, or "2006-01-02T15:04:05" for
+	// one without a zone), or "".
+	TimeLayout string
+	Pos        source.Pos
+	Doc        []*doc.Block
 	// Param is the row the field comes from.
 	Param *doc.Param
 }
