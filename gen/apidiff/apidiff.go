@@ -108,7 +108,7 @@ type Set struct {
 }
 
 // Compare lists the changes from old to new: ordered by operation (path
-// template, then method; tables no operation reaches after them, by page),
+// template, method, Go name; tables no operation reaches after them, by page),
 // then JSON path, then kind. The same set twice gives none.
 func Compare(old, new Set) []Change {
 	d := &differ{}
