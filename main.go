@@ -26,7 +26,11 @@
 //	-lint       check the docs against themselves: examples against tables,
 //	            references, type words, titles, path parameters; print one
 //	            finding per line (file:line:col: message [code]); exit 1 on findings
-//	-json       diagnostics (and -lint findings) as JSON lines
+//	-diff       compare two doc sets: rst2go -diff OLD NEW prints what changed
+//	            for an SDK (operations, parameters, fields, types, mandatory,
+//	            responses), breaking changes first; exit 1 if any breaks
+//	-md         with -diff: the report as Markdown, for a pull-request comment
+//	-json       diagnostics (and -lint findings, -diff changes) as JSON lines
 //	-v          once done, a summary: pages read, files written/unchanged/removed,
 //	            types, fields, warnings, time
 //	-max-size N the largest input file read (default 256M; K, M, G)
@@ -40,7 +44,9 @@
 // runs. A run that finds no page writes nothing and fails. The exit status
 // is 0 on success, 1 on errors (or warnings with -strict) and when no page
 // was found, 2 on bad usage (found before anything is read or written), 3
-// on a bug in rst2go itself (a recovered panic).
+// on a bug in rst2go itself (a recovered panic). With -diff: 0 when nothing
+// breaking changed, 1 when something did, 2 on misuse (a set that cannot be
+// read is one), 3 on a bug.
 //
 // For use from go generate:
 //
@@ -116,7 +122,7 @@ type usageError struct{ msg string }
 
 func (e usageError) Error() string { return e.msg }
 
-func run(args []string, stdout, stderr io.Writer) int {
+func run(args []string, stdout, stderr io.Writer) (code int) {
 	flags := flag.NewFlagSet("rst2go", flag.ContinueOnError)
 	flags.SetOutput(stderr)
 	out := flags.String("out", "generated", "output `folder`")
@@ -131,8 +137,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	lintMode := flags.Bool("lint", false, "check the docs against themselves (examples, references, types); write nothing; exit 1 on findings")
 	configPath := flags.String("config", "", "settings `file` (default: rst2go.yaml in the -out folder, if there)")
 	maxSize := flags.String("max-size", formatSize(defaultMaxSize), "the largest input `size` read (K, M, G: 1024s)")
+	diffMode := flags.Bool("diff", false, "compare two doc sets, OLD and NEW: print the API changes, breaking first; exit 1 if any breaks")
+	md := flags.Bool("md", false, "with -diff: print the report as Markdown (for a pull-request comment)")
 	flags.Usage = func() {
-		fmt.Fprintf(stderr, "usage: rst2go [flags] PATH...\n\nflags:\n")
+		fmt.Fprintf(stderr, "usage: rst2go [flags] PATH...\n       rst2go -diff [-json|-md] [-v] OLD NEW\n\nflags:\n")
 		flags.PrintDefaults()
 	}
 	if err := flags.Parse(args); err != nil {
@@ -146,8 +154,16 @@ func run(args []string, stdout, stderr io.Writer) int {
 		errorf(stderr, format, args...)
 		return exitUsage
 	}
-	if err := modesConflict(map[string]bool{"-check": *check, "-dump": *dump, "-lint": *lintMode}); err != "" {
+	if err := modesConflict(map[string]bool{"-check": *check, "-dump": *dump, "-lint": *lintMode, "-diff": *diffMode}); err != "" {
 		return usage("%s", err)
+	}
+	if *diffMode {
+		limit, err := parseSize(*maxSize)
+		if err != nil {
+			return usage("%v", err)
+		}
+		return runDiff(flags.Args(), diffFlags{format: *format, configPath: *configPath, out: *out, maxSize: limit,
+			json: *jsonDiags, md: *md, verbose: *verbose}, stdout, stderr)
 	}
 	if flags.NArg() == 0 {
 		flags.Usage()
@@ -184,7 +200,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	// root, so a run gives the same bytes wherever it runs.
 	base := moduleRoot(*out)
 	start := time.Now()
-	inputs, err := readInputs(flags.Args(), *format, base, limit)
+	inputs, opened, err := readInputs(flags.Args(), *format, base, limit)
 	if err != nil {
 		errorf(stderr, "%v", err)
 		var ue usageError
@@ -193,6 +209,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		return 1
 	}
+	// Large input files are mapped (package mapfile): they are released
+	// when the run ends, and one that shrinks while it is read is an error
+	// naming it, not a crash.
+	defer func() { code = closeInputs(stderr, opened, code, recover()) }()
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	if len(inputs) == 0 {
 		// Most often a docs checkout that is missing or a wrong -format:
 		// a run that read nothing must not empty the output folder.
@@ -239,6 +260,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 		// Generate fails only for faults of rst2go itself.
 		errorf(stderr, "internal error: %v", err)
 		return exitInternal
+	}
+	for _, f := range opened {
+		if err := f.Check(); err != nil {
+			errorf(stderr, "%v", err)
+			return exitFailed
+		}
 	}
 	sum := summary{res: res, config: cfgName}
 	if *lintMode {
@@ -556,20 +583,46 @@ func versionString() string {
 // (the module root), with forward slashes, so that the output is the same
 // wherever the tool runs and never holds an absolute path of the machine
 // it was made on.
-func readInputs(paths []string, format, base string, maxSize int64) ([]gen.Input, error) {
+func readInputs(paths []string, format, base string, maxSize int64) ([]gen.Input, []*mapfile.File, error) {
 	names, err := findInputs(paths, format, maxSize)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	var inputs []gen.Input
+	inputs := make([]gen.Input, 0, len(names))
+	opened := make([]*mapfile.File, 0, len(names))
 	for _, name := range names {
-		data, err := mapfile.Read(name)
+		f, err := mapfile.Open(name)
 		if err != nil {
-			return nil, err
+			closeInputs(io.Discard, opened, 0, nil)
+			return nil, nil, err
 		}
-		inputs = append(inputs, gen.Input{Path: displayPath(base, name), Data: data, Format: format})
+		opened = append(opened, f)
+		inputs = append(inputs, gen.Input{Path: displayPath(base, name), Data: f.Data, Format: format})
 	}
-	return inputs, nil
+	return inputs, opened, nil
+}
+
+// closeInputs releases the input files at the end of a run and returns
+// its exit code. r is the run's panic, if any: a fault in a mapped file
+// that shrank becomes an error naming the file; any other panic goes on
+// (to safely). A file found changed now, after a run that went well, is
+// an error too.
+func closeInputs(stderr io.Writer, files []*mapfile.File, code int, r any) int {
+	if r != nil {
+		err := mapfile.Fault(r)
+		if err == nil {
+			panic(r)
+		}
+		errorf(stderr, "%v", err)
+		code = exitFailed
+	}
+	for _, f := range files {
+		if err := f.Close(); err != nil && r == nil && code == exitOK {
+			errorf(stderr, "%v", err)
+			code = exitFailed
+		}
+	}
+	return code
 }
 
 // displayPath names a file relative to base, with forward slashes.

@@ -15,10 +15,11 @@ import (
 // TestGeneratedInStep regenerates generated/ from spec/ in memory and
 // requires the committed files to match (make generate rewrites them).
 func TestGeneratedInStep(t *testing.T) {
-	inputs, err := readInputs([]string{"spec"}, "", moduleRoot("generated"), defaultMaxSize)
+	inputs, opened, err := readInputs([]string{"spec"}, "", moduleRoot("generated"), defaultMaxSize)
 	if err != nil {
 		t.Fatal(err)
 	}
+	defer closeInputs(os.Stderr, opened, 0, nil)
 	names, diags, err := readLock("generated")
 	if err != nil || diags.HasErrors() {
 		t.Fatalf("generated/%s: %v %v", lock.FileName, err, diags)

@@ -106,6 +106,30 @@ func FormatOf(name string) string {
 // Generate reads, resolves and renders. Problems in the pages are
 // diagnostics in the result; the error is for failures of rst2go itself.
 func Generate(inputs []Input, opts Options) (*Result, error) {
+	res, err := Resolve(inputs, opts)
+	if err != nil {
+		return nil, err
+	}
+	start := time.Now()
+	pkg := res.Package
+	res.Files = make([]Output, len(pkg.Files))
+	errs := make([]error, len(pkg.Files))
+	perr := parallel(len(pkg.Files), func(i int) {
+		f := pkg.Files[i]
+		data, err := emit.File(pkg, f)
+		res.Files[i], errs[i] = Output{Name: f.Name, Data: data}, err
+	})
+	if err := errors.Join(append(errs, perr)...); err != nil {
+		return nil, err
+	}
+	res.Timing.Emit = time.Since(start)
+	return res, nil
+}
+
+// Resolve reads and resolves, as Generate does, and renders nothing: the
+// result has no Files. It is the model every output other than Go files
+// reads (-diff compares two of them).
+func Resolve(inputs []Input, opts Options) (*Result, error) {
 	res := &Result{}
 	start := time.Now()
 	pages, diags, err := readAll(inputs)
@@ -125,18 +149,6 @@ func Generate(inputs []Input, opts Options) (*Result, error) {
 	res.Diags, res.Ignored = resolve.Silence(res.Pages, res.Diags, opts.Config)
 	res.Lock = LockOf(pkg)
 	res.Timing.Resolve = time.Since(start)
-	start = time.Now()
-	res.Files = make([]Output, len(pkg.Files))
-	errs := make([]error, len(pkg.Files))
-	perr := parallel(len(pkg.Files), func(i int) {
-		f := pkg.Files[i]
-		data, err := emit.File(pkg, f)
-		res.Files[i], errs[i] = Output{Name: f.Name, Data: data}, err
-	})
-	if err := errors.Join(append(errs, perr)...); err != nil {
-		return nil, err
-	}
-	res.Timing.Emit = time.Since(start)
 	return res, nil
 }
 
@@ -158,14 +170,28 @@ func LockOf(pkg *ir.Package) []byte {
 // does not depend on scheduling. A panic in f (a bug of rst2go) cannot be
 // recovered by the caller on another goroutine: it is recovered here and
 // returned as an error, with the stack, once all calls have ended.
+//
+// The goroutines fault as the caller does ([debug.SetPanicOnFault]): a
+// caller that maps its inputs and guards against their files shrinking
+// (see package mapfile) gets the panic of such a fault back on its own
+// goroutine, where it can recover it.
 func parallel(n int, f func(i int)) error {
+	onFault := debug.SetPanicOnFault(false)
+	debug.SetPanicOnFault(onFault)
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	var panicked atomic.Pointer[error]
+	var fault atomic.Pointer[any]
 	for range min(runtime.GOMAXPROCS(0), n) {
 		wg.Go(func() {
+			debug.SetPanicOnFault(onFault)
 			defer func() {
 				if r := recover(); r != nil {
+					if _, ok := r.(interface{ Addr() uintptr }); ok && onFault {
+						fault.CompareAndSwap(nil, &r)
+						next.Store(int64(n)) // stop the others early
+						return
+					}
 					err := fmt.Errorf("panic: %v\n%s", r, debug.Stack())
 					panicked.CompareAndSwap(nil, &err)
 				}
@@ -180,6 +206,9 @@ func parallel(n int, f func(i int)) error {
 		})
 	}
 	wg.Wait()
+	if r := fault.Load(); r != nil {
+		panic(*r)
+	}
 	if err := panicked.Load(); err != nil {
 		return *err
 	}

@@ -12,6 +12,7 @@ package emit
 import (
 	"bytes"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -67,6 +68,9 @@ func renderFile(pkg *ir.Package, f *ir.File, opts godoc.Options) ([]byte, error)
 //		Field Type `json:"name,omitempty"`
 //	}
 func genType(t *ir.Type, opts godoc.Options) jen.Code {
+	if t.Enum != nil {
+		return genEnum(t, opts)
+	}
 	if t.Underlying != nil {
 		// type Name map[string]Elem
 		return jen.Add(comment(godoc.Lines("", t.Doc, opts))).Line().
@@ -85,6 +89,60 @@ func genType(t *ir.Type, opts godoc.Options) jen.Code {
 	}
 	return jen.Add(comment(godoc.Lines("", t.Doc, opts))).Line().
 		Type().Id(t.GoName).Struct(fields...)
+}
+
+// genEnum renders
+//
+//	// Doc
+//	type Name string
+//
+//	const (
+//		// Value doc
+//		NameValue Name = "value"
+//	)
+//
+//	// Valid reports whether v is one of the documented values of Name.
+//	// Other values decode all the same.
+//	func (v Name) Valid() bool {
+//		switch v {
+//		case NameValue, ...:
+//			return true
+//		}
+//		return false
+//	}
+func genEnum(t *ir.Type, opts godoc.Options) jen.Code {
+	consts := make([]jen.Code, 0, 2*len(t.Enum.Values))
+	cases := make([]jen.Code, 0, len(t.Enum.Values))
+	for i, v := range t.Enum.Values {
+		lines := godoc.Lines("", v.Doc, opts)
+		if i > 0 && len(lines) > 0 {
+			consts = append(consts, jen.Line())
+		}
+		consts = append(consts, comment(lines), jen.Id(v.GoName).Id(t.GoName).Op("=").Add(enumLit(t.Enum.Base, v.Value)))
+		cases = append(cases, jen.Id(v.GoName))
+	}
+	return jen.Add(comment(godoc.Lines("", t.Doc, opts))).Line().
+		Type().Id(t.GoName).Add(goType(t.Enum.Base)).Line().Line().
+		Const().Defs(consts...).Line().Line().
+		Comment("Valid reports whether v is one of the documented values of "+t.GoName+".").Line().
+		Comment("Other values decode all the same.").Line().
+		Func().Params(jen.Id("v").Id(t.GoName)).Id("Valid").Params().Bool().Block(
+		jen.Switch(jen.Id("v")).Block(jen.Case(cases...).Block(jen.Return(jen.True()))),
+		jen.Return(jen.False()),
+	)
+}
+
+// enumLit is a constant's value: a string literal, or an integer (the
+// resolver checked it is one).
+func enumLit(base *ir.GoType, v string) jen.Code {
+	if base.Name == "string" {
+		return jen.Lit(v)
+	}
+	n, err := strconv.ParseInt(v, 10, 64)
+	if err != nil {
+		return jen.Lit(v) // does not compile: the resolver's bug, caught by the type check
+	}
+	return jen.Lit(int(n))
 }
 
 // genField renders one struct field with its json tag.

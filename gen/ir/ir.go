@@ -19,6 +19,16 @@ type Package struct {
 	// Operations are the API calls of every page, in page order then
 	// document order. Each is also listed in its page's File.
 	Operations []*Operation
+	// NotEnums are the lists of values seen in descriptions that did not
+	// become enums, and why (open lists, contradictions).
+	NotEnums []NotEnum
+}
+
+// NotEnum is a list of values that did not become an enum.
+type NotEnum struct {
+	Pos    source.Pos
+	Field  string // the JSON name
+	Reason string
 }
 
 // File is the Go file generated for one input page.

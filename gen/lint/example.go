@@ -27,6 +27,9 @@ var (
 	requestLine = sync.OnceValue(func() *regexp.Regexp {
 		return regexp.MustCompile(`^\s*(?:(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+\S|HTTP/\d)`)
 	})
+	// A header line ("Content-Type: application/json") may open a block
+	// whose JSON follows, as in a second block after "HTTP/1.1 200 OK".
+	headerLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z][A-Za-z0-9-]*:[ \t]*\S`) })
 	// A URL template also starts with "{": "{endpoint}/v1/...".
 	urlTemplate = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\{[A-Za-z_][\w.-]*\}`) })
 )
@@ -47,9 +50,11 @@ func jsonBody(ex *doc.Example) (exampleBody, bool) {
 	}
 	text := ex.Text
 	off := len(text) - len(strings.TrimLeft(text, " \t\r\n"))
-	if off < len(text) && requestLine().MatchString(text[off:]) {
+	request := off < len(text) && requestLine().MatchString(text[off:])
+	if request || off < len(text) && headerLine().MatchString(text[off:]) {
 		// Skip the request line and header lines up to the first line
-		// that opens a value.
+		// that opens a value. A block that opens with a header has
+		// only headers (and blank lines) before it.
 		off = -1
 		for i := 0; i < len(text); {
 			end := strings.IndexByte(text[i:], '\n')
@@ -59,6 +64,9 @@ func jsonBody(ex *doc.Example) (exampleBody, bool) {
 			line := strings.TrimLeft(text[i:i+end], " \t")
 			if i > 0 && (strings.HasPrefix(line, "{") || strings.HasPrefix(line, "[")) {
 				off = i + len(text[i:i+end]) - len(line)
+				break
+			}
+			if !request && strings.TrimSpace(line) != "" && !headerLine().MatchString(line) {
 				break
 			}
 			i += end + 1
@@ -109,6 +117,9 @@ func (b exampleBody) pos(off int) source.Pos {
 type exampleRole struct {
 	role   string // "request", "response" or "error-response"; "" unknown
 	status int
+	// inExample is set for an example in an "Example" section, whatever
+	// its caption ("Creating a small barn").
+	inExample bool
 }
 
 var (
@@ -117,6 +128,7 @@ var (
 	abnormalWord = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)\b(abnormal|error|failure|failed)\b`) })
 	requestWord  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)\brequests?\b`) })
 	responseWord = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)\b(responses?|normal)\b`) })
+	exampleWord  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)\bexamples?\b`) })
 )
 
 // reasons are the reason phrases of the HTTP statuses documentation puts
@@ -132,6 +144,28 @@ var reasons = map[string]int{
 	"service unavailable": 503, "gateway timeout": 504,
 }
 
+// reasonCodes are reasons folded (foldReason) to their status.
+var reasonCodes = sync.OnceValue(func() map[string]int {
+	m := map[string]int{}
+	for r, code := range reasons {
+		m[foldReason(r)] = code
+	}
+	return m
+})
+
+// foldReason folds the spellings of a reason phrase the family uses:
+// "Precondition Failed", "PreconditionFailed", "precondition_failed",
+// "Not Found.".
+func foldReason(t string) string {
+	t = strings.ToLower(strings.TrimRight(t, ".:"))
+	return strings.Map(func(r rune) rune {
+		if r == ' ' || r == '_' || r == '-' {
+			return -1
+		}
+		return r
+	}, t)
+}
+
 // roleOfExample reads an example's role. The caption is the most specific
 // text, then the sections from the innermost out; the first text that
 // names a status, an error, a request or a response decides.
@@ -145,6 +179,11 @@ func roleOfExample(p *doc.Page, ex *doc.Example) exampleRole {
 			return r
 		}
 	}
+	for _, t := range texts[1:] {
+		if exampleWord().MatchString(t) {
+			return exampleRole{inExample: true}
+		}
+	}
 	return exampleRole{}
 }
 
@@ -155,14 +194,14 @@ func roleInText(t string) (exampleRole, bool) {
 		status, _ = strconv.Atoi(m[1])
 	} else if m := leadStatus().FindStringSubmatch(t); m != nil {
 		status, _ = strconv.Atoi(m[1])
-	} else if code, ok := reasons[strings.ToLower(strings.TrimRight(t, ".:"))]; ok {
+	} else if code, ok := reasonCodes()[foldReason(t)]; ok {
 		status = code
 	}
 	switch {
 	case status >= 400:
-		return exampleRole{"error-response", status}, true
+		return exampleRole{role: "error-response", status: status}, true
 	case status > 0:
-		return exampleRole{"response", status}, true
+		return exampleRole{role: "response", status: status}, true
 	case abnormalWord().MatchString(t):
 		return exampleRole{role: "error-response"}, true
 	case requestWord().MatchString(t):
@@ -191,8 +230,25 @@ func tableStatus(t *doc.Table) int {
 // matchExample finds the type of the table an example illustrates (see
 // the package comment for the rule); it returns the candidates when more
 // than one table fits.
+//
+// An example whose caption and sections say no role but that sits in an
+// "Example" section illustrates the page's one body table (request,
+// response or error response), if it has exactly one.
 func (c *checker) matchExample(p *doc.Page, er exampleRole) (*ir.Type, []*ir.Type) {
 	if er.role == "" {
+		var body *ir.Type
+		for _, t := range c.roots[p] {
+			switch t.Role {
+			case "request", "response", "error-response":
+				if body != nil {
+					return nil, nil
+				}
+				body = t
+			}
+		}
+		if er.inExample {
+			return body, nil
+		}
 		return nil, nil
 	}
 	var cands []*ir.Type

@@ -35,8 +35,15 @@
 //     section (an orphaned nested table, "Table 7 resource_tag field
 //     description" under Response, which unreferenced-table reports).
 //  4. Exactly one candidate is the match. None, or several, and the
-//     example is reported (example-no-table, example-ambiguous) and not
-//     checked further.
+//     example is reported (example-no-table, example-ambiguous).
+//
+// An example whose caption and sections name no role but that sits in an
+// "Example" section ("Creating a small barn" under "Example") illustrates
+// the page's one request, response or error response table, if there is
+// exactly one.
+//
+// An example that fits several tables is also checked against each, and
+// what fails in all of them is reported.
 //
 // A matched example is compared with the table's Go type the way
 // encoding/json decodes it (a key names a field, a value fits its Go type;
@@ -282,6 +289,9 @@ func (c *checker) example(p *doc.Page, ex *doc.Example) (matched, bool) {
 	typ, cands := c.matchExample(p, er)
 	if typ == nil {
 		c.reportUnmatched(p, body, er, cands)
+		if len(cands) > 1 {
+			c.checkAll(body, roots, cands)
+		}
 		return m, true
 	}
 	m.typ = typ
@@ -290,6 +300,38 @@ func (c *checker) example(p *doc.Page, ex *doc.Example) (matched, bool) {
 		w.value(v, ir.NamedType(typ), nil, "")
 	}
 	return m, true
+}
+
+// checkAll checks an example that fits several tables against each, and
+// reports what fails in all of them (a finding of one code at one place;
+// its message is the first table's).
+func (c *checker) checkAll(body exampleBody, roots []*jsonValue, cands []*ir.Type) {
+	saved := c.diags
+	type key struct {
+		pos  source.Pos
+		code string
+	}
+	count := map[key]int{}
+	var first source.List
+	for i, typ := range cands {
+		c.diags = nil
+		w := &walker{c: c, body: body, table: typ.Table, seen: map[string]bool{}}
+		for _, v := range roots {
+			w.value(v, ir.NamedType(typ), nil, "")
+		}
+		for _, d := range c.diags {
+			count[key{d.Pos, d.Code}]++
+		}
+		if i == 0 {
+			first = c.diags
+		}
+	}
+	c.diags = saved
+	for _, d := range first {
+		if count[key{d.Pos, d.Code}] == len(cands) {
+			c.diags = append(c.diags, d)
+		}
+	}
 }
 
 // reportJSON says why an example is not JSON: one line per kind of

@@ -58,12 +58,12 @@ var paramHeaders = map[string]bool{
 }
 
 // notRead reports a table that has a parameter column but was not read
-// as a parameter table (it lacks a description, or both a type and a
-// mandatory column): its rows map to nothing.
+// as a parameter table (it lacks a description column): its rows map to
+// nothing.
 func (c *checker) notRead(t *doc.Table) {
 	for _, h := range t.Header {
 		if paramHeaders[doc.NormalizeLabel(h)] {
-			c.diags.Warnf(t.Pos, "table-not-read", "%s has a %q column but header %q is not a parameter table's (name, type or mandatory, description): its rows map to nothing", tableName(t), h, t.Header)
+			c.diags.Warnf(t.Pos, "table-not-read", "%s has a %q column but header %q is not a parameter table's (a name and a description column, and a type or mandatory one unless the name column says Parameter): its rows map to nothing", tableName(t), h, t.Header)
 			return
 		}
 	}

@@ -18,6 +18,7 @@ type walker struct {
 	body  exampleBody
 	table *doc.Table // the example's table
 	seen  map[string]bool
+	depth int // wrapping keys looked inside (see object)
 }
 
 func (w *walker) once(key string) bool {
@@ -43,6 +44,9 @@ func (w *walker) value(v *jsonValue, t *ir.GoType, f *ir.Field, path string) {
 	case ir.Named:
 		if u := t.Ref.Underlying; u != nil {
 			w.value(v, u, f, path)
+			if t.Ref.Enum != nil {
+				w.enumValue(v, t.Ref, path)
+			}
 			return
 		}
 		if v.kind != jsonObject {
@@ -77,6 +81,34 @@ func (w *walker) value(v *jsonValue, t *ir.GoType, f *ir.Field, path string) {
 			w.nesting(v, f, path)
 		}
 	}
+}
+
+// enumValue checks that a string or integer value of an enum type is one
+// of the documented values. A value of the wrong kind was reported as a
+// type mismatch already.
+func (w *walker) enumValue(v *jsonValue, t *ir.Type, path string) {
+	want := jsonString
+	if t.Enum.Base.Name != "string" {
+		want = jsonNumber
+	}
+	if v.kind != want {
+		return
+	}
+	var values []string
+	for _, ev := range t.Enum.Values {
+		if ev.Value == v.text {
+			return
+		}
+		if want == jsonString {
+			values = append(values, strconv.Quote(ev.Value))
+		} else {
+			values = append(values, ev.Value)
+		}
+	}
+	if !w.once("enum " + path) {
+		return
+	}
+	w.c.diags.Warnf(w.body.pos(v.off), "example-enum-value", "example value %s is %s, not one of the documented values of %s (%s)", quotePath(path), describe(v), t.GoName, strings.Join(values, ", "))
 }
 
 // explicitMap reports whether a row's Type cell says it is a map
@@ -158,12 +190,28 @@ func (w *walker) object(v *jsonValue, t *ir.Type, path string) {
 		keyPath := joinPath(path, m.key)
 		switch {
 		case f == nil:
+			inside := wraps(m.value, t)
 			if w.once("key " + keyPath) {
 				hint := ""
-				if wraps(m.value, t) {
+				if inside {
 					hint = fmt.Sprintf("; its value has the table's keys: the table may describe what is inside %q", m.key)
 				}
 				w.c.diags.Warnf(w.body.pos(m.keyOff), "example-unknown-key", "example key %q is not in %s%s", m.key, tableName(t.Table), hint)
+			}
+			if inside && w.depth < 8 {
+				// Check what is inside against the table too: its
+				// values may disagree with the rows as well.
+				w.depth++
+				if m.value.kind == jsonArray {
+					for _, e := range m.value.elems {
+						if e != nil && e.kind == jsonObject {
+							w.object(e, t, keyPath+"[]")
+						}
+					}
+				} else {
+					w.object(m.value, t, keyPath)
+				}
+				w.depth--
 			}
 			continue
 		case !exact:

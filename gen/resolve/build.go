@@ -129,20 +129,25 @@ func (r *resolver) build(opts Options) *ir.Package {
 			}
 			if info.placeholder != nil {
 				r.fillPlaceholder(info, pkg)
+				f.Types = append(f.Types, info.typ)
 			} else {
-				r.fillType(info, pkg)
+				enums := r.fillType(info, pkg)
+				f.Types = append(f.Types, info.typ)
+				f.Types = append(f.Types, enums...)
 			}
-			f.Types = append(f.Types, info.typ)
 		}
 		if len(f.Types) > 0 {
 			pkg.Files = append(pkg.Files, f)
 		}
 	}
 	breakValueCycles(pkg)
+	pkg.NotEnums = r.enums.not
 	return pkg
 }
 
-func (r *resolver) fillType(info *tableInfo, pkg *ir.Package) {
+// fillType fills in a struct's fields and returns the enum types first
+// made for them.
+func (r *resolver) fillType(info *tableInfo, pkg *ir.Package) (enums []*ir.Type) {
 	typ := info.typ
 	typ.Doc = r.typeDoc(info, pkg)
 	typ.Page, typ.Table = info.page, info.table
@@ -154,6 +159,9 @@ func (r *resolver) fillType(info *tableInfo, pkg *ir.Package) {
 	policy := r.pointerPolicy(typ)
 	if len(info.fields) == 0 {
 		r.diags.Warnf(info.table.Pos, "empty-table", "parameter table has no rows; %s is an empty struct", typ.GoName)
+	}
+	if info.table.Columns.Type < 0 && len(info.fields) > 0 && !stringRole(info) {
+		r.diags.Warnf(info.table.Pos, "untyped-table", "parameter table has no Type column: the types of %s's fields are not documented; they are strings unless a row links a table", typ.GoName)
 	}
 	goNames := r.fieldNames(info)
 	for i, fp := range info.fields {
@@ -186,6 +194,9 @@ func (r *resolver) fillType(info *tableInfo, pkg *ir.Package) {
 			}
 		} else {
 			f.Type = r.goType(fp, fp.word, true)
+			if e := r.fieldEnum(info, i, f, typ, override, pkg); e != nil {
+				enums = append(enums, e)
+			}
 			if optional {
 				setOptional(f, policy)
 			}
@@ -193,6 +204,7 @@ func (r *resolver) fillType(info *tableInfo, pkg *ir.Package) {
 		typ.Fields = append(typ.Fields, f)
 		p.GoName = f.GoName
 	}
+	return enums
 }
 
 // fieldNames are the Go names a table's fields want: the json name
@@ -223,6 +235,20 @@ func (r *resolver) fieldNames(info *tableInfo) []string {
 		}
 	}
 	return names
+}
+
+// stringRole reports whether a table is one of those whose values are
+// strings by nature (path, query and URI parameters, headers), where no
+// Type column is no loss.
+func stringRole(info *tableInfo) bool {
+	if !info.root {
+		return false
+	}
+	switch info.role {
+	case rolePathParams, roleQueryParams, roleURIParams, roleRequestHeader, roleResponseHeader:
+		return true
+	}
+	return false
 }
 
 // fillPlaceholder makes a top-level placeholder table (no row refers to

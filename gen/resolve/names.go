@@ -40,6 +40,7 @@ func (r *resolver) name() {
 	}
 	r.computeKeys(roots)
 	r.applyLock()
+	r.reserveLockedEnums()
 	rootNames := map[*doc.Page]map[string]bool{}
 	for _, info := range roots {
 		if r.configuredName(info) {

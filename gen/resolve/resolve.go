@@ -42,6 +42,7 @@ func Resolve(pages []*doc.Page, opts Options) (*ir.Package, source.List) {
 		shapeIDs:   map[string]int{},
 		words:      map[string]*typeWord{},
 		titles:     map[*doc.Page]*titleIndex{},
+		enums:      enums{byKey: map[string]*ir.Type{}},
 		lock:       opts.Lock,
 	}
 	r.index()
@@ -75,6 +76,7 @@ type resolver struct {
 	lock       *lock.Lock
 	ops        []*opPlan         // operations in page order, then document order
 	sides      map[*ir.Type]side // see markSides
+	enums      enums
 }
 
 // tableInfo is the resolver's knowledge of one parameter table.

@@ -13,7 +13,9 @@ package rst
 
 import (
 	"math"
+	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -55,6 +57,11 @@ type walker struct {
 	// caption is the last short paragraph, waiting for a table or code
 	// block right after it.
 	caption string
+	// status is the section's last status caption ("Status code: 400"):
+	// it holds over what the family writes under it, reasons
+	// ("PreconditionFailed"), sentences and bullets ("- Example 1"), until
+	// the next status or section (see withStatus).
+	status string
 }
 
 func (w *walker) flushLabels() { w.pending = nil }
@@ -72,7 +79,7 @@ func (w *walker) walk(nodes []*node, context string) {
 			continue
 		case sectionNode:
 			w.addSection(n)
-			w.caption = ""
+			w.caption, w.status = "", ""
 		case tableDirectiveNode:
 			labels := append(w.takeLabels(), n.labels...)
 			title := inlinesText(n.inlines)
@@ -92,7 +99,7 @@ func (w *walker) walk(nodes []*node, context string) {
 				w.pending = append(w.pending, labels...)
 				labels = nil
 				w.caption = ""
-				w.walk(item, itemLead(item, context))
+				w.walk(item, w.withStatus(itemLead(item, context)))
 				w.caption = ""
 			}
 			// The family writes "-  Normal responses" as a one-line item
@@ -100,7 +107,7 @@ func (w *walker) walk(nodes []*node, context string) {
 			// lead captions what comes right after the list.
 			if len(n.items) > 0 {
 				if lead := itemLead(n.items[len(n.items)-1], ""); doc.IsCaption(lead) {
-					w.caption = lead
+					w.caption = w.withStatus(lead)
 				}
 			}
 		case noteNode:
@@ -122,7 +129,10 @@ func (w *walker) walk(nodes []*node, context string) {
 			}
 			if text, ok := caption(n.inlines); ok {
 				// Labels before a caption paragraph name the table after it.
-				w.caption = text
+				if isStatusCaption(text) {
+					w.status = text
+				}
+				w.caption = w.withStatus(text)
 				continue
 			}
 			w.flushLabels()
@@ -140,6 +150,28 @@ func (w *walker) walk(nodes []*node, context string) {
 func isStatusCaption(text string) bool {
 	return strings.HasPrefix(strings.ToLower(text), "status code")
 }
+
+// withStatus is a caption under the section's status caption: the
+// status, then the caption's own words ("Status code: 400 (Example 1)",
+// "Status code: 412 (PreconditionFailed)"), so that what it captions keeps
+// the status. A caption that names a status, a table ("Table 3 ...") or a
+// role of its own ("Abnormal responses", "Request header") is its own, and
+// ends the status.
+func (w *walker) withStatus(text string) string {
+	if w.status == "" || text == "" || isStatusCaption(text) || strings.Contains(text, w.status) {
+		return text
+	}
+	if doc.StartsWithTableN(text) || roleWords().MatchString(text) {
+		w.status = ""
+		return text
+	}
+	return w.status + " (" + text + ")"
+}
+
+// roleWords are the words by which a caption says what it captions.
+var roleWords = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)\b(requests?|responses?|normal|abnormal|errors?|failures?|headers?|parameters?|uri|query|body)\b`)
+})
 
 func (w *walker) captionOr(context string) string {
 	if w.caption != "" {

@@ -109,3 +109,54 @@ func TablePage(rows int) []byte {
 	}
 	return []byte(sb.String())
 }
+
+// chainRows are the rows of a ChainPage table after the first: seven
+// types, one description of two lines.
+var chainRows = [][3]string{
+	{"name", "String", "The name (1 to 64)."},
+	{"count", "Integer", "**Range**: 1 to 255."},
+	{"size", "Long", "The size in bytes."},
+	{"ratio", "Float", "A ratio from 0 to 1."},
+	{"enabled", "Boolean", "-  **true**: on.\n-  **false**: off."},
+	{"tags", "Array of strings", "The tags."},
+	{"created", "String", "When it was made (UTC)."},
+}
+
+// ChainPage is a page of about size bytes of parameter tables, each table
+// nesting the next one through its first row (an object described by the
+// next table), eight typed rows each: at 50 MB, 35,000 tables and as many
+// Go types in one file, the largest single output rst2go is asked for.
+func ChainPage(size int) []byte {
+	var sb strings.Builder
+	sb.WriteString("Chain\n=====\n\nRequest\n-------\n\n")
+	const border = "   +------------+-----------+------------------+--------------------------+\n"
+	line := func(name, mandatory, typ, desc string) {
+		fmt.Fprintf(&sb, "   | %-10s | %-9s | %-16s | %-24s |\n", name, mandatory, typ, desc)
+	}
+	row := func(name, mandatory, typ, desc string) {
+		for j, text := range strings.Split(desc, "\n") {
+			if j > 0 {
+				name, mandatory, typ = "", "", ""
+			}
+			line(name, mandatory, typ, text)
+		}
+		sb.WriteString(border)
+	}
+	i := 0
+	for ; sb.Len() < size; i++ {
+		fmt.Fprintf(&sb, ".. _c_%d:\n\n.. table:: **Table %[1]d** Object %[1]d\n\n", i)
+		sb.WriteString(border)
+		line("Parameter", "Mandatory", "Type", "Description")
+		sb.WriteString(strings.ReplaceAll(border, "-", "="))
+		row(fmt.Sprintf("next_%d", i), "No", "Object", fmt.Sprintf("The next object, see\n:ref:`T%d <c_%[1]d>`.", i+1))
+		for _, r := range chainRows {
+			row(r[0], "No", r[1], r[2])
+		}
+		sb.WriteString("\n")
+	}
+	// The last table's first row refers to a table of one plain row.
+	fmt.Fprintf(&sb, ".. _c_%d:\n\n.. table:: **Table %[1]d** The end\n\n", i)
+	sb.WriteString("   ========= ========= ====== ===========\n   Parameter Mandatory Type   Description\n   ========= ========= ====== ===========\n")
+	sb.WriteString("   end       Yes       String The end.\n   ========= ========= ====== ===========\n")
+	return []byte(sb.String())
+}
