@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"hash/crc32"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -106,6 +107,9 @@ func validTag(name string) bool {
 func (r *resolver) build(opts Options) *ir.Package {
 	pkg := &ir.Package{Name: opts.Package, Links: map[*doc.Ref]string{}}
 	for ref, info := range r.refTargets {
+		if info.absorbedBy != nil {
+			info = info.absorbedBy
+		}
 		// A placeholder table has no type of its own: link to the type
 		// of its values, if they have one.
 		for depth := 0; info != nil && info.placeholder != nil && depth < 8; depth++ {
@@ -120,6 +124,12 @@ func (r *resolver) build(opts Options) *ir.Package {
 		f := &ir.File{Source: p.Path, Name: fileNames[p]}
 		for _, t := range p.Tables {
 			info := r.infos[t]
+			if info != nil && info.absorbedBy != nil {
+				if a := info.absorbedBy; !a.dead && a.visited {
+					t.GoName = a.typ.GoName
+				}
+				continue
+			}
 			if info == nil || info.dead || !info.visited {
 				continue
 			}
@@ -167,6 +177,9 @@ func (r *resolver) fillType(info *tableInfo, pkg *ir.Package) (enums []*ir.Type)
 	for i, fp := range info.fields {
 		p := fp.param
 		f := &ir.Field{JSONName: jsonName(p.Name), Pos: p.Pos, Doc: p.Description, Param: p}
+		if fp.variant != "" {
+			f.Doc = append(slices.Clip(f.Doc), &doc.Block{Kind: doc.Paragraph, Pos: p.Pos, Inlines: []*doc.Inline{{Kind: doc.Plain, Text: "Only " + strings.ToLower(fp.variant[:1]) + fp.variant[1:] + "."}}})
+		}
 		goName := goNames[i]
 		if goName == "" {
 			goName = "Field"
@@ -184,7 +197,7 @@ func (r *resolver) fillType(info *tableInfo, pkg *ir.Package) (enums []*ir.Type)
 			r.warnParam(p, p.NamePos, "bad-json-name", "parameter name %q cannot be a JSON key in a struct tag; field %s is tagged `json:\"-\"`", p.Name, f.GoName)
 			f.Skip = true
 		}
-		optional := p.Mandatory != doc.MandatoryYes
+		optional := p.Mandatory != doc.MandatoryYes || fp.variant != ""
 		if override != nil && override.GoType != nil {
 			// Exactly as configured, and no warning about the type the
 			// docs give, which the field no longer has.
