@@ -68,6 +68,11 @@ func renderFile(pkg *ir.Package, f *ir.File, opts godoc.Options) ([]byte, error)
 //		Field Type `json:"name,omitempty"`
 //	}
 func genType(t *ir.Type, opts godoc.Options) jen.Code {
+	if t.AliasOf != nil {
+		// type Name = Twin
+		return jen.Add(comment(godoc.Lines("", t.Doc, opts))).Line().
+			Type().Id(t.GoName).Op("=").Id(t.AliasOf.GoName)
+	}
 	if t.Enum != nil {
 		return genEnum(t, opts)
 	}

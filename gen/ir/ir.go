@@ -64,6 +64,10 @@ type Type struct {
 	// "request-header", "response-header" or "params"; "" for a nested
 	// table.
 	Role string
+	// AliasOf, when set, is the type this one is an alias of (type X =
+	// Y): a top-level table with the same role and shape as an earlier
+	// one. Fields are still filled in.
+	AliasOf *Type
 	// Key identifies the type in the API (see Key): the names lock keeps
 	// its name by it.
 	Key string

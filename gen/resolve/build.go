@@ -120,6 +120,7 @@ func (r *resolver) build(opts Options) *ir.Package {
 		}
 	}
 	fileNames := outputNames(r.pages)
+	twins := map[string]*tableInfo{}
 	for _, p := range r.pages {
 		f := &ir.File{Source: p.Path, Name: fileNames[p]}
 		for _, t := range p.Tables {
@@ -142,6 +143,7 @@ func (r *resolver) build(opts Options) *ir.Package {
 				f.Types = append(f.Types, info.typ)
 			} else {
 				enums := r.fillType(info, pkg)
+				r.aliasTwin(info, twins, pkg)
 				f.Types = append(f.Types, info.typ)
 				f.Types = append(f.Types, enums...)
 			}
@@ -218,6 +220,30 @@ func (r *resolver) fillType(info *tableInfo, pkg *ir.Package) (enums []*ir.Type)
 		p.GoName = f.GoName
 	}
 	return enums
+}
+
+// aliasTwin makes a top-level type an alias of the first top-level type
+// of its role with an identical shape: the 13 responses that are all
+// {job_id} are one struct, and each operation keeps its own name
+// (DeleteECSsResponse = BatchDeleteECSsResponse). Its fields stay in the
+// model, for operations and lint.
+func (r *resolver) aliasTwin(info *tableInfo, twins map[string]*tableInfo, pkg *ir.Package) {
+	if !info.root || len(info.fields) == 0 || r.settings.typeNames[info.table] != nil {
+		return
+	}
+	key := roleNames[info.role] + " " + r.shapeOf(info)
+	twin := twins[key]
+	if twin == nil {
+		twins[key] = info
+		return
+	}
+	info.typ.AliasOf = twin.typ
+	plain := func(s string) *doc.Inline { return &doc.Inline{Kind: doc.Plain, Text: s} }
+	link := &doc.Ref{Pos: info.table.Pos, Label: "rst2go-alias"}
+	pkg.Links[link] = twin.typ.GoName
+	para := info.typ.Doc[0]
+	para.Inlines = append(para.Inlines, plain(" It has the same fields as "),
+		&doc.Inline{Kind: doc.Link, Text: twin.typ.GoName, Ref: link}, plain("."))
 }
 
 // fieldNames are the Go names a table's fields want: the json name
@@ -356,7 +382,9 @@ func (r *resolver) typeDoc(info *tableInfo, pkg *ir.Package) []*doc.Block {
 	name := info.typ.GoName
 	plain := func(s string) *doc.Inline { return &doc.Inline{Kind: doc.Plain, Text: s} }
 	var in []*doc.Inline
-	if len(info.incoming) == 0 || info.role != (role{}) && !hasOuterReferrer(info) {
+	if info.titled {
+		in = append(in, plain(fmt.Sprintf("%s is described by the table %q of %s; no parameter refers to it.", name, strings.Join(strings.Fields(info.table.Title), " "), info.page.Title)))
+	} else if len(info.incoming) == 0 || info.role != (role{}) && !hasOuterReferrer(info) {
 		in = append(in, plain(fmt.Sprintf("%s is the %s of %s", name, info.role.text, info.page.Title)))
 		if c := info.table.Caption; c != "" && statusCode.MatchString(c) {
 			in = append(in, plain(fmt.Sprintf(" (%s)", c)))

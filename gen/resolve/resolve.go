@@ -97,6 +97,7 @@ type tableInfo struct {
 	shaping bool
 	role    role
 	status  string // the status code a top-level table documents, if any
+	titled  bool   // a top-level table named from its title (fieldTitle)
 	// chain is the names that qualify a nested table, from its top-level
 	// table down to its own claim (see nameNested).
 	chain []string
