@@ -33,6 +33,8 @@ func TestDiff(t *testing.T) {
 	}{
 		{"same set twice", []string{"-diff", old, old}, 0, "No API changes.\n", ""},
 		{"one file against its folder", []string{"-diff", filepath.Join(old, "responses_batch_operation.rst"), old}, 0, "No API changes.\n", ""},
+		{"the seed against its HTML twin", []string{"-diff", filepath.Join("spec", "ecs"), filepath.Join("gen", "testdata", "seed_formats", "responses_batch_operation.html")}, 0, "No API changes.\n", ""},
+		{"the seed against its copied text", []string{"-diff", filepath.Join("spec", "ecs"), filepath.Join("gen", "testdata", "seed_formats", "responses_batch_operation.txt")}, 0, "No API changes.\n", ""},
 		{"planted breaking change", []string{"-diff", old, new}, 1,
 			"Breaking changes (1):\n\nresponses_batch_operation.rst (no operation)\n" +
 				"  testdata/diff/seed/new/responses_batch_operation.rst:62: " + change + "\n\n" +

@@ -237,9 +237,18 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	}
 	folderCh := make(chan folderRead, 1)
 	if writes {
+		// The lock is taken before the folder is read and held until the
+		// run ends: a second run on the folder waits.
 		go func() {
-			f, err := outdir.ReadFolder(*out)
+			f, err := outdir.Open(*out, !*check, func() {
+				errorf(stderr, "waiting for another rst2go run to finish with %s", *out)
+			})
 			folderCh <- folderRead{f, err}
+		}()
+		defer func() {
+			if read := <-folderCh; read.folder != nil {
+				read.folder.Close()
+			}
 		}()
 	}
 	var names *lock.Lock
@@ -300,13 +309,14 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		return 0
 	}
 	var files []outdir.File
-	for _, f := range res.Files {
-		files = append(files, outdir.File{Name: f.Name, Data: f.Data})
+	for i, f := range res.Files {
+		files = append(files, outdir.File{Name: f.Name, Data: f.Data, Source: res.Package.Files[i].Source})
 	}
 	if len(files) > 0 || names != nil {
 		files = append(files, outdir.File{Name: lock.FileName, Data: res.Lock})
 	}
 	read := <-folderCh
+	folderCh <- read // for the deferred Close
 	if read.err != nil {
 		errorf(stderr, "%v", read.err)
 		return 1

@@ -61,6 +61,27 @@ func TestCorpus(t *testing.T) {
 	// List" has monitorMetrics of type Null in 2022, String today.
 	check(find("POST /v1.0/servers/{server_id}/action", apidiff.TypeChanged, "request.monitorMetrics"),
 		"json.RawMessage", "string", true, "ecs/rst/apis_recommended/status_management/adding_an_ecs_to_the_monitoring_list.rst", 44)
+	// Enum values: the system and data disk volumetype of "Creating an
+	// ECS" lists SSD, SAS, SATA, co-p1 and uh-l1 in 2022; "Creating ECSs"
+	// today gives ESSD, GPSSD2, GPSSD, SSD, SAS and SATA as its Range.
+	create := "POST /v1/{project_id}/cloudservers"
+	for _, c := range changes {
+		if c.Operation == create && c.Path == "request.server.root_volume.volumetype" && c.Kind == apidiff.EnumValueRemoved && c.Old == "co-p1" {
+			check(&c, "co-p1", "", true, "ecs-2022/rst/apis_recommended/lifecycle_management/creating_an_ecs.rst", 300)
+		}
+		if c.Operation == create && c.Path == "request.server.root_volume.volumetype" && c.Kind == apidiff.EnumValueAdded && c.New == "GPSSD" {
+			check(&c, "", "GPSSD", false, "ecs/rst/apis_recommended/lifecycle_management/creating_ecss.rst", 665)
+		}
+	}
+	var volumetype []string
+	for _, c := range changes {
+		if c.Operation == create && c.Path == "request.server.root_volume.volumetype" && c.Kind != apidiff.DescriptionChanged {
+			volumetype = append(volumetype, string(c.Kind)+" "+c.Old+c.New)
+		}
+	}
+	if got, want := strings.Join(volumetype, ", "), "enum-value-added ESSD, enum-value-added GPSSD, enum-value-added GPSSD2, enum-value-removed co-p1, enum-value-removed uh-l1"; got != want {
+		t.Errorf("root_volume.volumetype: got %s, want %s", got, want)
+	}
 	// Renamed pages report nothing of their own: "Creating an ECS"
 	// (lifecycle_management/creating_an_ecs.rst) is "Creating ECSs"
 	// (creating_ecss.rst) today, the same operation; the seed page
