@@ -86,8 +86,12 @@ type Field struct {
 	// (omitzero, Go 1.24: a struct value, time.Time).
 	OmitEmpty bool
 	OmitZero  bool
-	Pos       source.Pos
-	Doc       []*doc.Block
+	// TimeLayout is the Go layout of the date-time format the field's
+	// description documents (time.RFC3339, or "2006-01-02T15:04:05" for
+	// one without a zone), or "".
+	TimeLayout string
+	Pos        source.Pos
+	Doc        []*doc.Block
 	// Param is the row the field comes from.
 	Param *doc.Param
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/rst2go/rst2go/gen/doc"
 	"github.com/rst2go/rst2go/gen/ir"
@@ -74,6 +75,15 @@ func (w *walker) value(v *jsonValue, t *ir.GoType, f *ir.Field, path string) {
 		for _, m := range v.members {
 			w.value(m.value, t.Elem, f, path+"{}")
 		}
+	case ir.Qualified:
+		// time.Time decodes from an RFC 3339 string only.
+		if t.Path == "time" && t.Name == "Time" {
+			if v.kind != jsonString {
+				w.mismatch(v, f, path, "a string")
+			} else {
+				w.timeValue(v, f, time.RFC3339, path)
+			}
+		}
 	case ir.RawJSON:
 		// Any value decodes; but an object here is structure the
 		// tables do not describe.
@@ -111,6 +121,22 @@ func (w *walker) enumValue(v *jsonValue, t *ir.Type, path string) {
 	w.c.diags.Warnf(w.body.pos(v.off), "example-enum-value", "example value %s is %s, not one of the documented values of %s (%s)", quotePath(path), describe(v), t.GoName, strings.Join(values, ", "))
 }
 
+// timeValue checks a date-time string against the layout its row
+// documents (or RFC 3339, which time.Time decodes).
+func (w *walker) timeValue(v *jsonValue, f *ir.Field, layout, path string) {
+	if _, err := time.Parse(layout, v.text); err == nil {
+		return
+	}
+	if !w.once("time " + path) {
+		return
+	}
+	format := "RFC 3339 (yyyy-mm-ddThh:mm:ss with Z or ±hh:mm)"
+	if layout != time.RFC3339 {
+		format = "yyyy-mm-ddThh:mm:ss (no zone)"
+	}
+	w.c.diags.Warnf(w.body.pos(v.off), "example-time-format", "example value %s is %s, not a date-time in the documented format %s", quotePath(path), describe(v), format)
+}
+
 // explicitMap reports whether a row's Type cell says it is a map
 // ("Map<String,Object>"): its keys are data, not structure.
 func explicitMap(p *doc.Param) bool {
@@ -123,6 +149,8 @@ func (w *walker) scalar(v *jsonValue, t *ir.GoType, f *ir.Field, path string) {
 	case t.Name == "string":
 		if v.kind != jsonString {
 			w.mismatch(v, f, path, "a string")
+		} else if f != nil && f.TimeLayout != "" {
+			w.timeValue(v, f, f.TimeLayout, path)
 		}
 	case t.Name == "bool":
 		if v.kind != jsonBool {

@@ -209,6 +209,7 @@ func (r *resolver) fillType(info *tableInfo, pkg *ir.Package) (enums []*ir.Type)
 			}
 		} else {
 			f.Type = r.goType(fp, fp.word, true)
+			r.fieldTime(f)
 			if e := r.fieldEnum(info, i, f, typ, override, pkg); e != nil {
 				enums = append(enums, e)
 			}
