@@ -502,7 +502,7 @@ type summary struct {
 
 func (s summary) print(w io.Writer, elapsed time.Duration) {
 	res := s.res
-	tables, types, fields := 0, 0, 0
+	tables, types, numbered, aliases, fields := 0, 0, 0, 0, 0
 	for _, p := range res.Pages {
 		tables += len(p.Tables)
 	}
@@ -510,6 +510,12 @@ func (s summary) print(w io.Writer, elapsed time.Duration) {
 		types += len(f.Types)
 		for _, t := range f.Types {
 			fields += len(t.Fields)
+			if t.Numbered {
+				numbered++
+			}
+			if t.AliasOf != nil {
+				aliases++
+			}
 		}
 	}
 	warnings, errs := 0, 0
@@ -544,8 +550,8 @@ func (s summary) print(w io.Writer, elapsed time.Duration) {
 		fmt.Fprintf(&b, "; %s: %d files %s (%d new), %d unchanged, %d removed", s.plan.Dir, created+updated, verb, created, s.plan.Unchanged, removed)
 	}
 	ms := func(d time.Duration) time.Duration { return d.Round(100 * time.Microsecond) }
-	fmt.Fprintf(&b, "; %d types, %d fields; %d warnings (%d ignored), %d errors; %s (read %s, resolve %s, emit %s)",
-		types, fields, warnings, len(res.Ignored), errs, ms(elapsed), ms(res.Timing.Read), ms(res.Timing.Resolve), ms(res.Timing.Emit))
+	fmt.Fprintf(&b, "; %d types (%d numbered, %d aliases), %d fields; %d warnings (%d ignored), %d errors; %s (read %s, resolve %s, emit %s)",
+		types, numbered, aliases, fields, warnings, len(res.Ignored), errs, ms(elapsed), ms(res.Timing.Read), ms(res.Timing.Resolve), ms(res.Timing.Emit))
 	fmt.Fprintln(w, b.String())
 }
 
