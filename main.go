@@ -197,8 +197,10 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		return usage("%v", err)
 	}
 	// Paths in the output and in messages are relative to the module
-	// root, so a run gives the same bytes wherever it runs.
-	base := moduleRoot(*out)
+	// root, so a run gives the same bytes wherever it runs. Outside a
+	// module, relative to the output folder; -lint and -dump, which have
+	// none, to the current folder (a docs repository linting itself).
+	base := moduleRoot(*out, writes)
 	start := time.Now()
 	inputs, opened, err := readInputs(flags.Args(), *format, base, limit)
 	if err != nil {
@@ -406,7 +408,7 @@ func checkOutFolder(out, name string) string {
 		return err.Error()
 	}
 	for _, e := range entries {
-		if !e.Type().IsRegular() || !strings.HasSuffix(e.Name(), ".go") || strings.HasSuffix(e.Name(), "_test.go") {
+		if !e.Type().IsRegular() || !strings.HasSuffix(e.Name(), ".go") {
 			continue
 		}
 		path := filepath.Join(out, e.Name())
@@ -415,17 +417,22 @@ func checkOutFolder(out, name string) string {
 			continue
 		}
 		f, err := parser.ParseFile(token.NewFileSet(), path, data, parser.PackageClauseOnly)
-		if err != nil || f.Name.Name == name {
+		if err != nil || f.Name.Name == name || strings.HasSuffix(e.Name(), "_test.go") && f.Name.Name == name+"_test" {
 			continue
 		}
-		return fmt.Sprintf("-pkg %s, but %s is package %s: give -pkg %s or another -out", name, path, f.Name.Name, f.Name.Name)
+		want := f.Name.Name
+		if strings.HasSuffix(e.Name(), "_test.go") {
+			want = strings.TrimSuffix(want, "_test")
+		}
+		return fmt.Sprintf("-pkg %s, but %s is package %s: give -pkg %s or another -out", name, path, f.Name.Name, want)
 	}
 	return ""
 }
 
 // moduleRoot is the folder paths are relative to: the nearest one holding
-// go.mod at or above the output folder, else the output folder itself.
-func moduleRoot(out string) string {
+// go.mod at or above the output folder; else the output folder itself if
+// the run writes there, or the current folder.
+func moduleRoot(out string, writes bool) string {
 	abs, err := filepath.Abs(out)
 	if err != nil {
 		return ""
@@ -436,10 +443,15 @@ func moduleRoot(out string) string {
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
-			return abs
+			break
 		}
 		dir = parent
 	}
+	if writes {
+		return abs
+	}
+	wd, _ := os.Getwd()
+	return wd
 }
 
 func printDiags(w io.Writer, diags source.List, strict, asJSON bool) {
