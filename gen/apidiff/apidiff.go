@@ -89,11 +89,12 @@ type Change struct {
 	group groupKey
 }
 
-// groupKey orders changes: operations by path template then method, then
-// tables by page.
+// groupKey orders changes: operations by path template, method and Go
+// name (pages that share a method and path, "POST .../action" with a
+// different body each, are kept apart), then tables by page.
 type groupKey struct {
-	table        bool
-	path, method string
+	table                bool
+	path, method, goName string
 }
 
 // Set is one version of the docs, resolved.
@@ -107,7 +108,7 @@ type Set struct {
 }
 
 // Compare lists the changes from old to new: ordered by operation (path
-// template, then method; tables no operation reaches after them, by page),
+// template, method, Go name; tables no operation reaches after them, by page),
 // then JSON path, then kind. The same set twice gives none.
 func Compare(old, new Set) []Change {
 	d := &differ{}
@@ -127,6 +128,7 @@ func compareChanges(a, b Change) int {
 	return cmp.Or(
 		cmp.Compare(a.group.path, b.group.path),
 		cmp.Compare(a.group.method, b.group.method),
+		cmp.Compare(a.group.goName, b.group.goName),
 		cmp.Compare(a.Path, b.Path),
 		cmp.Compare(slices.Index(Kinds, a.Kind), slices.Index(Kinds, b.Kind)),
 		cmp.Compare(a.Old, b.Old),
@@ -158,16 +160,16 @@ func (d *differ) operations(old, new Set) {
 	}
 	pairs, removed, added := pair(old.Package.Operations, new.Package.Operations, key(old), key(new))
 	for _, op := range removed {
-		d.where = Change{Operation: opName(op), group: groupKey{path: op.Path, method: op.Method}}
+		d.where = Change{Operation: opName(op), group: groupKey{path: op.Path, method: op.Method, goName: op.GoName}}
 		d.add(OperationRemoved, "", op.GoName, "", true, op.Pos)
 	}
 	for _, op := range added {
-		d.where = Change{Operation: opName(op), group: groupKey{path: op.Path, method: op.Method}}
+		d.where = Change{Operation: opName(op), group: groupKey{path: op.Path, method: op.Method, goName: op.GoName}}
 		d.add(OperationAdded, "", "", op.GoName, false, op.Pos)
 	}
 	for _, p := range pairs {
 		o, n := p[0], p[1]
-		d.where = Change{Operation: opName(n), group: groupKey{path: n.Path, method: n.Method}}
+		d.where = Change{Operation: opName(n), group: groupKey{path: n.Path, method: n.Method, goName: n.GoName}}
 		d.params(o, n)
 		d.body("request", o.Request, n.Request, true, n.Pos, o.Pos)
 		d.responses(o, n)

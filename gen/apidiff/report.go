@@ -65,9 +65,13 @@ func (r Report) listed(changes []Change) (breaking, other []Change) {
 	return breaking, other
 }
 
-// group is what a change is listed under: its operation, else its page.
+// groupName is what a change is listed under: its operation with its Go
+// name, else its page.
 func (c Change) groupName() string {
-	if c.Operation != "" {
+	switch {
+	case c.Operation != "" && c.group.goName != "":
+		return c.Operation + " (" + c.group.goName + ")"
+	case c.Operation != "":
 		return c.Operation
 	}
 	return c.Page + " (no operation)"

@@ -115,7 +115,9 @@ func (r *resolver) build(opts Options) *ir.Package {
 		for depth := 0; info != nil && info.placeholder != nil && depth < 8; depth++ {
 			info = info.placeholder.target
 		}
-		if info != nil && !info.dead && info.visited {
+		// (A placeholder table still, as in a cycle of them, declares no
+		// type unless it is a top-level one.)
+		if info != nil && !info.dead && info.visited && (info.placeholder == nil || info.root) {
 			pkg.Links[ref] = info.typ.GoName
 		}
 	}
@@ -310,6 +312,20 @@ func (r *resolver) fillPlaceholder(info *tableInfo, pkg *ir.Package) {
 	ph.param.GoName = ""
 }
 
+// placeholderCycle reports whether following the value tables of
+// placeholder tables (maps and arrays with no object of their own) from
+// t comes back to a table already passed: a type that never ends.
+func placeholderCycle(t *tableInfo) bool {
+	seen := map[*tableInfo]bool{}
+	for ; t != nil && t.placeholder != nil; t = t.placeholder.target {
+		if seen[t] {
+			return true
+		}
+		seen[t] = true
+	}
+	return false
+}
+
 // goType maps a type word (and the table the row refers to) to a Go type.
 func (r *resolver) goType(fp *fieldPlan, w *typeWord, top bool) *ir.GoType {
 	return r.goTypeDepth(fp, w, top, 0)
@@ -321,6 +337,16 @@ func (r *resolver) goTypeDepth(fp *fieldPlan, w *typeWord, top bool, depth int) 
 		ph := fp.target.placeholder
 		if ph == nil || depth > 16 {
 			return ir.NamedType(fp.target.typ)
+		}
+		if placeholderCycle(fp.target) {
+			// Map values that are maps of themselves, with no struct in
+			// between: only a declared (top-level) type can stand for the
+			// cycle; otherwise the type would be infinite.
+			if t := fp.target; t.root && t.visited && !t.dead {
+				return ir.NamedType(t.typ)
+			}
+			r.warnParam(p, p.TypePos, "type-cycle", "%s: the values of the table at %s refer back to it with no object in between; the field is json.RawMessage", p.Name, fp.target.table.Pos)
+			return ir.Raw
 		}
 		elem := r.goTypeDepth(ph, ph.word, false, depth+1)
 		if fp.target.mapOf {

@@ -77,7 +77,7 @@ const (
 	QueryECSDetailsResponseStatusActive QueryECSDetailsResponseStatus = "ACTIVE"
 
 	// The ECS is stopped.
-	QueryECSDetailsResponseStatusShutoff QueryECSDetailsResponseStatus = "SHUTOFF"
+	QueryECSDetailsResponseStatusShutOff QueryECSDetailsResponseStatus = "SHUTOFF"
 
 	// The ECS failed.
 	QueryECSDetailsResponseStatusError QueryECSDetailsResponseStatus = "ERROR"
@@ -87,7 +87,7 @@ const (
 // Other values decode all the same.
 func (v QueryECSDetailsResponseStatus) Valid() bool {
 	switch v {
-	case QueryECSDetailsResponseStatusActive, QueryECSDetailsResponseStatusShutoff, QueryECSDetailsResponseStatusError:
+	case QueryECSDetailsResponseStatusActive, QueryECSDetailsResponseStatusShutOff, QueryECSDetailsResponseStatusError:
 		return true
 	}
 	return false
