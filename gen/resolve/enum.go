@@ -586,6 +586,9 @@ func (r *resolver) reserveLockedEnums() {
 func (r *resolver) fieldEnum(info *tableInfo, i int, f *ir.Field, owner *ir.Type, override *config.Field, pkg *ir.Package) *ir.Type {
 	base := f.Type
 	if base.Kind != ir.Builtin || base.Name != "string" && base.Name != "int" && base.Name != "int64" {
+		if override != nil && len(override.Values) > 0 {
+			r.diags.Errorf(override.Pos, "config", "values: %s.%s is %s, not a string or an integer", owner.GoName, f.JSONName, base)
+		}
 		return nil
 	}
 	if override != nil && override.NoEnum {
@@ -652,7 +655,7 @@ func (r *resolver) fieldEnum(info *tableInfo, i int, f *ir.Field, owner *ir.Type
 	if override != nil {
 		for _, v := range override.Values {
 			if isInt && !intValue.MatchString(v) {
-				r.diags.Errorf(override.Pos, "config", "values: %q is not an integer, and %s.%s is", v, owner.GoName, f.JSONName)
+				r.diags.Errorf(override.Pos, "config", "values: %q is not an integer, and %s.%s is %s", v, owner.GoName, f.JSONName, base)
 				continue
 			}
 			if !hasValue(values, v) {
