@@ -677,7 +677,7 @@ func (r *resolver) fieldEnum(info *tableInfo, i int, f *ir.Field, owner *ir.Type
 		t.GoName = name
 		delete(r.enums.locked, t.Key)
 	} else {
-		t.GoName = r.names.Unique(owner.GoName + f.GoName)
+		t.GoName = r.unique(t, owner.GoName+f.GoName)
 	}
 	t.Enum = &ir.Enum{Base: base, Fields: []*ir.Field{f}}
 	names := r.intNames(values, isInt)
