@@ -40,37 +40,110 @@ func docOptions(pkg *ir.Package) godoc.Options {
 	}}
 }
 
-// renderFile builds the file with jennifer and formats it with gofmt.
+// renderFile builds the file with jennifer and formats it with gofmt, a
+// group of declarations at a time: the header, package clause and imports
+// are jennifer's File (rendered last, once every declaration has
+// registered its imports with it, in document order as before); the types
+// are formatted in groups of up to groupFields fields, each group one
+// go/format pass over a package clause and its type declarations; and
+// doc comments of types are written between them as godoc printed them.
+// gofmt lays out each top-level declaration on its own and prints such
+// comments unchanged (they come from go/doc/comment's printer; the
+// goldens check that files are gofmt's), so the bytes are those of one
+// go/format pass over the whole file. But formatting holds one group's
+// syntax tree at a time, not a whole file's (a page of 35,000 tables
+// makes a 20 MB file), and gofmt does not parse and print again the doc
+// comment of every type, which it does to top-level doc comments.
 func renderFile(pkg *ir.Package, f *ir.File, opts godoc.Options) ([]byte, error) {
 	out := jen.NewFile(pkg.Name)
 	out.HeaderComment(Header)
 	out.HeaderComment("Source: " + source.QuotePath(f.Source))
 	aliasImports(out, f)
-	for i, t := range f.Types {
-		if i > 0 {
-			out.Line()
+	var body, group bytes.Buffer
+	for start := 0; start < len(f.Types); {
+		end, fields := start, 0
+		for end < len(f.Types) && (end == start || fields+len(f.Types[end].Fields) <= groupFields) {
+			fields += 1 + len(f.Types[end].Fields)
+			end++
 		}
-		out.Add(genType(t, opts))
+		types := f.Types[start:end]
+		start = end
+		// package NAME
+		//
+		// type A struct { ... }
+		//
+		// type B map[string]C
+		code := jen.Op("package").Id(pkg.Name)
+		for _, t := range types {
+			code.Line().Line().Add(genType(t, opts))
+		}
+		group.Reset()
+		if err := code.RenderWithFile(&group, out); err != nil {
+			return nil, fmt.Errorf("%s: internal error: generated code does not format: %v", f.Name, err)
+		}
+		decls, ok := splitTypes(group.Bytes(), len(types))
+		if !ok {
+			return nil, fmt.Errorf("%s: internal error: formatted code is not %d type declarations:\n%s", f.Name, len(types), group.Bytes())
+		}
+		for i, t := range types {
+			body.WriteByte('\n')
+			for _, line := range godoc.Lines("", t.Doc, opts) {
+				body.WriteString(line)
+				body.WriteByte('\n')
+			}
+			body.Write(decls[i])
+		}
 	}
 	var buf bytes.Buffer
+	buf.Grow(body.Len() + 512)
 	if err := out.Render(&buf); err != nil {
 		return nil, fmt.Errorf("%s: internal error: generated code does not format: %v", f.Name, err)
 	}
+	buf.Write(body.Bytes())
 	return buf.Bytes(), nil
 }
 
-// genType renders
+// groupFields bounds the fields of the types that one go/format pass
+// formats (a type counts one more): a few hundred kilobytes of source.
+const groupFields = 2000
+
+// splitTypes cuts formatted source, a package clause then n type
+// declarations, into the declarations, each with its final newline. Only
+// a declaration starts a line with "type ": gofmt indents everything
+// within one, and the generated code has no multi-line literals.
+func splitTypes(src []byte, n int) ([][]byte, bool) {
+	decls := make([][]byte, 0, n)
+	start := -1
+	for i := 0; i < len(src); {
+		if bytes.HasPrefix(src[i:], []byte("type ")) {
+			if start >= 0 {
+				decls = append(decls, bytes.TrimSuffix(src[start:i], []byte("\n")))
+			}
+			start = i
+		}
+		nl := bytes.IndexByte(src[i:], '\n')
+		if nl < 0 {
+			break
+		}
+		i += nl + 1
+	}
+	if start < 0 {
+		return nil, false
+	}
+	decls = append(decls, src[start:])
+	return decls, len(decls) == n
+}
+
+// genType renders a type without its doc comment (see renderFile):
 //
-//	// Doc
 //	type Name struct {
 //		// Field doc
 //		Field Type `json:"name,omitempty"`
 //	}
-func genType(t *ir.Type, opts godoc.Options) jen.Code {
+func genType(t *ir.Type, opts godoc.Options) *jen.Statement {
 	if t.Underlying != nil {
 		// type Name map[string]Elem
-		return jen.Add(comment(godoc.Lines("", t.Doc, opts))).Line().
-			Type().Id(t.GoName).Add(goType(t.Underlying))
+		return jen.Type().Id(t.GoName).Add(goType(t.Underlying))
 	}
 	fields := make([]jen.Code, 0, 2*len(t.Fields))
 	for i, f := range t.Fields {
@@ -83,8 +156,7 @@ func genType(t *ir.Type, opts godoc.Options) jen.Code {
 		}
 		fields = append(fields, genField(f))
 	}
-	return jen.Add(comment(godoc.Lines("", t.Doc, opts))).Line().
-		Type().Id(t.GoName).Struct(fields...)
+	return jen.Type().Id(t.GoName).Struct(fields...)
 }
 
 // genField renders one struct field with its json tag.
