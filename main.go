@@ -26,7 +26,11 @@
 //	-lint       check the docs against themselves: examples against tables,
 //	            references, type words, titles, path parameters; print one
 //	            finding per line (file:line:col: message [code]); exit 1 on findings
-//	-json       diagnostics (and -lint findings) as JSON lines
+//	-diff       compare two doc sets: rst2go -diff OLD NEW prints what changed
+//	            for an SDK (operations, parameters, fields, types, mandatory,
+//	            responses), breaking changes first; exit 1 if any breaks
+//	-md         with -diff: the report as Markdown, for a pull-request comment
+//	-json       diagnostics (and -lint findings, -diff changes) as JSON lines
 //	-v          once done, a summary: pages read, files written/unchanged/removed,
 //	            types, fields, warnings, time
 //	-max-size N the largest input file read (default 256M; K, M, G)
@@ -40,11 +44,16 @@
 // runs. A run that finds no page writes nothing and fails. The exit status
 // is 0 on success, 1 on errors (or warnings with -strict) and when no page
 // was found, 2 on bad usage (found before anything is read or written), 3
-// on a bug in rst2go itself (a recovered panic).
+// on a bug in rst2go itself (a recovered panic). With -diff: 0 when nothing
+// breaking changed, 1 when something did, 2 on misuse (a set that cannot be
+// read is one), 3 on a bug.
 //
 // For use from go generate:
 //
-//	//go:generate go run github.com/rst2go/rst2go -out . -pkg ecs ../docs/ecs
+//	//go:generate go tool rst2go -out . -pkg ecs ../docs/ecs
+//
+// after go get -tool github.com/rst2go/rst2go@VERSION; the README's "Using
+// rst2go in an SDK repository" has the whole set-up, tested line for line.
 package main
 
 import (
@@ -130,8 +139,10 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	lintMode := flags.Bool("lint", false, "check the docs against themselves (examples, references, types); write nothing; exit 1 on findings")
 	configPath := flags.String("config", "", "settings `file` (default: rst2go.yaml in the -out folder, if there)")
 	maxSize := flags.String("max-size", formatSize(defaultMaxSize), "the largest input `size` read (K, M, G: 1024s)")
+	diffMode := flags.Bool("diff", false, "compare two doc sets, OLD and NEW: print the API changes, breaking first; exit 1 if any breaks")
+	md := flags.Bool("md", false, "with -diff: print the report as Markdown (for a pull-request comment)")
 	flags.Usage = func() {
-		fmt.Fprintf(stderr, "usage: rst2go [flags] PATH...\n\nflags:\n")
+		fmt.Fprintf(stderr, "usage: rst2go [flags] PATH...\n       rst2go -diff [-json|-md] [-v] OLD NEW\n\nflags:\n")
 		flags.PrintDefaults()
 	}
 	if err := flags.Parse(args); err != nil {
@@ -145,8 +156,16 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		errorf(stderr, format, args...)
 		return exitUsage
 	}
-	if err := modesConflict(map[string]bool{"-check": *check, "-dump": *dump, "-lint": *lintMode}); err != "" {
+	if err := modesConflict(map[string]bool{"-check": *check, "-dump": *dump, "-lint": *lintMode, "-diff": *diffMode}); err != "" {
 		return usage("%s", err)
+	}
+	if *diffMode {
+		limit, err := parseSize(*maxSize)
+		if err != nil {
+			return usage("%v", err)
+		}
+		return runDiff(flags.Args(), diffFlags{format: *format, configPath: *configPath, out: *out, maxSize: limit,
+			json: *jsonDiags, md: *md, verbose: *verbose}, stdout, stderr)
 	}
 	if flags.NArg() == 0 {
 		flags.Usage()
@@ -180,8 +199,10 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		return usage("%v", err)
 	}
 	// Paths in the output and in messages are relative to the module
-	// root, so a run gives the same bytes wherever it runs.
-	base := moduleRoot(*out)
+	// root, so a run gives the same bytes wherever it runs. Outside a
+	// module, relative to the output folder; -lint and -dump, which have
+	// none, to the current folder (a docs repository linting itself).
+	base := moduleRoot(*out, writes)
 	start := time.Now()
 	inputs, opened, err := readInputs(flags.Args(), *format, base, limit)
 	if err != nil {
@@ -223,9 +244,18 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	}
 	folderCh := make(chan folderRead, 1)
 	if writes {
+		// The lock is taken before the folder is read and held until the
+		// run ends: a second run on the folder waits.
 		go func() {
-			f, err := outdir.ReadFolder(*out)
+			f, err := outdir.Open(*out, !*check, func() {
+				errorf(stderr, "waiting for another rst2go run to finish with %s", *out)
+			})
 			folderCh <- folderRead{f, err}
+		}()
+		defer func() {
+			if read := <-folderCh; read.folder != nil {
+				read.folder.Close()
+			}
 		}()
 	}
 	var names *lock.Lock
@@ -286,13 +316,14 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		return 0
 	}
 	var files []outdir.File
-	for _, f := range res.Files {
-		files = append(files, outdir.File{Name: f.Name, Data: f.Data})
+	for i, f := range res.Files {
+		files = append(files, outdir.File{Name: f.Name, Data: f.Data, Source: res.Package.Files[i].Source})
 	}
 	if len(files) > 0 || names != nil {
 		files = append(files, outdir.File{Name: lock.FileName, Data: res.Lock})
 	}
 	read := <-folderCh
+	folderCh <- read // for the deferred Close
 	if read.err != nil {
 		errorf(stderr, "%v", read.err)
 		return 1
@@ -382,7 +413,7 @@ func checkOutFolder(out, name string) string {
 		return err.Error()
 	}
 	for _, e := range entries {
-		if !e.Type().IsRegular() || !strings.HasSuffix(e.Name(), ".go") || strings.HasSuffix(e.Name(), "_test.go") {
+		if !e.Type().IsRegular() || !strings.HasSuffix(e.Name(), ".go") {
 			continue
 		}
 		path := filepath.Join(out, e.Name())
@@ -391,17 +422,22 @@ func checkOutFolder(out, name string) string {
 			continue
 		}
 		f, err := parser.ParseFile(token.NewFileSet(), path, data, parser.PackageClauseOnly)
-		if err != nil || f.Name.Name == name {
+		if err != nil || f.Name.Name == name || strings.HasSuffix(e.Name(), "_test.go") && f.Name.Name == name+"_test" {
 			continue
 		}
-		return fmt.Sprintf("-pkg %s, but %s is package %s: give -pkg %s or another -out", name, path, f.Name.Name, f.Name.Name)
+		want := f.Name.Name
+		if strings.HasSuffix(e.Name(), "_test.go") {
+			want = strings.TrimSuffix(want, "_test")
+		}
+		return fmt.Sprintf("-pkg %s, but %s is package %s: give -pkg %s or another -out", name, path, f.Name.Name, want)
 	}
 	return ""
 }
 
 // moduleRoot is the folder paths are relative to: the nearest one holding
-// go.mod at or above the output folder, else the output folder itself.
-func moduleRoot(out string) string {
+// go.mod at or above the output folder; else the output folder itself if
+// the run writes there, or the current folder.
+func moduleRoot(out string, writes bool) string {
 	abs, err := filepath.Abs(out)
 	if err != nil {
 		return ""
@@ -412,10 +448,15 @@ func moduleRoot(out string) string {
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
-			return abs
+			break
 		}
 		dir = parent
 	}
+	if writes {
+		return abs
+	}
+	wd, _ := os.Getwd()
+	return wd
 }
 
 func printDiags(out io.Writer, diags source.List, strict, asJSON bool) {
@@ -472,7 +513,7 @@ type summary struct {
 
 func (s summary) print(w io.Writer, elapsed time.Duration) {
 	res := s.res
-	tables, types, fields := 0, 0, 0
+	tables, types, numbered, aliases, fields := 0, 0, 0, 0, 0
 	for _, p := range res.Pages {
 		tables += len(p.Tables)
 	}
@@ -480,6 +521,12 @@ func (s summary) print(w io.Writer, elapsed time.Duration) {
 		types += len(f.Types)
 		for _, t := range f.Types {
 			fields += len(t.Fields)
+			if t.Numbered {
+				numbered++
+			}
+			if t.AliasOf != nil {
+				aliases++
+			}
 		}
 	}
 	warnings, errs := 0, 0
@@ -514,8 +561,8 @@ func (s summary) print(w io.Writer, elapsed time.Duration) {
 		fmt.Fprintf(&b, "; %s: %d files %s (%d new), %d unchanged, %d removed", s.plan.Dir, created+updated, verb, created, s.plan.Unchanged, removed)
 	}
 	ms := func(d time.Duration) time.Duration { return d.Round(100 * time.Microsecond) }
-	fmt.Fprintf(&b, "; %d types, %d fields; %d warnings (%d ignored), %d errors; %s (read %s, resolve %s, emit %s)",
-		types, fields, warnings, len(res.Ignored), errs, ms(elapsed), ms(res.Timing.Read), ms(res.Timing.Resolve), ms(res.Timing.Emit))
+	fmt.Fprintf(&b, "; %d types (%d numbered, %d aliases), %d fields; %d warnings (%d ignored), %d errors; %s (read %s, resolve %s, emit %s)",
+		types, numbered, aliases, fields, warnings, len(res.Ignored), errs, ms(elapsed), ms(res.Timing.Read), ms(res.Timing.Resolve), ms(res.Timing.Emit))
 	fmt.Fprintln(w, b.String())
 }
 

@@ -12,6 +12,11 @@ import (
 // TestMain lets the test binary act as the rst2go command inside scripts
 // (on their PATH, so that go generate finds it).
 func TestMain(m *testing.M) {
+	// Tests that need rst2go as a process of its own (signals, two runs
+	// at once) run the test binary with this variable set.
+	if os.Getenv("RST2GO_TEST_MAIN") == "1" {
+		os.Exit(runSafe(os.Args[1:], os.Stdout, os.Stderr))
+	}
 	testscript.Main(m, map[string]func(){
 		"rst2go": func() { os.Exit(runSafe(os.Args[1:], os.Stdout, os.Stderr)) },
 	})

@@ -106,6 +106,30 @@ func FormatOf(name string) string {
 // Generate reads, resolves and renders. Problems in the pages are
 // diagnostics in the result; the error is for failures of rst2go itself.
 func Generate(inputs []Input, opts Options) (*Result, error) {
+	res, err := Resolve(inputs, opts)
+	if err != nil {
+		return nil, err
+	}
+	start := time.Now()
+	pkg := res.Package
+	res.Files = make([]Output, len(pkg.Files))
+	errs := make([]error, len(pkg.Files))
+	perr := parallel(len(pkg.Files), func(i int) {
+		f := pkg.Files[i]
+		data, err := emit.File(pkg, f)
+		res.Files[i], errs[i] = Output{Name: f.Name, Data: data}, err
+	})
+	if err := errors.Join(append(errs, perr)...); err != nil {
+		return nil, err
+	}
+	res.Timing.Emit = time.Since(start)
+	return res, nil
+}
+
+// Resolve reads and resolves, as Generate does, and renders nothing: the
+// result has no Files. It is the model every output other than Go files
+// reads (-diff compares two of them).
+func Resolve(inputs []Input, opts Options) (*Result, error) {
 	res := &Result{}
 	start := time.Now()
 	pages, diags, err := readAll(inputs)
@@ -125,18 +149,6 @@ func Generate(inputs []Input, opts Options) (*Result, error) {
 	res.Diags, res.Ignored = resolve.Silence(res.Pages, res.Diags, opts.Config)
 	res.Lock = LockOf(pkg)
 	res.Timing.Resolve = time.Since(start)
-	start = time.Now()
-	res.Files = make([]Output, len(pkg.Files))
-	errs := make([]error, len(pkg.Files))
-	perr := parallel(len(pkg.Files), func(i int) {
-		f := pkg.Files[i]
-		data, err := emit.File(pkg, f)
-		res.Files[i], errs[i] = Output{Name: f.Name, Data: data}, err
-	})
-	if err := errors.Join(append(errs, perr)...); err != nil {
-		return nil, err
-	}
-	res.Timing.Emit = time.Since(start)
 	return res, nil
 }
 
@@ -148,6 +160,11 @@ func LockOf(pkg *ir.Package) []byte {
 			if t.Key != "" {
 				entries[t.Key] = t.GoName
 			}
+		}
+	}
+	for _, op := range pkg.Operations {
+		if t := op.ParamsType; t != nil && t.Key != "" {
+			entries[t.Key] = t.GoName
 		}
 	}
 	return lock.Format(entries)

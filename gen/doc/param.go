@@ -13,6 +13,9 @@ type TableKind string
 const (
 	// Parameters: a name column, a description column and a type or a
 	// mandatory column. Each body row is a [Param].
+	// A table of only a name and a description column is one too when
+	// the name column says "Parameter" (or "Field", "Attribute", ...): it
+	// documents a body without giving types (Columns.Type is -1).
 	Parameters TableKind = "parameters"
 	// Other tables (status codes, key/value, permissions, ...) are kept
 	// in the model but map to no Go type.
@@ -81,11 +84,13 @@ var headerWords = map[string]string{
 func (t *Table) Interpret() {
 	t.Kind, t.Columns, t.Params = Other, Columns{-1, -1, -1, -1}, nil
 	cols := Columns{-1, -1, -1, -1}
+	paramWord := false
 	for i, h := range t.Header {
 		switch headerWords[NormalizeLabel(h)] {
 		case "name":
 			if cols.Name < 0 {
 				cols.Name = i
+				paramWord = NormalizeLabel(h) != "name"
 			}
 		case "mandatory":
 			cols.Mandatory = i
@@ -95,7 +100,7 @@ func (t *Table) Interpret() {
 			cols.Description = i
 		}
 	}
-	if cols.Name < 0 || cols.Description < 0 || (cols.Type < 0 && cols.Mandatory < 0) {
+	if cols.Name < 0 || cols.Description < 0 || (cols.Type < 0 && cols.Mandatory < 0 && !paramWord) {
 		return
 	}
 	t.Kind, t.Columns = Parameters, cols

@@ -2,16 +2,18 @@
 // generated-code header naming the page, then the page's types in document
 // order, each with its doc comment. It knows nothing of the input formats.
 //
-// jennifer builds all the code; its Render formats each file once with
-// go/format, the one formatting pass a file gets. (A writer that printed
-// gofmt's layout directly would save that pass, about 17 ms over the 145
-// files of the ECS reference, at the price of a second emitter to keep in
-// step with this one; the design keeps jennifer the only one.)
+// jennifer builds all the code, and go/format formats it: one pass over
+// each group of declarations (see renderFile), as jennifer's Render does
+// over a whole file. (A writer that printed gofmt's layout directly would
+// save that pass, about 17 ms over the 145 files of the ECS reference, at
+// the price of a second emitter to keep in step with this one; the design
+// keeps jennifer the only one.)
 package emit
 
 import (
 	"bytes"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -42,57 +44,66 @@ func docOptions(pkg *ir.Package) godoc.Options {
 
 // renderFile builds the file with jennifer and formats it with gofmt, a
 // group of declarations at a time: the header, package clause and imports
-// are jennifer's File (rendered last, once every declaration has
-// registered its imports with it, in document order as before); the types
-// are formatted in groups of up to groupFields fields, each group one
-// go/format pass over a package clause and its type declarations; and
-// doc comments of types are written between them as godoc printed them.
-// gofmt lays out each top-level declaration on its own and prints such
-// comments unchanged (they come from go/doc/comment's printer; the
-// goldens check that files are gofmt's), so the bytes are those of one
-// go/format pass over the whole file. But formatting holds one group's
-// syntax tree at a time, not a whole file's (a page of 35,000 tables
-// makes a 20 MB file), and gofmt does not parse and print again the doc
-// comment of every type, which it does to top-level doc comments.
+// are jennifer's File, rendered last, once every declaration has
+// registered its imports with it (in document order, as when the file was
+// one jennifer File); the types and operations are formatted in groups of
+// up to groupFields fields, each group one go/format pass over a package
+// clause and its declarations, one blank line apart. gofmt lays out each
+// top-level declaration on its own, so the bytes are those of one pass over
+// the whole file; but formatting holds one group's syntax tree at a time,
+// not a whole file's (a page of 35,000 tables makes a 20 MB file).
 func renderFile(pkg *ir.Package, f *ir.File, opts godoc.Options) ([]byte, error) {
 	out := jen.NewFile(pkg.Name)
 	out.HeaderComment(Header)
 	out.HeaderComment("Source: " + source.QuotePath(f.Source))
 	aliasImports(out, f)
 	var body, group bytes.Buffer
-	for start := 0; start < len(f.Types); {
-		end, fields := start, 0
-		for end < len(f.Types) && (end == start || fields+len(f.Types[end].Fields) <= groupFields) {
-			fields += 1 + len(f.Types[end].Fields)
-			end++
-		}
-		types := f.Types[start:end]
-		start = end
-		// package NAME
-		//
-		// type A struct { ... }
-		//
-		// type B map[string]C
-		code := jen.Op("package").Id(pkg.Name)
-		for _, t := range types {
-			code.Line().Line().Add(genType(t, opts))
+	var code *jen.Statement // the group being built
+	fields := 0
+	flush := func() error {
+		if code == nil {
+			return nil
 		}
 		group.Reset()
 		if err := code.RenderWithFile(&group, out); err != nil {
-			return nil, fmt.Errorf("%s: internal error: generated code does not format: %v", f.Name, err)
+			return fmt.Errorf("%s: internal error: generated code does not format: %v", f.Name, err)
 		}
-		decls, ok := splitTypes(group.Bytes(), len(types))
-		if !ok {
-			return nil, fmt.Errorf("%s: internal error: formatted code is not %d type declarations:\n%s", f.Name, len(types), group.Bytes())
-		}
-		for i, t := range types {
-			body.WriteByte('\n')
-			for _, line := range godoc.Lines("", t.Doc, opts) {
-				body.WriteString(line)
-				body.WriteByte('\n')
+		// The group without its package clause: a blank line, then the
+		// declarations.
+		body.Write(group.Bytes()[len("package "+pkg.Name+"\n"):])
+		code, fields = nil, 0
+		return nil
+	}
+	add := func(n int, decl jen.Code) error {
+		if code != nil && fields+n > groupFields {
+			if err := flush(); err != nil {
+				return err
 			}
-			body.Write(decls[i])
 		}
+		if code == nil {
+			// package NAME
+			//
+			// DECL
+			//
+			// DECL
+			code = jen.Op("package").Id(pkg.Name)
+		}
+		code.Line().Line().Add(decl)
+		fields += n
+		return nil
+	}
+	for _, t := range f.Types {
+		if err := add(1+len(t.Fields), genType(t, opts, pkg.SDKTags)); err != nil {
+			return nil, err
+		}
+	}
+	for _, op := range f.Operations {
+		if err := add(1+len(op.Params), jen.Add(genParams(op, opts, pkg.SDKTags)).Line().Line().Add(genNewRequest(op))); err != nil {
+			return nil, err
+		}
+	}
+	if err := flush(); err != nil {
+		return nil, err
 	}
 	var buf bytes.Buffer
 	buf.Grow(body.Len() + 512)
@@ -103,47 +114,30 @@ func renderFile(pkg *ir.Package, f *ir.File, opts godoc.Options) ([]byte, error)
 	return buf.Bytes(), nil
 }
 
-// groupFields bounds the fields of the types that one go/format pass
-// formats (a type counts one more): a few hundred kilobytes of source.
+// groupFields bounds the fields (a declaration counts one more) that one
+// go/format pass formats: some hundred kilobytes of source.
 const groupFields = 2000
 
-// splitTypes cuts formatted source, a package clause then n type
-// declarations, into the declarations, each with its final newline. Only
-// a declaration starts a line with "type ": gofmt indents everything
-// within one, and the generated code has no multi-line literals.
-func splitTypes(src []byte, n int) ([][]byte, bool) {
-	decls := make([][]byte, 0, n)
-	start := -1
-	for i := 0; i < len(src); {
-		if bytes.HasPrefix(src[i:], []byte("type ")) {
-			if start >= 0 {
-				decls = append(decls, bytes.TrimSuffix(src[start:i], []byte("\n")))
-			}
-			start = i
-		}
-		nl := bytes.IndexByte(src[i:], '\n')
-		if nl < 0 {
-			break
-		}
-		i += nl + 1
-	}
-	if start < 0 {
-		return nil, false
-	}
-	decls = append(decls, src[start:])
-	return decls, len(decls) == n
-}
-
-// genType renders a type without its doc comment (see renderFile):
+// genType renders
 //
+//	// Doc
 //	type Name struct {
 //		// Field doc
 //		Field Type `json:"name,omitempty"`
 //	}
-func genType(t *ir.Type, opts godoc.Options) *jen.Statement {
+func genType(t *ir.Type, opts godoc.Options, sdk string) jen.Code {
+	if t.AliasOf != nil {
+		// type Name = Twin
+		return jen.Add(comment(godoc.Lines("", t.Doc, opts))).Line().
+			Type().Id(t.GoName).Op("=").Id(t.AliasOf.GoName)
+	}
+	if t.Enum != nil {
+		return genEnum(t, opts)
+	}
 	if t.Underlying != nil {
 		// type Name map[string]Elem
-		return jen.Type().Id(t.GoName).Add(goType(t.Underlying))
+		return jen.Add(comment(godoc.Lines("", t.Doc, opts))).Line().
+			Type().Id(t.GoName).Add(goType(t.Underlying))
 	}
 	fields := make([]jen.Code, 0, 2*len(t.Fields))
 	for i, f := range t.Fields {
@@ -152,21 +146,77 @@ func genType(t *ir.Type, opts godoc.Options) *jen.Statement {
 			fields = append(fields, jen.Line())
 		}
 		if len(lines) > 0 {
-			// Indented, as gofmt will indent it: gofmt takes a comment
-			// that starts a line of its input to be a top-level doc
-			// comment and parses and prints it again, which would
-			// change nothing (godoc printed it) at a tenth of the
-			// emitter's time.
-			fields = append(fields, jen.Op("\t").Add(comment(lines)))
+			fields = append(fields, fieldComment(lines))
 		}
-		fields = append(fields, genField(f))
+		fields = append(fields, genField(f, sdk))
 	}
-	return jen.Type().Id(t.GoName).Struct(fields...)
+	return jen.Add(comment(godoc.Lines("", t.Doc, opts))).Line().
+		Type().Id(t.GoName).Struct(fields...)
 }
 
-// genField renders one struct field with its json tag.
-func genField(f *ir.Field) jen.Code {
-	return jen.Id(f.GoName).Add(goType(f.Type)).Tag(map[string]string{"json": jsonTag(f)})
+// genEnum renders
+//
+//	// Doc
+//	type Name string
+//
+//	const (
+//		// Value doc
+//		NameValue Name = "value"
+//	)
+//
+//	// Valid reports whether v is one of the documented values of Name.
+//	// Other values decode all the same.
+//	func (v Name) Valid() bool {
+//		switch v {
+//		case NameValue, ...:
+//			return true
+//		}
+//		return false
+//	}
+func genEnum(t *ir.Type, opts godoc.Options) jen.Code {
+	consts := make([]jen.Code, 0, 2*len(t.Enum.Values))
+	cases := make([]jen.Code, 0, len(t.Enum.Values))
+	for i, v := range t.Enum.Values {
+		lines := godoc.Lines("", v.Doc, opts)
+		if i > 0 && len(lines) > 0 {
+			consts = append(consts, jen.Line())
+		}
+		consts = append(consts, fieldComment(lines), jen.Id(v.GoName).Id(t.GoName).Op("=").Add(enumLit(t.Enum.Base, v.Value)))
+		cases = append(cases, jen.Id(v.GoName))
+	}
+	return jen.Add(comment(godoc.Lines("", t.Doc, opts))).Line().
+		Type().Id(t.GoName).Add(goType(t.Enum.Base)).Line().Line().
+		Const().Defs(consts...).Line().Line().
+		Comment("Valid reports whether v is one of the documented values of "+t.GoName+".").Line().
+		Comment("Other values decode all the same.").Line().
+		Func().Params(jen.Id("v").Id(t.GoName)).Id("Valid").Params().Bool().Block(
+		jen.Switch(jen.Id("v")).Block(jen.Case(cases...).Block(jen.Return(jen.True()))),
+		jen.Return(jen.False()),
+	)
+}
+
+// enumLit is a constant's value: a string literal, or an integer (the
+// resolver checked it is one).
+func enumLit(base *ir.GoType, v string) jen.Code {
+	if base.Name == "string" {
+		return jen.Lit(v)
+	}
+	n, err := strconv.ParseInt(v, 10, 64)
+	if err != nil {
+		return jen.Lit(v) // does not compile: the resolver's bug, caught by the type check
+	}
+	return jen.Lit(int(n))
+}
+
+// genField renders one struct field with its json tag (and, for
+// gophertelekomcloud, required:"true" on a mandatory field, which its
+// BuildRequestBody checks).
+func genField(f *ir.Field, sdk string) jen.Code {
+	tags := map[string]string{"json": jsonTag(f)}
+	if sdk == ir.SDKGopherTelekomCloud && f.Required {
+		tags["required"] = "true"
+	}
+	return jen.Id(f.GoName).Add(goType(f.Type)).Tag(tags)
 }
 
 // jsonTag is the value of a field's json tag.
@@ -211,6 +261,19 @@ func comment(lines []string) jen.Code {
 		return jen.Null()
 	}
 	return jen.Comment(strings.Join(lines, "\n"))
+}
+
+// fieldComment is comment indented, as gofmt indents a comment within a
+// struct or a const block. In jennifer's output, which gofmt then formats,
+// a comment at the start of a line is a top-level doc comment to gofmt,
+// and gofmt parses and prints those again (go/printer's formatDocComment):
+// that would change nothing (godoc printed them) and cost a tenth of the
+// emitter's time.
+func fieldComment(lines []string) jen.Code {
+	if len(lines) == 0 {
+		return jen.Null()
+	}
+	return jen.Op("\t").Add(comment(lines))
 }
 
 // aliasImports names the imports that jennifer would name after a

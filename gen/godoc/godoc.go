@@ -18,8 +18,14 @@
 //     would not find again) prints as "text (URL)".
 //   - Lists: bullet and numbered lists. Go doc comments have no nested lists,
 //     so a nested list's items become further paragraphs of the outer item,
-//     starting "– " (bullets) or "(1) " (numbers); a code block or note inside
-//     an item becomes a paragraph of that item, its text folded.
+//     starting "– " (bullets) or "(1) " (numbers); a note inside an item
+//     becomes a paragraph of that item. Nor can an item hold a code block:
+//     the list ends after the item's text, the code block follows (after a
+//     "Code:" paragraph, see below), then the item's other blocks, and the
+//     list goes on after them. A bullet item that is only a short caption
+//     and a code block ("- Linux", then a script) becomes the paragraph
+//     "Linux:" and the code block. A code block in a nested list becomes a
+//     paragraph of its folded text.
 //   - Code blocks print verbatim, each line after a tab, with trailing
 //     spaces and the common indentation removed; an empty block is dropped.
 //   - Notes: a paragraph starting with the capitalised label ("Note: ",
@@ -30,7 +36,8 @@
 //     Definition heading is dropped and its blocks are the description. Any
 //     other heading becomes a label at the start of its first paragraph
 //     ("Range: 1 to 255 characters"), or a paragraph "Range:" when its
-//     content starts with a list or code. A heading whose content is only
+//     content starts with a list, code or another label ("Constraints:"
+//     then "Note: ..."): each label its own paragraph. A heading whose content is only
 //     "N/A", "None" or "-" (or nothing) is dropped with its content.
 //
 // Safety: docs text never becomes comment structure, code or a directive.
@@ -192,6 +199,9 @@ type node struct {
 	numbers []int    // List: item numbers when ordered
 	ordered bool
 	code    string // Code: cleaned lines, each ending in "\n"
+	// labelled is set on a paragraph that starts with a label
+	// ("Range: ", "Note:").
+	labelled bool
 }
 
 // renderer holds the options and, per build, the link definitions.
@@ -321,16 +331,19 @@ func placeholder(content []*doc.Block) bool {
 }
 
 // labelled puts "label: " before the first paragraph of body, or a
-// paragraph "label:" before body when it starts with a list or code.
+// paragraph "label:" before body when it starts with a list, code or a
+// paragraph that starts with a label of its own ("Constraints:", then
+// "Note: ..."): each label its own paragraph.
 func labelled(label string, body []*node) []*node {
 	if len(body) == 0 {
 		return nil
 	}
-	if body[0].kind == doc.Paragraph {
+	if body[0].kind == doc.Paragraph && !body[0].labelled {
 		body[0].para = append(para{{text: label + ": "}}, body[0].para...)
+		body[0].labelled = true
 		return body
 	}
-	return append([]*node{{kind: doc.Paragraph, para: para{{text: label + ":"}}}}, body...)
+	return append([]*node{{kind: doc.Paragraph, para: para{{text: label + ":"}}, labelled: true}}, body...)
 }
 
 // appendBlock resolves one block that is not a cell heading and appends
@@ -352,11 +365,39 @@ func (r *renderer) appendBlock(out []*node, b *doc.Block) []*node {
 			return append(out, &node{kind: doc.Code, code: c})
 		}
 	case doc.List:
+		// A code block of an item cannot be one inside a list: the list
+		// ends after the item's text, the code block follows (arrange
+		// puts a paragraph between, or gofmt would fold it into the
+		// list), then the item's other blocks, then the list goes on.
+		// An item that is only a short caption and its code ("- Linux",
+		// then the script) becomes that caption's paragraph ("Linux:")
+		// and the code block: the caption introduces it.
 		n := &node{kind: doc.List, ordered: b.Ordered}
+		number := 0
 		for _, item := range b.Items {
-			if ps := r.itemParas(item); len(ps) > 0 {
+			nodes := r.flow(item)
+			split := slices.IndexFunc(nodes, func(n *node) bool { return n.kind == doc.Code })
+			if split < 0 {
+				split = len(nodes)
+			}
+			lead := !b.Ordered && split == 1 && split < len(nodes) && nodes[0].kind == doc.Paragraph && captionLike(nodes[0].para)
+			if ps := r.itemParas(nodes[:split]); len(ps) > 0 && !lead {
+				number++
 				n.items = append(n.items, ps)
-				n.numbers = append(n.numbers, len(n.items))
+				n.numbers = append(n.numbers, number)
+			}
+			if split < len(nodes) {
+				if len(n.items) > 0 {
+					out = append(out, n)
+				}
+				if lead {
+					nodes[0].para = append(slices.Clip(nodes[0].para), atom{text: ":"})
+				}
+				out = append(out, nodes...)
+				if !lead {
+					out = append(out[:len(out)-len(nodes)], nodes[split:]...)
+				}
+				n = &node{kind: doc.List, ordered: b.Ordered}
 			}
 		}
 		if len(n.items) > 0 {
@@ -366,6 +407,20 @@ func (r *renderer) appendBlock(out []*node, b *doc.Block) []*node {
 		return append(out, labelled(noteLabel(b.Label), r.flow(b.Blocks))...)
 	}
 	return out
+}
+
+// captionLike reports whether a paragraph reads as a caption: short, one
+// line of plain text with no final punctuation ("Linux", "Windows").
+func captionLike(p para) bool {
+	var b strings.Builder
+	for _, a := range p {
+		if a.goName != "" || a.url != "" {
+			return false
+		}
+		b.WriteString(a.text)
+	}
+	t := fold(b.String())
+	return t != "" && len(t) <= 40 && !strings.ContainsAny(t[len(t)-1:], ".:;,!?")
 }
 
 // noteLabel is a note's label capitalised, "Note" when there is none.
@@ -378,12 +433,12 @@ func noteLabel(label string) string {
 	return string(unicode.ToUpper(c)) + label[n:]
 }
 
-// itemParas flattens a list item's blocks into paragraphs: a nested list's
+// itemParas flattens a list item's nodes into paragraphs: a nested list's
 // items become paragraphs starting "– " or "(n) ", a code block becomes a
 // paragraph of its folded text.
-func (r *renderer) itemParas(blocks []*doc.Block) []para {
+func (r *renderer) itemParas(nodes []*node) []para {
 	var out []para
-	for _, n := range r.flow(blocks) {
+	for _, n := range nodes {
 		switch n.kind {
 		case doc.Paragraph:
 			out = append(out, n.para)

@@ -19,6 +19,20 @@ type Package struct {
 	// Operations are the API calls of every page, in page order then
 	// document order. Each is also listed in its page's File.
 	Operations []*Operation
+	// SDKTags names the SDK whose struct tags the output carries besides
+	// its own (rst2go.yaml sdkTags): "gophertelekomcloud" adds q, h and
+	// required tags; "" adds none.
+	SDKTags string
+	// NotEnums are the lists of values seen in descriptions that did not
+	// become enums, and why (open lists, contradictions).
+	NotEnums []NotEnum
+}
+
+// NotEnum is a list of values that did not become an enum.
+type NotEnum struct {
+	Pos    source.Pos
+	Field  string // the JSON name
+	Reason string
 }
 
 // File is the Go file generated for one input page.
@@ -54,6 +68,13 @@ type Type struct {
 	// "request-header", "response-header" or "params"; "" for a nested
 	// table.
 	Role string
+	// Numbered says the name got a number because the name it wanted
+	// was taken by a type of another shape (CreateECSGroupRequest2).
+	Numbered bool
+	// AliasOf, when set, is the type this one is an alias of (type X =
+	// Y): a top-level table with the same role and shape as an earlier
+	// one. Fields are still filled in.
+	AliasOf *Type
 	// Key identifies the type in the API (see Key): the names lock keeps
 	// its name by it.
 	Key string
@@ -72,10 +93,16 @@ type Field struct {
 	// (omitzero, Go 1.24: a struct value, time.Time).
 	OmitEmpty bool
 	OmitZero  bool
-	Pos       source.Pos
-	Doc       []*doc.Block
+	// TimeLayout is the Go layout of the date-time format the field's
+	// description documents (time.RFC3339, or "2006-01-02T15:04:05" for
+	// one without a zone), or "".
+	TimeLayout string
+	Pos        source.Pos
+	Doc        []*doc.Block
 	// Param is the row the field comes from.
 	Param *doc.Param
+	// Required is set for a row the docs mark mandatory.
+	Required bool
 }
 
 // Kind is the kind of a Go type expression.
@@ -170,3 +197,9 @@ type EnumValue struct {
 	Pos   source.Pos
 	Added bool
 }
+
+// SDKGopherTelekomCloud is the Package.SDKTags value for the
+// gophertelekomcloud SDK: query fields tagged q:"name", header fields
+// h:"Name" and mandatory fields required:"true", the tags its
+// BuildQueryString, BuildHeaders and BuildRequestBody read.
+const SDKGopherTelekomCloud = "gophertelekomcloud"

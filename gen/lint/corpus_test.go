@@ -137,9 +137,47 @@ const decodeMain = `package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
+	"reflect"
 	"strings"
 )
+
+// validator is what every enum type of the package implements.
+type validator interface{ Valid() bool }
+
+// enums counts the enum-typed values under v and lists those that are not
+// documented values. A zero value not behind a pointer was most likely
+// absent from the example, and is not counted.
+func enums(v reflect.Value, n *int, bad *[]string) { walk(v, false, n, bad) }
+
+func walk(v reflect.Value, pointed bool, n *int, bad *[]string) {
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		if !v.IsNil() {
+			walk(v.Elem(), true, n, bad)
+		}
+	case reflect.Struct:
+		for i := 0; i < v.NumField(); i++ {
+			walk(v.Field(i), false, n, bad)
+		}
+	case reflect.Slice, reflect.Array:
+		for i := 0; i < v.Len(); i++ {
+			walk(v.Index(i), true, n, bad)
+		}
+	case reflect.Map:
+		for _, k := range v.MapKeys() {
+			walk(v.MapIndex(k), true, n, bad)
+		}
+	case reflect.String, reflect.Int, reflect.Int64:
+		if e, ok := v.Interface().(validator); ok && (pointed || !v.IsZero()) {
+			*n++
+			if !e.Valid() {
+				*bad = append(*bad, fmt.Sprintf("%s(%v)", v.Type().Name(), v.Interface()))
+			}
+		}
+	}
+}
 
 func main() {
 	data, err := os.ReadFile("cases.json")
@@ -156,10 +194,13 @@ func main() {
 		dec := json.NewDecoder(strings.NewReader(c.Body))
 		dec.DisallowUnknownFields()
 		msg := ""
+		n, bad := 0, []string{}
 		if err := dec.Decode(v); err != nil {
 			msg = err.Error()
+		} else {
+			enums(reflect.ValueOf(v), &n, &bad)
 		}
-		out.Encode(map[string]string{"id": c.ID, "err": msg})
+		out.Encode(map[string]any{"id": c.ID, "err": msg, "enums": n, "bad": bad})
 	}
 }
 `
@@ -171,6 +212,26 @@ var decodeFloors = map[string]float64{
 	"ecs-2022/rst": 77, // measured 79.3% (119 of 150)
 	"ecs/rst":      80, // measured 83.5% (147 of 176)
 	"cbr/rst":      76, // measured 80.8% (42 of 52)
+}
+
+// enumFloors are the least share (in percent) of enum-typed values in
+// the decoded examples that must be documented values; each exception
+// must be an example-enum-value finding.
+var enumFloors = map[string]float64{
+	"ecs-2022/rst": 95,
+	"ecs/rst":      95,
+	"cbr/rst":      95,
+}
+
+// enumLinted reports whether lint found an example-enum-value in the
+// example's lines.
+func enumLinted(r *corpusRun, span exampleSpan) bool {
+	for _, d := range r.diags {
+		if d.Code == "example-enum-value" && d.Pos.File == span.file && d.Pos.Line >= span.first && d.Pos.Line <= span.last {
+			return true
+		}
+	}
+	return false
 }
 
 // exampleCodes are the findings that say an example disagrees with its
@@ -203,8 +264,15 @@ func TestCorpusExamplesDecode(t *testing.T) {
 			explained := lintedExamples(r, places)
 			ok := 0
 			var doc, ours, lintOnly []string
+			enumValues, enumBad := 0, 0
 			for _, c := range cases {
-				msg, found := results[c.ID]
+				res, found := results[c.ID]
+				msg := res.err
+				enumValues += res.enums
+				enumBad += len(res.bad)
+				if len(res.bad) > 0 && !enumLinted(r, places[c.ID]) {
+					t.Errorf("%s (%s): values %s are not documented, and lint does not say so (example-enum-value)", c.ID, c.Type, strings.Join(res.bad, ", "))
+				}
 				switch {
 				case !found:
 					t.Errorf("%s: no result from the decode program", c.ID)
@@ -235,6 +303,14 @@ func TestCorpusExamplesDecode(t *testing.T) {
 			}
 			if floor := decodeFloors[folder]; rate < floor {
 				t.Errorf("%.1f%% of examples decode, want at least %.0f%%", rate, floor)
+			}
+			if enumValues == 0 {
+				t.Fatal("no enum-typed values in the decoded examples")
+			}
+			enumRate := 100 * float64(enumValues-enumBad) / float64(enumValues)
+			t.Logf("%s: %d of %d enum-typed values in decoded examples are documented values (%.1f%%)", folder, enumValues-enumBad, enumValues, enumRate)
+			if floor := enumFloors[folder]; enumRate < floor {
+				t.Errorf("%.1f%% of enum-typed example values are documented, want at least %.0f%%", enumRate, floor)
 			}
 		})
 	}
@@ -283,7 +359,7 @@ func lintedExamples(r *corpusRun, places map[string]exampleSpan) map[string]*sou
 
 // runDecode writes the generated package, a main and the cases to a
 // temporary module and runs it once.
-func runDecode(t *testing.T, goCmd string, r *corpusRun, cases []decodeCase) map[string]string {
+func runDecode(t *testing.T, goCmd string, r *corpusRun, cases []decodeCase) map[string]decodeResult {
 	t.Helper()
 	dir := t.TempDir()
 	write := func(name string, data []byte) {
@@ -327,15 +403,28 @@ func runDecode(t *testing.T, goCmd string, r *corpusRun, cases []decodeCase) map
 	if err != nil {
 		t.Fatalf("go run: %v\n%s", err, stderr.Bytes())
 	}
-	results := map[string]string{}
+	results := map[string]decodeResult{}
 	sc := bufio.NewScanner(bytes.NewReader(out))
 	sc.Buffer(nil, 1<<20)
 	for sc.Scan() {
-		var line struct{ ID, Err string }
+		var line struct {
+			ID, Err string
+			Enums   int
+			Bad     []string
+		}
 		if err := json.Unmarshal(sc.Bytes(), &line); err != nil {
 			t.Fatalf("decode program printed %q: %v", sc.Text(), err)
 		}
-		results[line.ID] = line.Err
+		results[line.ID] = decodeResult{err: line.Err, enums: line.Enums, bad: line.Bad}
 	}
 	return results
+}
+
+// decodeResult is what the decode program says of one example: the
+// decoding error, or how many enum-typed values it holds and which are
+// not documented values.
+type decodeResult struct {
+	err   string
+	enums int
+	bad   []string
 }

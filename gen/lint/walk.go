@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/rst2go/rst2go/gen/doc"
 	"github.com/rst2go/rst2go/gen/ir"
@@ -44,6 +45,9 @@ func (w *walker) value(v *jsonValue, t *ir.GoType, f *ir.Field, path string) {
 	case ir.Named:
 		if u := t.Ref.Underlying; u != nil {
 			w.value(v, u, f, path)
+			if t.Ref.Enum != nil {
+				w.enumValue(v, t.Ref, path)
+			}
 			return
 		}
 		if v.kind != jsonObject {
@@ -71,6 +75,15 @@ func (w *walker) value(v *jsonValue, t *ir.GoType, f *ir.Field, path string) {
 		for _, m := range v.members {
 			w.value(m.value, t.Elem, f, path+"{}")
 		}
+	case ir.Qualified:
+		// time.Time decodes from an RFC 3339 string only.
+		if t.Path == "time" && t.Name == "Time" {
+			if v.kind != jsonString {
+				w.mismatch(v, f, path, "a string")
+			} else {
+				w.timeValue(v, f, time.RFC3339, path)
+			}
+		}
 	case ir.RawJSON:
 		// Any value decodes; but an object here is structure the
 		// tables do not describe.
@@ -78,6 +91,50 @@ func (w *walker) value(v *jsonValue, t *ir.GoType, f *ir.Field, path string) {
 			w.nesting(v, f, path)
 		}
 	}
+}
+
+// enumValue checks that a string or integer value of an enum type is one
+// of the documented values. A value of the wrong kind was reported as a
+// type mismatch already.
+func (w *walker) enumValue(v *jsonValue, t *ir.Type, path string) {
+	want := jsonString
+	if t.Enum.Base.Name != "string" {
+		want = jsonNumber
+	}
+	if v.kind != want {
+		return
+	}
+	var values []string
+	for _, ev := range t.Enum.Values {
+		if ev.Value == v.text {
+			return
+		}
+		if want == jsonString {
+			values = append(values, strconv.Quote(ev.Value))
+		} else {
+			values = append(values, ev.Value)
+		}
+	}
+	if !w.once("enum " + path) {
+		return
+	}
+	w.c.diags.Warnf(w.body.pos(v.off), "example-enum-value", "example value %s is %s, not one of the documented values of %s (%s)", quotePath(path), describe(v), t.GoName, strings.Join(values, ", "))
+}
+
+// timeValue checks a date-time string against the layout its row
+// documents (or RFC 3339, which time.Time decodes).
+func (w *walker) timeValue(v *jsonValue, f *ir.Field, layout, path string) {
+	if _, err := time.Parse(layout, v.text); err == nil {
+		return
+	}
+	if !w.once("time " + path) {
+		return
+	}
+	format := "RFC 3339 (yyyy-mm-ddThh:mm:ss with Z or ±hh:mm)"
+	if layout != time.RFC3339 {
+		format = "yyyy-mm-ddThh:mm:ss (no zone)"
+	}
+	w.c.diags.Warnf(w.body.pos(v.off), "example-time-format", "example value %s is %s, not a date-time in the documented format %s", quotePath(path), describe(v), format)
 }
 
 // explicitMap reports whether a row's Type cell says it is a map
@@ -92,6 +149,8 @@ func (w *walker) scalar(v *jsonValue, t *ir.GoType, f *ir.Field, path string) {
 	case t.Name == "string":
 		if v.kind != jsonString {
 			w.mismatch(v, f, path, "a string")
+		} else if f != nil && f.TimeLayout != "" {
+			w.timeValue(v, f, f.TimeLayout, path)
 		}
 	case t.Name == "bool":
 		if v.kind != jsonBool {

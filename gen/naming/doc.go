@@ -40,6 +40,16 @@
 //   - as the plural of an initialism, when it is an initialism (of two or
 //     more letters) followed by "s": the canonical spelling, then the "s" as
 //     written: ids → IDs, urls → URLs, ips → IPs, ECSs → ECSs, IPS → IPS;
+//   - as the words it is run together from, when it is all lower-case
+//     ASCII letters, five or more, not itself a word, and can be cut into
+//     dictionary words (three letters or more) and initialisms: the fewest
+//     parts, the longest first part among equals, each spelled by these
+//     rules: vpcid → VPCID, publicip → PublicIP, iptype → IPType, subnetid
+//     → SubnetID, flavorref → FlavorRef. The dictionary is an embedded
+//     English word list (Debian's wamerican, see wordlist/README.md) and a
+//     few cloud words the list lacks or would cut (metadata, hostname,
+//     keypair, subnet, ...: see cloudWords); a word neither list has and
+//     that cannot be cut stays whole (rxtx → Rxtx);
 //   - otherwise with its first letter upper-cased and the rest as written:
 //     state → State, availabilityZone → AvailabilityZone, OpenStack stays
 //     OpenStack, NAME stays NAME.

@@ -131,6 +131,13 @@ func (r *Rules) spell(w word) string {
 			return c + w.text[n-1:]
 		}
 	}
+	if parts := r.splitRun(w.text); parts != nil {
+		var b strings.Builder
+		for _, p := range parts {
+			b.WriteString(r.spell(word{text: p}))
+		}
+		return b.String()
+	}
 	return capitalize(w.text)
 }
 

@@ -60,36 +60,36 @@ func TestPlanAndApply(t *testing.T) {
 		err     string
 	}{{
 		name:    "new folder",
-		files:   []File{{"a.go", []byte(gen1)}},
+		files:   []File{{Name: "a.go", Data: []byte(gen1)}},
 		changes: "create a.go",
 		after:   map[string]string{"a.go": gen1},
 	}, {
 		name:    "in step",
 		before:  map[string]string{"a.go": gen1},
-		files:   []File{{"a.go", []byte(gen1)}},
+		files:   []File{{Name: "a.go", Data: []byte(gen1)}},
 		changes: "",
 		after:   map[string]string{"a.go": gen1},
 	}, {
 		name:    "update ours, keep hand-written files, remove ours whose page is gone",
 		before:  map[string]string{"a.go": gen1, "gone.go": gen1, "hand.go": "package p\n", "notes.txt": HeaderLine + "\n", "a_test.go": "package p\n"},
-		files:   []File{{"a.go", []byte(gen2)}},
+		files:   []File{{Name: "a.go", Data: []byte(gen2)}},
 		changes: "update a.go, remove gone.go",
 		after:   map[string]string{"a.go": gen2, "hand.go": "package p\n", "notes.txt": HeaderLine + "\n", "a_test.go": "package p\n"},
 	}, {
 		name:   "a hand-written file in the way: error, nothing changes",
 		before: map[string]string{"a.go": "package p // mine\n", "b.go": gen1},
-		files:  []File{{"a.go", []byte(gen1)}, {"b.go", []byte(gen2)}},
+		files:  []File{{Name: "a.go", Data: []byte(gen1)}, {Name: "b.go", Data: []byte(gen2)}},
 		err:    "was not written by rst2go",
 		after:  map[string]string{"a.go": "package p // mine\n", "b.go": gen1},
 	}, {
 		name:   "a folder in the way",
 		before: map[string]string{"a.go/x": "x"},
-		files:  []File{{"a.go", []byte(gen1)}},
+		files:  []File{{Name: "a.go", Data: []byte(gen1)}},
 		err:    "was not written by rst2go",
 		after:  map[string]string{"a.go/x": "x"},
 	}, {
 		name:  "a name that is a path",
-		files: []File{{"../x.go", []byte(gen1)}},
+		files: []File{{Name: "../x.go", Data: []byte(gen1)}},
 		err:   "not a plain .go file name",
 		after: map[string]string{},
 	}, {
@@ -138,7 +138,7 @@ func TestPlanAndApply(t *testing.T) {
 
 func TestDiff(t *testing.T) {
 	dir := folder(t, map[string]string{"a.go": gen1, "gone.go": gen1})
-	plan, err := PlanSync(dir, []File{{"a.go", []byte(gen2)}, {"b.go", []byte(gen1)}})
+	plan, err := PlanSync(dir, []File{{Name: "a.go", Data: []byte(gen2)}, {Name: "b.go", Data: []byte(gen1)}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -160,7 +160,7 @@ func TestDiff(t *testing.T) {
 // writes with mode 0644, the umask applied.
 func TestApplyFileMode(t *testing.T) {
 	dir := t.TempDir()
-	plan, err := PlanSync(dir, []File{{"a.go", []byte(gen1)}})
+	plan, err := PlanSync(dir, []File{{Name: "a.go", Data: []byte(gen1)}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -185,7 +185,7 @@ func TestApplyFileMode(t *testing.T) {
 // temporary file left.
 func TestApplyFailureChangesNothing(t *testing.T) {
 	dir := folder(t, map[string]string{"a.go": gen1, "gone.go": gen1})
-	plan, err := PlanSync(dir, []File{{"a.go", []byte(gen2)}, {"b.go", []byte(gen1)}})
+	plan, err := PlanSync(dir, []File{{Name: "a.go", Data: []byte(gen2)}, {Name: "b.go", Data: []byte(gen1)}})
 	if err != nil {
 		t.Fatal(err)
 	}

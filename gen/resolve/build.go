@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"hash/crc32"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -106,20 +107,32 @@ func validTag(name string) bool {
 func (r *resolver) build(opts Options) *ir.Package {
 	pkg := &ir.Package{Name: opts.Package, Links: map[*doc.Ref]string{}}
 	for ref, info := range r.refTargets {
+		if info.absorbedBy != nil {
+			info = info.absorbedBy
+		}
 		// A placeholder table has no type of its own: link to the type
 		// of its values, if they have one.
 		for depth := 0; info != nil && info.placeholder != nil && depth < 8; depth++ {
 			info = info.placeholder.target
 		}
-		if info != nil && !info.dead && info.visited {
+		// (A placeholder table still, as in a cycle of them, declares no
+		// type unless it is a top-level one.)
+		if info != nil && !info.dead && info.visited && (info.placeholder == nil || info.root) {
 			pkg.Links[ref] = info.typ.GoName
 		}
 	}
 	fileNames := outputNames(r.pages)
+	twins := map[string]*tableInfo{}
 	for _, p := range r.pages {
 		f := &ir.File{Source: p.Path, Name: fileNames[p]}
 		for _, t := range p.Tables {
 			info := r.infos[t]
+			if info != nil && info.absorbedBy != nil {
+				if a := info.absorbedBy; !a.dead && a.visited {
+					t.GoName = a.typ.GoName
+				}
+				continue
+			}
 			if info == nil || info.dead || !info.visited {
 				continue
 			}
@@ -129,20 +142,26 @@ func (r *resolver) build(opts Options) *ir.Package {
 			}
 			if info.placeholder != nil {
 				r.fillPlaceholder(info, pkg)
+				f.Types = append(f.Types, info.typ)
 			} else {
-				r.fillType(info, pkg)
+				enums := r.fillType(info, pkg)
+				r.aliasTwin(info, twins, pkg)
+				f.Types = append(f.Types, info.typ)
+				f.Types = append(f.Types, enums...)
 			}
-			f.Types = append(f.Types, info.typ)
 		}
 		if len(f.Types) > 0 {
 			pkg.Files = append(pkg.Files, f)
 		}
 	}
 	breakValueCycles(pkg)
+	pkg.NotEnums = r.enums.not
 	return pkg
 }
 
-func (r *resolver) fillType(info *tableInfo, pkg *ir.Package) {
+// fillType fills in a struct's fields and returns the enum types first
+// made for them.
+func (r *resolver) fillType(info *tableInfo, pkg *ir.Package) (enums []*ir.Type) {
 	typ := info.typ
 	typ.Doc = r.typeDoc(info, pkg)
 	typ.Page, typ.Table = info.page, info.table
@@ -155,15 +174,21 @@ func (r *resolver) fillType(info *tableInfo, pkg *ir.Package) {
 	if len(info.fields) == 0 {
 		r.diags.Warnf(info.table.Pos, "empty-table", "parameter table has no rows; %s is an empty struct", typ.GoName)
 	}
+	if info.table.Columns.Type < 0 && len(info.fields) > 0 && !stringRole(info) {
+		r.diags.Warnf(info.table.Pos, "untyped-table", "parameter table has no Type column: the types of %s's fields are not documented; they are strings unless a row links a table", typ.GoName)
+	}
 	goNames := r.fieldNames(info)
 	for i, fp := range info.fields {
 		p := fp.param
 		f := &ir.Field{JSONName: jsonName(p.Name), Pos: p.Pos, Doc: p.Description, Param: p}
+		if fp.variant != "" {
+			f.Doc = append(slices.Clip(f.Doc), &doc.Block{Kind: doc.Paragraph, Pos: p.Pos, Inlines: []*doc.Inline{{Kind: doc.Plain, Text: "Only " + strings.ToLower(fp.variant[:1]) + fp.variant[1:] + "."}}})
+		}
 		goName := goNames[i]
 		if goName == "" {
 			goName = "Field"
 		}
-		override := r.fieldOverride(typ.GoName, f.JSONName)
+		override := r.fieldOverride(info, typ.GoName, f.JSONName)
 		if override != nil && override.Name != "" {
 			if names.Used(override.Name) {
 				r.diags.Errorf(override.Pos, "config-conflict", "field name %s is already taken in %s", override.Name, typ.GoName)
@@ -176,7 +201,8 @@ func (r *resolver) fillType(info *tableInfo, pkg *ir.Package) {
 			r.warnParam(p, p.NamePos, "bad-json-name", "parameter name %q cannot be a JSON key in a struct tag; field %s is tagged `json:\"-\"`", p.Name, f.GoName)
 			f.Skip = true
 		}
-		optional := p.Mandatory != doc.MandatoryYes
+		optional := p.Mandatory != doc.MandatoryYes || fp.variant != ""
+		f.Required = !optional
 		if override != nil && override.GoType != nil {
 			// Exactly as configured, and no warning about the type the
 			// docs give, which the field no longer has.
@@ -186,6 +212,10 @@ func (r *resolver) fillType(info *tableInfo, pkg *ir.Package) {
 			}
 		} else {
 			f.Type = r.goType(fp, fp.word, true)
+			r.fieldTime(f)
+			if e := r.fieldEnum(info, i, f, typ, override, pkg); e != nil {
+				enums = append(enums, e)
+			}
 			if optional {
 				setOptional(f, policy)
 			}
@@ -193,6 +223,31 @@ func (r *resolver) fillType(info *tableInfo, pkg *ir.Package) {
 		typ.Fields = append(typ.Fields, f)
 		p.GoName = f.GoName
 	}
+	return enums
+}
+
+// aliasTwin makes a top-level type an alias of the first top-level type
+// of its role with an identical shape: the 13 responses that are all
+// {job_id} are one struct, and each operation keeps its own name
+// (DeleteECSsResponse = BatchDeleteECSsResponse). Its fields stay in the
+// model, for operations and lint.
+func (r *resolver) aliasTwin(info *tableInfo, twins map[string]*tableInfo, pkg *ir.Package) {
+	if !info.root || len(info.fields) == 0 || r.settings.typeNames[info.table] != nil {
+		return
+	}
+	key := roleNames[info.role] + " " + r.shapeOf(info)
+	twin := twins[key]
+	if twin == nil {
+		twins[key] = info
+		return
+	}
+	info.typ.AliasOf = twin.typ
+	plain := func(s string) *doc.Inline { return &doc.Inline{Kind: doc.Plain, Text: s} }
+	link := &doc.Ref{Pos: info.table.Pos, Label: "rst2go-alias"}
+	pkg.Links[link] = twin.typ.GoName
+	para := info.typ.Doc[0]
+	para.Inlines = append(para.Inlines, plain(" It has the same fields as "),
+		&doc.Inline{Kind: doc.Link, Text: twin.typ.GoName, Ref: link}, plain("."))
 }
 
 // fieldNames are the Go names a table's fields want: the json name
@@ -225,6 +280,20 @@ func (r *resolver) fieldNames(info *tableInfo) []string {
 	return names
 }
 
+// stringRole reports whether a table is one of those whose values are
+// strings by nature (path, query and URI parameters, headers), where no
+// Type column is no loss.
+func stringRole(info *tableInfo) bool {
+	if !info.root {
+		return false
+	}
+	switch info.role {
+	case rolePathParams, roleQueryParams, roleURIParams, roleRequestHeader, roleResponseHeader:
+		return true
+	}
+	return false
+}
+
 // fillPlaceholder makes a top-level placeholder table (no row refers to
 // it) a named map or slice type: "Network address of the ECS | List(Dict)"
 // as a whole response body is map[string][]X.
@@ -244,6 +313,20 @@ func (r *resolver) fillPlaceholder(info *tableInfo, pkg *ir.Package) {
 	ph.param.GoName = ""
 }
 
+// placeholderCycle reports whether following the value tables of
+// placeholder tables (maps and arrays with no object of their own) from
+// t comes back to a table already passed: a type that never ends.
+func placeholderCycle(t *tableInfo) bool {
+	seen := map[*tableInfo]bool{}
+	for ; t != nil && t.placeholder != nil; t = t.placeholder.target {
+		if seen[t] {
+			return true
+		}
+		seen[t] = true
+	}
+	return false
+}
+
 // goType maps a type word (and the table the row refers to) to a Go type.
 func (r *resolver) goType(fp *fieldPlan, w *typeWord, top bool) *ir.GoType {
 	return r.goTypeDepth(fp, w, top, 0)
@@ -255,6 +338,16 @@ func (r *resolver) goTypeDepth(fp *fieldPlan, w *typeWord, top bool, depth int) 
 		ph := fp.target.placeholder
 		if ph == nil || depth > 16 {
 			return ir.NamedType(fp.target.typ)
+		}
+		if placeholderCycle(fp.target) {
+			// Map values that are maps of themselves, with no struct in
+			// between: only a declared (top-level) type can stand for the
+			// cycle; otherwise the type would be infinite.
+			if t := fp.target; t.root && t.visited && !t.dead {
+				return ir.NamedType(t.typ)
+			}
+			r.warnParam(p, p.TypePos, "type-cycle", "%s: the values of the table at %s refer back to it with no object in between; the field is json.RawMessage", p.Name, fp.target.table.Pos)
+			return ir.Raw
 		}
 		elem := r.goTypeDepth(ph, ph.word, false, depth+1)
 		if fp.target.mapOf {
@@ -317,7 +410,9 @@ func (r *resolver) typeDoc(info *tableInfo, pkg *ir.Package) []*doc.Block {
 	name := info.typ.GoName
 	plain := func(s string) *doc.Inline { return &doc.Inline{Kind: doc.Plain, Text: s} }
 	var in []*doc.Inline
-	if len(info.incoming) == 0 || info.role != (role{}) && !hasOuterReferrer(info) {
+	if info.titled {
+		in = append(in, plain(fmt.Sprintf("%s is described by the table %q of %s; no parameter refers to it.", name, strings.Join(strings.Fields(info.table.Title), " "), info.page.Title)))
+	} else if len(info.incoming) == 0 || info.role != (role{}) && !hasOuterReferrer(info) {
 		in = append(in, plain(fmt.Sprintf("%s is the %s of %s", name, info.role.text, info.page.Title)))
 		if c := info.table.Caption; c != "" && statusCode.MatchString(c) {
 			in = append(in, plain(fmt.Sprintf(" (%s)", c)))
@@ -391,7 +486,7 @@ func outputNames(pages []*doc.Page) map[*doc.Page]string {
 	for {
 		count := map[string]int{}
 		for _, p := range pages {
-			names[p] = fileStem(p.Path, depth[p])
+			names[p] = fileStem(namedPath(p), depth[p])
 			count[names[p]]++
 		}
 		again := false
@@ -429,6 +524,31 @@ func outputNames(pages []*doc.Page) map[*doc.Page]string {
 		out[p] = n + ".go"
 	}
 	return out
+}
+
+// namedPath is the path a page's file is named from: its own, but for an
+// HTML page, whose file is named after a topic id
+// (en-us_topic_0020212648.html), the page title in snake case in its
+// folder ("Creating an ECS" → creating_an_ecs), as the family's RST files
+// are named. fileStem keeps only lower-case letters, digits and "_".
+func namedPath(p *doc.Page) string {
+	if p.Format != "html" {
+		return p.Path
+	}
+	var b strings.Builder
+	for _, r := range strings.ToLower(p.Title) {
+		switch {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			b.WriteRune(r)
+		case b.Len() > 0 && !strings.HasSuffix(b.String(), "_"):
+			b.WriteByte('_')
+		}
+	}
+	stem := strings.Trim(b.String(), "_")
+	if stem == "" {
+		return p.Path
+	}
+	return path.Join(path.Dir(p.Path), stem+".html")
 }
 
 // maxStem bounds a file name stem in bytes: file systems allow 255 bytes

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/rst2go/rst2go/gen/doc"
 	"github.com/rst2go/rst2go/gen/ir"
 )
 
@@ -14,12 +15,17 @@ import (
 const maxKeys = 8
 
 // computeKeys gives every table the keys it is reached by (see ir.Key):
-// a top-level table its page and role; a nested table each of its
+// a top-level table its page's (first) operation and its page, with its
+// role; a nested table each of its
 // referrers' keys extended by the field's json name, in page and document
 // order of the referrers. Tables reached only through a cycle are keyed by
 // their page and place in it.
 func (r *resolver) computeKeys(roots []*tableInfo) {
 	dir := commonDir(r)
+	opsOf := map[*doc.Page][]*opPlan{}
+	for _, op := range r.ops {
+		opsOf[op.page] = append(opsOf[op.page], op)
+	}
 	seen := map[string]int{}
 	for _, info := range roots {
 		place := r.pageID(info, dir)
@@ -34,6 +40,26 @@ func (r *resolver) computeKeys(roots []*tableInfo) {
 		}
 		seen[k]++
 		info.keys = []string{ir.Key(place, seg)}
+	}
+	// The tables of a page that documents an operation are that
+	// operation's (the first, where a page gives one call under two
+	// versions, /v2 and /v2.1): keyed by it first, by the page after (so
+	// a lock written before the page had its method line still holds). Where
+	// pages share a method and path ("POST .../action" with a different
+	// body each), the page alone tells them apart.
+	opKeys := map[*tableInfo]string{}
+	opCount := map[string]int{}
+	for _, info := range roots {
+		if ops := opsOf[info.page]; len(ops) > 0 {
+			_, path, _ := strings.Cut(info.keys[0], " ")
+			opKeys[info] = ir.Key(ir.OperationPlace(ops[0].op.Method, ops[0].op.Path), path)
+			opCount[opKeys[info]]++
+		}
+	}
+	for _, info := range roots {
+		if k := opKeys[info]; k != "" && opCount[k] == 1 {
+			info.keys = []string{k, info.keys[0]}
+		}
 	}
 	for changed := true; changed; {
 		changed = false

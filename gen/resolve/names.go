@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/rst2go/rst2go/gen/doc"
+	"github.com/rst2go/rst2go/gen/ir"
 	"github.com/rst2go/rst2go/gen/naming"
 )
 
@@ -39,8 +40,12 @@ func (r *resolver) name() {
 		info.root = true
 	}
 	r.computeKeys(roots)
+	r.matchKeyedTypeNames()
 	r.applyLock()
+	r.reserveLockedEnums()
 	rootNames := map[*doc.Page]map[string]bool{}
+	fromTitle := map[string]*tableInfo{} // roots named from their title
+	owner := map[string]*doc.Page{}      // page of each root's name
 	for _, info := range roots {
 		if r.configuredName(info) {
 			info.chain = r.rootChain(info)
@@ -50,15 +55,43 @@ func (r *resolver) name() {
 		if rootNames[info.page] == nil {
 			rootNames[info.page] = map[string]bool{}
 		}
+		titled := false
 		if field := fieldTitle(info.table); field != "" && (info.role == roleTable || rootNames[info.page][name]) {
 			if n := r.claimName(field); n != "" {
 				r.diags.Warnf(info.table.Pos, "named-from-title", "no row refers to this table and its role is taken or unknown; it is named %s from its title %q", n, info.table.Title)
-				name = n
+				rootNames[info.page][name] = true
+				name, titled = n, true
+			}
+		}
+		if titled {
+			// The same structure described on several pages
+			// (resource_tag) is one type; another shape of it is
+			// qualified with its page.
+			if twin := fromTitle[name]; twin != nil && !twin.merged && r.shapeOf(twin) == r.shapeOf(info) {
+				r.merge(info, twin)
+				info.chain = twin.chain
+				continue
+			}
+			if r.names.Used(name) {
+				name = r.topStem(info) + name
+			}
+		} else if p := owner[name]; p != nil && p != info.page {
+			// Two pages of one title (an API and its OpenStack
+			// twin): the version of the page's operation tells them
+			// apart (CreateECSGroupV21Request).
+			if v := r.opVersion(info.page); v != "" {
+				name = strings.TrimSuffix(name, info.role.suffix) + v + info.role.suffix
 			}
 		}
 		rootNames[info.page][name] = true
-		info.typ.GoName = r.names.Unique(r.wants(info, name))
+		rootNames[info.page][r.topName(info)] = true
+		info.titled = titled
+		info.typ.GoName = r.unique(info.typ, r.wants(info, name))
 		info.chain = r.rootChain(info)
+		owner[name] = info.page
+		if titled {
+			fromTitle[name] = info
+		}
 	}
 	claims := map[string][]*tableInfo{}
 	for _, info := range r.tables {
@@ -101,7 +134,7 @@ func (r *resolver) name() {
 			name = r.topName(next)
 		}
 		if !r.configuredName(next) {
-			next.typ.GoName = r.names.Unique(r.wants(next, name))
+			next.typ.GoName = r.unique(next.typ, r.wants(next, name))
 		}
 		next.chain = []string{next.typ.GoName}
 		queue = append(queue, next)
@@ -162,7 +195,7 @@ func (r *resolver) nameNested(t, parent *tableInfo, group []*tableInfo) bool {
 			break
 		}
 	}
-	t.typ.GoName = r.names.Unique(name)
+	t.typ.GoName = r.unique(t.typ, name)
 	return true
 }
 
@@ -175,6 +208,14 @@ func (r *resolver) wants(info *tableInfo, name string) string {
 		r.diags.Errorf(tn.Pos, "config-conflict", "types entry: %s is the name rst2go gives the table at %s; choose another name, or rename that table too", name, info.table.Pos)
 	}
 	return name
+}
+
+// unique hands out name, or name with a number when it is taken, and
+// marks the type numbered then (-v counts them).
+func (r *resolver) unique(t *ir.Type, name string) string {
+	got := r.names.Unique(name)
+	t.Numbered = got != name
+	return got
 }
 
 // configuredName gives a table the name the config chose for it, else
@@ -227,6 +268,27 @@ func (r *resolver) firstUnvisited() *tableInfo {
 		}
 	}
 	return nil
+}
+
+// opVersion is the version segment of the path of the page's first
+// operation ("/v2.1/{project_id}/servers" → "V21"), or "".
+func (r *resolver) opVersion(p *doc.Page) string {
+	for _, op := range r.ops {
+		if op.page != p {
+			continue
+		}
+		seg, _, _ := strings.Cut(strings.TrimPrefix(op.op.Path, "/"), "/")
+		if len(seg) > 1 && (seg[0] == 'v' || seg[0] == 'V') && seg[1] >= '0' && seg[1] <= '9' {
+			return r.settings.rules.Exported(strings.ReplaceAll(seg, ".", ""))
+		}
+		return ""
+	}
+	return ""
+}
+
+// topStem is the page title stem of a top-level table's name.
+func (r *resolver) topStem(info *tableInfo) string {
+	return strings.TrimSuffix(r.topName(info), info.role.suffix)
 }
 
 // topName is a top-level table's name: page title stem plus role.

@@ -42,6 +42,7 @@ func Resolve(pages []*doc.Page, opts Options) (*ir.Package, source.List) {
 		shapeIDs:   map[string]int{},
 		words:      map[string]*typeWord{},
 		titles:     map[*doc.Page]*titleIndex{},
+		enums:      enums{byKey: map[string]*ir.Type{}},
 		lock:       opts.Lock,
 	}
 	r.index()
@@ -75,6 +76,7 @@ type resolver struct {
 	lock       *lock.Lock
 	ops        []*opPlan         // operations in page order, then document order
 	sides      map[*ir.Type]side // see markSides
+	enums      enums
 }
 
 // tableInfo is the resolver's knowledge of one parameter table.
@@ -95,6 +97,7 @@ type tableInfo struct {
 	shaping bool
 	role    role
 	status  string // the status code a top-level table documents, if any
+	titled  bool   // a top-level table named from its title (fieldTitle)
 	// chain is the names that qualify a nested table, from its top-level
 	// table down to its own claim (see nameNested).
 	chain []string
@@ -109,6 +112,9 @@ type tableInfo struct {
 	// the table wherever a field refers to it.
 	placeholder *fieldPlan
 	mapOf       bool
+	// absorbedBy is the table that holds this one's fields as an
+	// alternative of its own (see absorb); this one has no type.
+	absorbedBy *tableInfo
 }
 
 // fieldPlan is one parameter and what it refers to.
@@ -120,6 +126,20 @@ type fieldPlan struct {
 	// elsewhere is set for a row whose link leads out of the page's
 	// tables (a URL, another page, a label found nowhere).
 	elsewhere bool
+	// alts are the tables a row offers as alternatives ("For a new pond,
+	// see Table 2. For a copy of a pond, see Table 3."), the target first.
+	alts []alternative
+	// variant is set on a field of a table that holds its alternatives'
+	// fields: the alternative it belongs to ("For a copy of a pond"); such
+	// a field is optional whatever its row says.
+	variant string
+}
+
+// alternative is one of the tables a row offers and the words that say
+// when it applies.
+type alternative struct {
+	table  *tableInfo
+	phrase string
 }
 
 // index records every label, anchor, section and page of the run, and
@@ -220,11 +240,104 @@ func (r *resolver) plan() {
 	}
 	for _, info := range r.tables {
 		for _, fp := range info.fields {
+			if len(fp.alts) > 1 && fp.target.absorbedBy == nil {
+				r.absorb(fp)
+			}
+		}
+	}
+	r.tables = slices.DeleteFunc(r.tables, func(info *tableInfo) bool { return info.absorbedBy != nil })
+	for _, info := range r.tables {
+		for _, fp := range info.fields {
+			if fp.target != nil && fp.target.absorbedBy != nil {
+				fp.target = fp.target.absorbedBy
+			}
 			if fp.target != nil {
 				fp.target.incoming = append(fp.target.incoming, fp)
 			}
 		}
 	}
+}
+
+// absorb gives the first of a row's alternative tables the fields of the
+// others, so that one struct holds every alternative's fields: a field
+// that is not in all of them is optional and says which it belongs to.
+// The others get no type of their own. (The alternative, one type per
+// table, cannot be one Go field; json.RawMessage would leave the user
+// with no type at all.)
+func (r *resolver) absorb(fp *fieldPlan) {
+	primary := fp.target
+	in := make([]map[string]bool, len(fp.alts))
+	count := map[string]int{}
+	for i, a := range fp.alts {
+		in[i] = map[string]bool{}
+		for _, f := range a.table.fields {
+			n := jsonName(f.param.Name)
+			if !in[i][n] {
+				in[i][n] = true
+				count[n]++
+			}
+		}
+	}
+	var labels []string
+	for i, a := range fp.alts {
+		labels = append(labels, fmt.Sprintf("%q %s", tableLabel(a.table.table), strings.ToLower(a.phrase[:1])+a.phrase[1:]))
+		for _, f := range a.table.fields {
+			n := jsonName(f.param.Name)
+			if count[n] == len(fp.alts) {
+				continue
+			}
+			switch {
+			case i == 0:
+				f.variant = a.phrase
+			case !in[0][n]:
+				in[0][n] = true
+				primary.fields = append(primary.fields, &fieldPlan{owner: primary, param: f.param, word: f.word, target: f.target, elsewhere: f.elsewhere, variant: a.phrase})
+			}
+		}
+		if i > 0 {
+			a.table.absorbedBy = primary
+		}
+	}
+	pos := fp.param.TypePos
+	if !pos.IsValid() {
+		pos = fp.param.DescPos
+	}
+	r.warnParam(fp.param, pos, "alternative-tables", "%s offers %d alternative tables (%s): one struct holds the fields of all; a field not in all of them is optional and says which it belongs to", fp.param.Name, len(fp.alts), strings.Join(labels, ", "))
+}
+
+// tableLabel is how a message names a table: its title, or its caption.
+func tableLabel(t *doc.Table) string {
+	if t.Title != "" {
+		return t.Title
+	}
+	return t.Caption
+}
+
+// variantSee finds the alternatives a row offers: "For a new pond, see
+// Table 2.", "If the disk is shared, see Table 5", "When type is
+// custom, see Table 3-4".
+var variantSee = regexp.MustCompile(`(?i)\b((?:for|if|when|in case)\s+[^,.;:]{1,80}?),?\s+see\s+table\s+(\d+(?:[-‐–.]\d+)?)\b`)
+
+// alternatives reads the alternatives of a row from its Type cell and
+// description: two or more distinct tables of the page, each after the
+// words that say when it applies.
+func (r *resolver) alternatives(fp *fieldPlan, text string) []alternative {
+	var alts []alternative
+	seen := map[*tableInfo]bool{}
+	for _, m := range variantSee.FindAllStringSubmatch(text, -1) {
+		for _, t := range r.titleIndex(fp.owner.page).numbered(m[2]) {
+			if info := r.infos[t]; info != fp.owner && !seen[info] {
+				seen[info] = true
+				phrase := strings.ToUpper(m[1][:1]) + m[1][1:]
+				alts = append(alts, alternative{info, phrase})
+				break
+			}
+		}
+	}
+	if len(alts) < 2 {
+		return nil
+	}
+	return alts
 }
 
 // placeholderKind tells a row name that stands for any key ('m':
@@ -299,10 +412,14 @@ func (r *resolver) explicitTarget(fp *fieldPlan) (found *tableInfo, lookByName b
 	if found != nil || !fp.word.wantsTable() {
 		return found, false
 	}
-	m := seeTableN.FindStringSubmatch(p.Type + "\n" + doc.BlocksText(p.Description))
+	text := p.Type + "\n" + doc.BlocksText(p.Description)
+	m := seeTableN.FindStringSubmatch(text)
 	// "see Table 3" with a link that resolves nowhere names a table of
 	// the page the link pointed to (not in this run), not this page's.
 	if m != nil && !unresolved {
+		if fp.alts = r.alternatives(fp, text); fp.alts != nil {
+			return fp.alts[0].table, false
+		}
 		for _, t := range r.titleIndex(page).numbered(m[1]) {
 			if t != fp.owner.table {
 				return r.infos[t], false
@@ -315,7 +432,7 @@ func (r *resolver) explicitTarget(fp *fieldPlan) (found *tableInfo, lookByName b
 // namedTarget finds a row's table by name, without a link: a table of
 // the page titled with the name its Type cell gives ("List<label>",
 // "BackupResp object") or its description names ("see the coop field"),
-// else with the field's own name. Of several, the first after the row's
+// else with the field's own name, else (an array) its singular. Of several, the first after the row's
 // table, else the first before it. A row that links elsewhere takes no
 // table another row refers to explicitly.
 func (r *resolver) namedTarget(fp *fieldPlan, explicit map[*tableInfo]bool) *tableInfo {
@@ -330,14 +447,23 @@ func (r *resolver) namedTarget(fp *fieldPlan, explicit map[*tableInfo]bool) *tab
 	for _, m := range seeField.FindAllStringSubmatch(doc.BlocksText(p.Description), -1) {
 		given = append(given, m[1])
 	}
-	for _, names := range [][]string{given, {p.Name}} {
+	// Last, for an array, the singular of its name: "tags" finds "Table 3
+	// tag field description".
+	var one []string
+	if fp.word.kind == arrayWord {
+		if n := singularName(p.Name); n != p.Name {
+			one = []string{n}
+		}
+	}
+	for k, names := range [][]string{given, {p.Name}, one} {
 		if len(names) == 0 {
 			continue
 		}
 		var before *tableInfo
 		for _, t := range r.titleIndex(fp.owner.page).naming(names) {
 			info := r.infos[t]
-			if info == fp.owner || fp.elsewhere && explicit[info] {
+			// A table found by the singular is never another row's.
+			if info == fp.owner || (fp.elsewhere || k == 2) && explicit[info] {
 				continue
 			}
 			if info.order > fp.owner.order {
@@ -352,6 +478,22 @@ func (r *resolver) namedTarget(fp *fieldPlan, explicit map[*tableInfo]bool) *tab
 		}
 	}
 	return nil
+}
+
+// singularName is a parameter name in the singular, the way the family
+// titles an array's element table: tags → tag, policies → policy; names
+// that only look plural (status, address) stay.
+func singularName(name string) string {
+	name = strings.TrimSpace(name)
+	switch {
+	case strings.HasSuffix(name, "ies") && len(name) > 3:
+		return name[:len(name)-3] + "y"
+	case strings.HasSuffix(name, "ss"), strings.HasSuffix(name, "us"), strings.HasSuffix(name, "is"):
+		return name
+	case strings.HasSuffix(name, "s") && len(name) > 1:
+		return name[:len(name)-1]
+	}
+	return name
 }
 
 func mentionsTable(p *doc.Param) bool {

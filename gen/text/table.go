@@ -521,7 +521,7 @@ func (r *reader) blocks(nodes []*block, depth int) []*doc.Block {
 			out = append(out, list)
 			i = j
 			continue
-		case codeKind(b, false) == "json":
+		case codeKind(b, false) == "json", depth > 0 && preformatted(b):
 			out = append(out, &doc.Block{Kind: doc.Code, Pos: b.pos(r.file), Text: codeText(b.lines)})
 			i++
 			continue
@@ -534,6 +534,18 @@ func (r *reader) blocks(nodes []*block, depth int) []*doc.Block {
 		i++
 	}
 	return out
+}
+
+// preformatted reports whether a block under a list item was
+// preformatted text on the page (a <pre>, a code block): a browser copies
+// a paragraph as one line, so a block of several lines was one ("#!/bin/bash",
+// "echo ..."), and so was one long unbroken token (a base64 value).
+func preformatted(b *block) bool {
+	if !b.single() {
+		return !isCellHeading(b.lines[0].body())
+	}
+	t := strings.TrimSpace(b.lines[0].body())
+	return len(t) >= 24 && !strings.ContainsAny(t, " \t") && !strings.Contains(t, "://")
 }
 
 // paragraph makes a paragraph of a block's text: plain text, with "Table

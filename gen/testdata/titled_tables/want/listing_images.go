@@ -6,14 +6,14 @@ package fixture
 // ListImagesResponse is the response body of Listing Images.
 type ListImagesResponse struct {
 	// DESC: fpgaimages (no link: a table is titled with the name)
-	Fpgaimages []Fpgaimage `json:"fpgaimages,omitempty"`
+	FPGAImages []FPGAImage `json:"fpgaimages,omitempty"`
 
 	// DESC: page. See Table 3.
 	Page Page `json:"page,omitzero"`
 }
 
-// Fpgaimage is an element of the fpgaimages field of [ListImagesResponse].
-type Fpgaimage struct {
+// FPGAImage is an element of the fpgaimages field of [ListImagesResponse].
+type FPGAImage struct {
 	// DESC: fpgaimages.id
 	ID string `json:"id,omitempty"`
 }

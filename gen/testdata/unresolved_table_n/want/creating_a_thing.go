@@ -6,7 +6,7 @@ package fixture
 // CreateThingRequest is the request body of Creating a Thing.
 type CreateThingRequest struct {
 	// DESC: links to Table 3 of a page not in the run: see Table 3.
-	Publicip map[string]any `json:"publicip,omitempty"`
+	PublicIP map[string]any `json:"publicip,omitempty"`
 
 	// DESC: see Table 3, no link: this page's Table 3.
 	Spec *Spec `json:"spec,omitempty"`

@@ -1,0 +1,690 @@
+package resolve
+
+import (
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/rst2go/rst2go/gen/config"
+	"github.com/rst2go/rst2go/gen/doc"
+	"github.com/rst2go/rst2go/gen/ir"
+	"github.com/rst2go/rst2go/gen/source"
+)
+
+// Enums: where a field's description lists the complete set of its values,
+// the field gets a named type with a constant per value. The family writes
+// a set in these ways (see the README's "Enums"):
+//
+//   - a sentence: "Its value can be **volume**, **image**, or **blank**.",
+//     "The value of this parameter can be **4** or **6**.", "Options:
+//     **asc** and **desc**", "Possible values are **na** and **backup**.",
+//     "Enumerated values: **PER** (exclusive) and **WHOLE** (shared)";
+//   - a bullet list whose every item starts with a value: "- **ACTIVE**:
+//     The ECS is running.", "- **0**: **NOSTATE**", "- ACTIVE: ...", with
+//     or without an introduction ("**Range**", "Options:", "Enumeration
+//     values:", "The value can be:").
+//
+// A list introduced or ended as examples ("such as", "for example",
+// "including", "e.g.", "etc.", "...") is open and never becomes a set, nor
+// does a list with an item that is not a value ("or the IP protocol
+// number", "- If this parameter is not specified, ...").
+
+// enumSet is one set of values read from a description.
+type enumSet struct {
+	values []*ir.EnumValue
+	pos    source.Pos
+	docs   bool // the values are explained (a bullet list)
+}
+
+// notEnum says why a list of values seen in a description did not become
+// a set.
+type notEnum struct {
+	pos    source.Pos
+	reason string
+}
+
+// Markers around strong and literal text in the marked form of a
+// paragraph: values are usually bold.
+const (
+	markOpen  = '\x01'
+	markClose = '\x02'
+)
+
+// marked is a paragraph's text with strong and literal runs between
+// markOpen and markClose, white space folded.
+func marked(in []*doc.Inline) string {
+	var b strings.Builder
+	for _, x := range in {
+		if x.Kind == doc.Strong || x.Kind == doc.Literal {
+			b.WriteRune(markOpen)
+			b.WriteString(strings.TrimSpace(x.Text))
+			b.WriteRune(markClose)
+		} else {
+			b.WriteString(x.Text)
+		}
+	}
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+func unmark(s string) string {
+	return strings.NewReplacer(string(markOpen), "", string(markClose), "").Replace(s)
+}
+
+// setTrigger finds the words that introduce a set in a sentence.
+var setTrigger = regexp.MustCompile(`(?i)(?:\b(?:its|the|this|parameter)\s+(?:value|values)\s+(?:of\s+this\s+(?:parameter|field)\s+)?(?:can|must|may|should)\s+(?:only\s+)?be(?:\s+set\s+to)?(?:\s+one\s+of(?:\s+the\s+following)?)?|\bpossible\s+values\s+(?:are|include)(?:\s+as\s+follows)?|\benumerat(?:ed|ion)\s+values?\s*(?:are|include)?|\bvalid\s+values\s+(?:are|include)|\boptions?\s+(?:are|include)|^\s*options|^\s*value\s+range|^\s*range|^\s*values)\s*(?::|：)?\s*`)
+
+// openWords mark a list of examples, not a set.
+var openWords = regexp.MustCompile(`(?i)\bsuch\s+as\b|\bfor\s+example\b|\bfor\s+instance\b|\be\.\s?g\.|\bincluding\b|\betc\b|\.\.\.|…|\bincludes?\b\s*(?::|but)|\band\s+so\s+on\b|\bamong\s+others\b`)
+
+// itemSplit separates the items of a sentence's list.
+var itemSplit = regexp.MustCompile(`\s*,\s*(?:and|or)\s+|\s*,\s*|\s+(?:and|or)\s+`)
+
+// plainValue is a value written without markup: one word.
+var plainValue = regexp.MustCompile(`^[A-Za-z0-9_.:/*+-]+$`)
+
+var numberRange = regexp.MustCompile(`^-?\d+\s*(?:-|~|to)\s*-?\d+$`)
+
+// intValue is an integer as an integer enum's values are written.
+var intValue = regexp.MustCompile(`^-?\d+$`)
+
+// readEnum reads the sets a description gives and why a list it holds is
+// not a set. Only the description's own paragraphs and lists are read,
+// not those inside list items (values that hold under a condition: "- For
+// D2 ECSs, the value can be 2, 4 or 8.") or notes.
+func readEnum(blocks []*doc.Block) (sets []*enumSet, defaults []*ir.EnumValue, not []notEnum) {
+	intro := ""
+	for i, b := range blocks {
+		switch b.Kind {
+		case doc.Paragraph:
+			m := marked(b.Inlines)
+			if s, n, ok := sentenceSet(b, m); ok {
+				sets = append(sets, s)
+			} else if n != nil {
+				not = append(not, *n)
+			}
+			if d := defaultIn(m); d != "" {
+				defaults = append(defaults, &ir.EnumValue{Value: d, Pos: b.Pos})
+			}
+			// "**Default Value**" then the value as a paragraph.
+			if i+1 < len(blocks) && strings.EqualFold(strings.Trim(unmark(m), " :"), "default value") && blocks[i+1].Kind == doc.Paragraph {
+				if v, ok := loneValue(marked(blocks[i+1].Inlines)); ok {
+					defaults = append(defaults, &ir.EnumValue{Value: v, Pos: blocks[i+1].Pos})
+				}
+			}
+			intro = m
+		case doc.List:
+			if s, n := listSet(b, intro); s != nil {
+				sets = append(sets, s)
+			} else if n != nil {
+				not = append(not, *n)
+			}
+			intro = ""
+		default:
+			intro = ""
+		}
+	}
+	return sets, defaults, not
+}
+
+// sentenceSet reads "The value can be a, b, or c." in a paragraph. A
+// trigger that ends the paragraph ("The value can be:") introduces the
+// list that follows and is not read here.
+func sentenceSet(b *doc.Block, m string) (*enumSet, *notEnum, bool) {
+	loc := setTrigger.FindStringIndex(m)
+	if loc == nil {
+		return nil, nil, false
+	}
+	before, rest := m[:loc[0]], m[loc[1]:]
+	// The sentence ends at a period outside a value.
+	end := len(rest)
+	inMark := false
+	for i, c := range rest {
+		switch {
+		case c == markOpen:
+			inMark = true
+		case c == markClose:
+			inMark = false
+		case !inMark && (c == ';' || c == '.' && (i+1 == len(rest) || rest[i+1] == ' ')):
+			end = i
+		}
+		if end != len(rest) {
+			break
+		}
+	}
+	tail := rest[:min(end+3, len(rest))] // with "..." and "etc." whole
+	rest = strings.TrimSpace(rest[:end])
+	rest = strings.TrimSuffix(rest, " only")
+	if rest == "" {
+		return nil, nil, false
+	}
+	sentenceStart := before
+	if k := strings.LastIndex(before, ". "); k >= 0 {
+		sentenceStart = before[k+2:]
+	}
+	var values []*ir.EnumValue
+	bad := false
+	for _, item := range itemSplit.Split(rest, -1) {
+		v, explain, ok := itemValue(item)
+		if !ok {
+			bad = true
+			continue
+		}
+		ev := &ir.EnumValue{Value: v, Pos: b.Pos}
+		if explain != "" {
+			ev.Doc = []*doc.Block{{Kind: doc.Paragraph, Pos: b.Pos, Inlines: []*doc.Inline{{Kind: doc.Plain, Text: explain}}}}
+		}
+		values = append(values, ev)
+	}
+	switch {
+	case openWords.MatchString(unmark(tail)) || openWords.MatchString(unmark(sentenceStart)):
+		if len(values) > 0 {
+			return nil, &notEnum{b.Pos, "examples (an open list)"}, false
+		}
+		return nil, nil, false
+	case bad:
+		if len(values) >= 2 {
+			return nil, &notEnum{b.Pos, "an item is not a value"}, false
+		}
+		return nil, nil, false
+	case len(values) < 2 && !strings.ContainsRune(rest, markOpen):
+		return nil, nil, false
+	}
+	return &enumSet{values: values, pos: b.Pos}, nil, true
+}
+
+// itemValue reads one item of a sentence's list: a marked value or one
+// plain word, with an explanation in parentheses after it ("**0**
+// (encryption disabled)") or after a colon ("0: disabled").
+func itemValue(item string) (value, explain string, ok bool) {
+	item = strings.TrimSpace(item)
+	if i := strings.IndexByte(item, '('); i > 0 && strings.HasSuffix(item, ")") {
+		explain = strings.TrimSpace(unmark(item[i+1 : len(item)-1]))
+		item = strings.TrimSpace(item[:i])
+	} else if i := strings.IndexAny(item, ":："); i > 0 && !strings.ContainsRune(item[:i], markOpen) && intValue.MatchString(strings.TrimSpace(item[:i])) {
+		explain = strings.TrimSpace(unmark(item[i+1:]))
+		item = strings.TrimSpace(item[:i])
+	}
+	v, ok := loneValue(item)
+	return v, explain, ok
+}
+
+// loneValue reads text that is one value: a marked run without spaces
+// or one plain word; not a range ("1-99999") nor "N/A".
+func loneValue(s string) (string, bool) {
+	s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), "."))
+	var v string
+	switch {
+	case len(s) >= 2 && s[0] == markOpen && s[len(s)-1] == markClose && strings.Count(s, string(markOpen)) == 1:
+		v = strings.TrimSpace(s[1 : len(s)-1])
+		if strings.ContainsAny(v, " \t") || len(v) > 64 {
+			return "", false
+		}
+		// Quotes around a value are not part of it ("**"none"**").
+		v = strings.Trim(v, `"'`)
+	case plainValue.MatchString(s) && len(s) <= 64 && (s == "*" || strings.IndexFunc(s, isLetterOrDigit) >= 0):
+		v = s
+	default:
+		return "", false
+	}
+	if numberRange.MatchString(v) || strings.EqualFold(v, "N/A") || v == "-" {
+		return "", false
+	}
+	return v, true
+}
+
+// defaultAt finds "The default value is **x**" and "Default: **x**".
+var defaultAt = regexp.MustCompile(`(?i)\bdefault(?:\s+value)?(?:\s+is|\s*:|：)\s*(\x01[^\x02]*\x02|[A-Za-z0-9_.-]+\s*(?:\.|$))`)
+
+func defaultIn(m string) string {
+	sub := defaultAt.FindStringSubmatch(m)
+	if sub == nil {
+		return ""
+	}
+	v, ok := loneValue(sub[1])
+	if !ok {
+		return ""
+	}
+	return v
+}
+
+// listSeps separate a list item's value from its explanation.
+// A verb stays part of the explanation ("indicates a permanent link").
+var listSep = regexp.MustCompile(`^\s*(?:[:：=–—-]\s*|(?:indicates|means|specifies)\b)`)
+
+// plainItem is a list item written without markup: "ACTIVE: text".
+var plainItem = regexp.MustCompile(`^\s*([A-Za-z0-9_.-]+)\s*[:：]\s*`)
+
+// listSet reads a bullet list whose every item starts with a value. intro
+// is the marked text of the paragraph just before it.
+func listSet(b *doc.Block, intro string) (*enumSet, *notEnum) {
+	triggered := intro != "" && (setTrigger.MatchString(intro) || strings.Trim(unmark(intro), " :") == "Range")
+	var values []*ir.EnumValue
+	bad := 0
+	for _, item := range b.Items {
+		ev := listItemValue(item, triggered)
+		if ev == nil {
+			bad++
+			continue
+		}
+		values = append(values, ev)
+	}
+	switch {
+	case len(values) == 0:
+		return nil, nil
+	case openWords.MatchString(unmark(intro)):
+		return nil, &notEnum{b.Pos, "examples (an open list)"}
+	case bad > 0:
+		if len(values) >= 2 || triggered {
+			return nil, &notEnum{b.Pos, "a list item is not a value"}
+		}
+		return nil, nil
+	case len(values) < 2 && !triggered:
+		return nil, nil
+	}
+	return &enumSet{values: values, pos: b.Pos, docs: true}, nil
+}
+
+// listItemValue reads "**value**: explanation" (or "value: explanation"
+// where plain values are expected: after an introduction, or an upper-case
+// word or number) from a list item.
+func listItemValue(item []*doc.Block, triggered bool) *ir.EnumValue {
+	if len(item) == 0 || item[0].Kind != doc.Paragraph {
+		return nil
+	}
+	first := item[0]
+	in := first.Inlines
+	for len(in) > 0 && in[0].Kind == doc.Plain && strings.TrimSpace(in[0].Text) == "" {
+		in = in[1:]
+	}
+	if len(in) == 0 {
+		return nil
+	}
+	var value string
+	var rest []*doc.Inline
+	if in[0].Kind == doc.Strong || in[0].Kind == doc.Literal {
+		v, ok := loneValue(string(markOpen) + in[0].Text + string(markClose))
+		if !ok {
+			return nil
+		}
+		value, rest = v, in[1:]
+		if len(rest) > 0 {
+			if rest[0].Kind != doc.Plain {
+				return nil
+			}
+			text := rest[0].Text
+			loc := listSep.FindStringIndex(text)
+			if loc == nil {
+				if strings.TrimSpace(text) != "" {
+					return nil
+				}
+				loc = []int{0, len(text)}
+			}
+			cut := text[loc[1]:]
+			if sep := strings.TrimSpace(text[:loc[1]]); sep != "" && unicode.IsLetter(rune(sep[0])) {
+				cut = strings.TrimSpace(text) // a verb: keep it
+			}
+			rest = append([]*doc.Inline{{Kind: doc.Plain, Text: cut}}, rest[1:]...)
+		}
+	} else if in[0].Kind == doc.Plain {
+		m := plainItem.FindStringSubmatch(in[0].Text)
+		if m == nil {
+			if v, ok := loneValue(in[0].Text); ok && len(in) == 1 && len(item) == 1 && triggered {
+				return &ir.EnumValue{Value: v, Pos: first.Pos}
+			}
+			return nil
+		}
+		if !triggered && !plainLooksValue(m[1]) {
+			return nil
+		}
+		value = m[1]
+		rest = append([]*doc.Inline{{Kind: doc.Plain, Text: in[0].Text[len(m[0]):]}}, in[1:]...)
+	} else {
+		return nil
+	}
+	ev := &ir.EnumValue{Value: value, Pos: first.Pos}
+	if doc.InlinesText(rest) != "" {
+		ev.Doc = append(ev.Doc, &doc.Block{Kind: doc.Paragraph, Pos: first.Pos, Inlines: trimInlines(rest)})
+	}
+	ev.Doc = append(ev.Doc, item[1:]...)
+	return ev
+}
+
+func trimInlines(in []*doc.Inline) []*doc.Inline {
+	out := append([]*doc.Inline(nil), in...)
+	if len(out) > 0 && out[0].Kind == doc.Plain {
+		out[0] = &doc.Inline{Kind: doc.Plain, Text: strings.TrimLeft(out[0].Text, " ")}
+	}
+	return out
+}
+
+func isLetterOrDigit(c rune) bool { return unicode.IsLetter(c) || unicode.IsDigit(c) }
+
+// plainLooksValue reports whether a word written without markup before a
+// colon in a list item reads as a value (text copied from a rendered page
+// has lost the bold): an upper-case word or a number ("ACTIVE", "0"), or
+// a word in lower case ("fixed", "vault_delete"); not a capitalized word,
+// which is a label ("Maximum: 10", "Note: ...").
+func plainLooksValue(s string) bool {
+	if intValue.MatchString(s) {
+		return true
+	}
+	upper, lower := 0, 0
+	for _, c := range s {
+		switch {
+		case unicode.IsUpper(c):
+			upper++
+		case unicode.IsLower(c):
+			lower++
+		}
+	}
+	return upper > 1 && lower == 0 || upper == 0 && lower > 0
+}
+
+// sameValues reports whether two sets hold the same values in any order.
+func sameValues(a, b []*ir.EnumValue) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	in := map[string]bool{}
+	for _, v := range a {
+		in[v.Value] = true
+	}
+	for _, v := range b {
+		if !in[v.Value] {
+			return false
+		}
+	}
+	return true
+}
+
+// enumKey identifies a set for sharing: the field's JSON name, the base
+// type and the values in any order (the first field's order is kept).
+func enumKey(jsonName string, base *ir.GoType, values []*ir.EnumValue) string {
+	vs := make([]string, len(values))
+	for i, v := range values {
+		vs[i] = v.Value
+	}
+	slices.Sort(vs)
+	return jsonName + "\x00" + base.Name + "\x00" + strings.Join(vs, "\x00")
+}
+
+// runeNames spell the punctuation a value may be made of ("*" → Star),
+// so that every value gets a constant name.
+var runeNames = map[rune]string{
+	'*': "Star", '+': "Plus", '-': "Minus", '.': "Dot", '/': "Slash", ':': "Colon", '=': "Equal", '?': "Question",
+	'%': "Percent", '&': "And", '@': "At", '#': "Hash", '!': "Bang", '~': "Tilde", '<': "Less", '>': "Greater",
+	'_': "Underscore", ' ': "Space", '$': "Dollar", '^': "Caret", '|': "Bar", ',': "Comma",
+}
+
+var numberValue = regexp.MustCompile(`^-?\d+(?:\.\d+)*$`)
+
+// valueName is the part of a constant's name that comes from its value:
+// "volume" → Volume, "co-p1" → CoP1, "SHUTOFF" → Shutoff (an upper-case
+// word longer than an initialism is read as a word), "2.0" → 2_0, "-1" →
+// Minus1, "" → Empty, "*" → Star. The result follows the type's name, so
+// it may start with a digit.
+func (r *resolver) valueName(v string) string {
+	switch {
+	case v == "":
+		return "Empty"
+	case numberValue.MatchString(v):
+		if rest, ok := strings.CutPrefix(v, "-"); ok {
+			return "Minus" + strings.ReplaceAll(rest, ".", "_")
+		}
+		return strings.ReplaceAll(v, ".", "_")
+	}
+	word := v
+	if len(word) > 4 && strings.ToUpper(word) == word && strings.ToLower(word) != word {
+		word = strings.ToLower(word)
+	}
+	if n := r.settings.rules.Exported(word); n != "" {
+		if unicode.IsDigit(rune(word[0])) {
+			n = strings.TrimPrefix(n, "X") // the type name comes first
+		}
+		return n
+	}
+	var b strings.Builder
+	for _, c := range v {
+		if name, ok := runeNames[c]; ok {
+			b.WriteString(name)
+		} else {
+			b.WriteString("U" + strings.ToUpper(strconv.FormatInt(int64(c), 16)))
+		}
+	}
+	return b.String()
+}
+
+// enums are the resolver's enum types, shared by identical sets on fields
+// of one JSON name.
+type enums struct {
+	byKey map[string]*ir.Type
+	twins map[*ir.Type][]*tableInfo // the tables sharing a type, first the type's own
+	// NotEnum records the lists seen that did not become a set, for
+	// -v and the tests.
+	not []ir.NotEnum
+	// locked are the names the names lock keeps for enum types, by key.
+	locked map[string]string
+}
+
+// enumKeyOf is an enum type's key in the names lock: its field's path
+// from its struct's key. (A string or integer field has no table, so no
+// struct has this key.)
+func enumKeyOf(owner *ir.Type, f *ir.Field) string {
+	if owner.Key == "" {
+		return ""
+	}
+	return ir.FieldPath(owner.Key, f.JSONName, ir.Object)
+}
+
+// reserveLockedEnums reserves the names the lock keeps for enum types, so
+// that no struct takes them: enums are named after structs, when fields
+// are filled in.
+func (r *resolver) reserveLockedEnums() {
+	if r.lock == nil {
+		return
+	}
+	r.enums.locked = map[string]string{}
+	for _, info := range r.tables {
+		if len(info.keys) == 0 {
+			continue
+		}
+		for _, fp := range info.fields {
+			if fp.word.kind != scalarWord && fp.word.kind != emptyWord {
+				continue
+			}
+			k := ir.FieldPath(info.keys[0], jsonName(fp.param.Name), ir.Object)
+			if e, ok := r.lock.Name(k); ok && !r.names.Used(e.Name) {
+				r.names.Reserve(e.Name)
+				r.enums.locked[k] = e.Name
+			}
+		}
+	}
+}
+
+// fieldEnum gives a string or integer field the enum type of its
+// documented set, if it has one, and returns the type when it is new (to
+// be emitted after the struct). Sets are read from the field's row in
+// every table sharing the struct: sets that differ, a value listed twice,
+// or a default value outside the set give a warning and no enum.
+func (r *resolver) fieldEnum(info *tableInfo, i int, f *ir.Field, owner *ir.Type, override *config.Field, pkg *ir.Package) *ir.Type {
+	base := f.Type
+	if base.Kind != ir.Builtin || base.Name != "string" && base.Name != "int" && base.Name != "int64" {
+		return nil
+	}
+	if override != nil && override.NoEnum {
+		return nil
+	}
+	isInt := base.Name != "string"
+	var chosen *enumSet
+	conflict := false
+	for _, t := range r.tablesOf(info) {
+		if i >= len(t.fields) {
+			continue
+		}
+		p := t.fields[i].param
+		sets, defaults, not := readEnum(p.Description)
+		for _, n := range not {
+			r.enums.not = append(r.enums.not, ir.NotEnum{Pos: n.pos, Field: f.JSONName, Reason: n.reason})
+		}
+		for _, s := range sets {
+			if d := duplicateValue(s.values); d != nil {
+				r.warnParam(p, d.Pos, "enum-conflict", "%s: value %q is listed twice; the field stays %s", p.Name, d.Value, base)
+				conflict = true
+				continue
+			}
+			if isInt {
+				for _, v := range s.values {
+					if !intValue.MatchString(v.Value) {
+						r.enums.not = append(r.enums.not, ir.NotEnum{Pos: s.pos, Field: f.JSONName, Reason: "values are not integers"})
+						s = nil
+						break
+					}
+				}
+				if s == nil {
+					continue
+				}
+			}
+			switch {
+			case chosen == nil:
+				chosen = s
+			case !sameValues(chosen.values, s.values):
+				r.warnParam(p, s.pos, "enum-conflict", "%s: the values listed here (%s) differ from those at %s (%s); the field stays %s", p.Name, valueList(s.values), chosen.pos, valueList(chosen.values), base)
+				conflict = true
+			case s.docs && !chosen.docs:
+				chosen = s // the explained list, in its order
+			}
+		}
+		if chosen != nil && !conflict {
+			for _, d := range defaults {
+				if !hasValue(chosen.values, d.Value) {
+					r.warnParam(p, d.Pos, "enum-conflict", "%s: default value %q is not one of the listed values (%s); the field stays %s", p.Name, d.Value, valueList(chosen.values), base)
+					conflict = true
+					break
+				}
+			}
+		}
+	}
+	if conflict {
+		r.enums.not = append(r.enums.not, ir.NotEnum{Pos: f.Pos, Field: f.JSONName, Reason: "contradictory lists"})
+		return nil
+	}
+	var values []*ir.EnumValue
+	if chosen != nil {
+		values = chosen.values
+	}
+	if override != nil {
+		for _, v := range override.Values {
+			if isInt && !intValue.MatchString(v) {
+				r.diags.Errorf(override.Pos, "config", "values: %q is not an integer, and %s.%s is", v, owner.GoName, f.JSONName)
+				continue
+			}
+			if !hasValue(values, v) {
+				values = append(values[:len(values):len(values)], &ir.EnumValue{Value: v, Pos: override.Pos, Added: true})
+			}
+		}
+	}
+	if len(values) == 0 {
+		return nil
+	}
+	key := enumKey(f.JSONName, base, values)
+	if t := r.enums.byKey[key]; t != nil {
+		f.Type = ir.NamedType(t)
+		t.Enum.Fields = append(t.Enum.Fields, f)
+		return nil
+	}
+	t := &ir.Type{Pos: values[0].Pos, Underlying: base, Page: owner.Page, Table: owner.Table, Key: enumKeyOf(owner, f)}
+	if name, ok := r.enums.locked[t.Key]; ok && t.Key != "" {
+		t.GoName = name
+		delete(r.enums.locked, t.Key)
+	} else {
+		t.GoName = r.unique(t, owner.GoName+f.GoName)
+	}
+	t.Enum = &ir.Enum{Base: base, Fields: []*ir.Field{f}}
+	names := r.intNames(values, isInt)
+	for k, v := range values {
+		c := *v
+		c.GoName = r.names.Unique(t.GoName + names[k])
+		t.Enum.Values = append(t.Enum.Values, &c)
+	}
+	link := &doc.Ref{Pos: f.Pos, Label: "rst2go-enum-owner"}
+	pkg.Links[link] = owner.GoName
+	t.Doc = []*doc.Block{{Kind: doc.Paragraph, Pos: f.Pos, Inlines: []*doc.Inline{
+		{Kind: doc.Plain, Text: t.GoName + " is the type of the " + f.JSONName + " field of "},
+		{Kind: doc.Link, Text: owner.GoName, Ref: link},
+		{Kind: doc.Plain, Text: "."},
+	}}}
+	r.enums.byKey[key] = t
+	f.Type = ir.NamedType(t)
+	return t
+}
+
+// intNames are the constants' name parts: from the values, except that an
+// integer set whose every value is explained by one distinct word ("**0**:
+// **NOSTATE**") is named by those words.
+func (r *resolver) intNames(values []*ir.EnumValue, isInt bool) []string {
+	names := make([]string, len(values))
+	byWord := isInt
+	seen := map[string]bool{}
+	for i, v := range values {
+		names[i] = r.valueName(v.Value)
+		if !byWord {
+			continue
+		}
+		w := strings.TrimSuffix(doc.BlocksText(v.Doc), ".")
+		if len(v.Doc) != 1 || !plainValue.MatchString(w) || intValue.MatchString(w) || seen[w] {
+			byWord = false
+			continue
+		}
+		seen[w] = true
+	}
+	if byWord {
+		for i, v := range values {
+			names[i] = r.valueName(strings.TrimSuffix(doc.BlocksText(v.Doc), "."))
+		}
+	}
+	return names
+}
+
+func duplicateValue(values []*ir.EnumValue) *ir.EnumValue {
+	seen := map[string]bool{}
+	for _, v := range values {
+		if seen[v.Value] {
+			return v
+		}
+		seen[v.Value] = true
+	}
+	return nil
+}
+
+func hasValue(values []*ir.EnumValue, v string) bool {
+	for _, x := range values {
+		if x.Value == v {
+			return true
+		}
+	}
+	return false
+}
+
+func valueList(values []*ir.EnumValue) string {
+	var parts []string
+	for _, v := range values {
+		parts = append(parts, strconv.Quote(v.Value))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// tablesOf lists the tables whose rows make info's type: info, then the
+// tables merged into it.
+func (r *resolver) tablesOf(info *tableInfo) []*tableInfo {
+	if r.enums.twins == nil {
+		r.enums.twins = map[*ir.Type][]*tableInfo{}
+		for _, t := range r.tables {
+			if t.merged && !t.dead {
+				r.enums.twins[t.typ] = append(r.enums.twins[t.typ], t)
+			}
+		}
+	}
+	return append([]*tableInfo{info}, r.enums.twins[info.typ]...)
+}
