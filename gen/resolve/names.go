@@ -277,11 +277,17 @@ func (r *resolver) opVersion(p *doc.Page) string {
 		if op.page != p {
 			continue
 		}
-		seg, _, _ := strings.Cut(strings.TrimPrefix(op.op.Path, "/"), "/")
-		if len(seg) > 1 && (seg[0] == 'v' || seg[0] == 'V') && seg[1] >= '0' && seg[1] <= '9' {
-			return r.settings.rules.Exported(strings.ReplaceAll(seg, ".", ""))
-		}
-		return ""
+		return pathVersion(r.settings.rules, op.op.Path)
+	}
+	return ""
+}
+
+// pathVersion is the version segment a path starts with as a name part
+// ("/v2.1/{project_id}/servers" → "V21"), or "".
+func pathVersion(rules *naming.Rules, path string) string {
+	seg, _, _ := strings.Cut(strings.TrimPrefix(path, "/"), "/")
+	if len(seg) > 1 && (seg[0] == 'v' || seg[0] == 'V') && seg[1] >= '0' && seg[1] <= '9' {
+		return rules.Exported(strings.ReplaceAll(seg, ".", ""))
 	}
 	return ""
 }
