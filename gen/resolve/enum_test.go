@@ -9,7 +9,7 @@ import (
 )
 
 // blocks builds a description from a small markup: blocks separated by a
-// blank line, "- " starting list items, **bold** and ``literal`` runs.
+// blank line, "- " starting list items, **bold** and “literal“ runs.
 func blocks(s string) []*doc.Block {
 	var out []*doc.Block
 	for _, chunk := range strings.Split(s, "\n\n") {
