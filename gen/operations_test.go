@@ -40,75 +40,79 @@ func TestOperationsCorpus(t *testing.T) {
 	if err != nil {
 		t.Fatalf("the go command is needed to run generated code: %v", err)
 	}
-	for _, c := range []struct{ dir, format string }{
+	folders := []struct{ dir, format string }{
 		{"ecs/rst", "rst"}, {"ecs-2022/rst", "rst"}, {"cbr/rst", "rst"}, {"ecs-2022/html", "html"},
-	} {
-		t.Run(c.dir, func(t *testing.T) {
-			var inputs []Input
-			for _, in := range readTree(t, filepath.Join(root, filepath.FromSlash(c.dir))) {
-				if FormatOf(in.Path) == c.format {
-					inputs = append(inputs, in)
+	}
+	// One program for all folders (each its own package): one go
+	// command, one link.
+	var results []*Result
+	var cases []harnessCase
+	var checks []func(t *testing.T, r harnessResult)
+	for i, c := range folders {
+		var inputs []Input
+		for _, in := range readTree(t, filepath.Join(root, filepath.FromSlash(c.dir))) {
+			if FormatOf(in.Path) == c.format {
+				inputs = append(inputs, in)
+			}
+		}
+		res, err := Generate(inputs, Options{Package: fmt.Sprintf("p%d", i)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		results = append(results, res)
+		withLine, covered := 0, 0
+		hasOp := map[*doc.Page]bool{}
+		for _, op := range res.Package.Operations {
+			hasOp[op.Page] = true
+		}
+		for _, p := range res.Pages {
+			if len(p.MethodLines) > 0 {
+				withLine++
+				if hasOp[p] {
+					covered++
+				} else {
+					t.Logf("no operation: %s (%q)", p.Path, p.MethodLines[0].Text)
 				}
 			}
-			res, err := Generate(inputs, Options{Package: "main"})
-			if err != nil {
-				t.Fatal(err)
+		}
+		ops := res.Package.Operations
+		t.Logf("%s: %d pages with a method line, %d with an operation (%.1f%%), %d operations",
+			c.dir, withLine, covered, 100*float64(covered)/float64(max(withLine, 1)), len(ops))
+		if withLine == 0 || 100*covered < 95*withLine {
+			t.Errorf("%s: %d of %d pages with a method line have an operation, want at least 95%%", c.dir, covered, withLine)
+		}
+		for _, op := range ops {
+			hc, check := filledCase(op)
+			hc.Package = i
+			cases, checks = append(cases, hc), append(checks, check)
+		}
+		examples, unfit := 0, 0
+		for _, ex := range exampleCases(res.Pages, ops) {
+			if ex.unfit != "" {
+				unfit++
+				t.Logf("example not replayed: %s", ex.unfit)
+				continue
 			}
-			withLine, covered := 0, 0
-			hasOp := map[*doc.Page]bool{}
-			for _, op := range res.Package.Operations {
-				hasOp[op.Page] = true
-			}
-			for _, p := range res.Pages {
-				if len(p.MethodLines) > 0 {
-					withLine++
-					if hasOp[p] {
-						covered++
-					} else {
-						t.Logf("no operation: %s (%q)", p.Path, p.MethodLines[0].Text)
-					}
-				}
-			}
-			ops := res.Package.Operations
-			t.Logf("%s: %d pages with a method line, %d with an operation (%.1f%%), %d operations",
-				c.dir, withLine, covered, 100*float64(covered)/float64(max(withLine, 1)), len(ops))
-			if withLine == 0 || 100*covered < 95*withLine {
-				t.Errorf("%d of %d pages with a method line have an operation, want at least 95%%", covered, withLine)
-			}
-
-			var cases []harnessCase
-			var checks []func(t *testing.T, r harnessResult)
-			for _, op := range ops {
-				hc, check := filledCase(op)
-				cases, checks = append(cases, hc), append(checks, check)
-			}
-			examples, unfit := 0, 0
-			for _, ex := range exampleCases(res.Pages, ops) {
-				if ex.unfit != "" {
-					unfit++
-					t.Logf("example not replayed: %s", ex.unfit)
-					continue
-				}
-				examples++
-				cases, checks = append(cases, ex.hc), append(checks, ex.check)
-			}
-			results := runHarness(t, goTool, res, cases)
-			for i, r := range results {
-				checks[i](t, r)
-			}
-			t.Logf("%s: %d operations built with every parameter set; %d example URLs replayed, %d not (their values do not fit the documented types or parameters)",
-				c.dir, len(ops), examples, unfit)
-		})
+			examples++
+			ex.hc.Package = i
+			cases, checks = append(cases, ex.hc), append(checks, ex.check)
+		}
+		t.Logf("%s: %d operations to build with every parameter set; %d example URLs to replay, %d not (their values do not fit the documented types or parameters)",
+			c.dir, len(ops), examples, unfit)
+	}
+	for i, r := range runHarness(t, goTool, results, cases) {
+		checks[i](t, r)
 	}
 }
 
 // harnessCase is one request to build: the Params type and its values by
 // where they travel and their documented names.
 type harnessCase struct {
-	Type   string              `json:"type"`
-	Path   map[string]string   `json:"path"`
-	Query  map[string][]string `json:"query"`
-	Header map[string]string   `json:"header"`
+	Package int                 `json:"package"`
+	Type    string              `json:"type"`
+	Path    map[string]string   `json:"path"`
+	Query   map[string][]string `json:"query"`
+	Header  map[string]string   `json:"header"`
 }
 
 // harnessResult is the request NewRequest built, or its error.
@@ -353,25 +357,40 @@ func unfitQuery(op *ir.Operation, query url.Values) string {
 	return ""
 }
 
-// runHarness writes the generated package and requestHarness to a
-// temporary module, runs it on cases and returns its results, in order.
-func runHarness(t *testing.T, goTool string, res *Result, cases []harnessCase) []harnessResult {
+// runHarness writes each generated package (p0, p1, ...) and
+// requestHarness to a temporary module, runs it on cases and returns its
+// results, in order.
+func runHarness(t *testing.T, goTool string, results []*Result, cases []harnessCase) []harnessResult {
 	t.Helper()
 	dir := t.TempDir()
 	write := func(name string, data []byte) {
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755); err != nil {
+			t.Fatal(err)
+		}
 		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
 	write("go.mod", []byte("module harness\n\ngo 1.26\n"))
-	for _, f := range res.Files {
-		write(f.Name, f.Data)
+	var imports, packages strings.Builder
+	for i, res := range results {
+		pkg := fmt.Sprintf("p%d", i)
+		for _, f := range res.Files {
+			write(pkg+"/"+f.Name, f.Data)
+		}
+		var entries strings.Builder
+		fmt.Fprintf(&entries, "package %s\n\n// Params are the Params types by name.\nvar Params = map[string]any{\n", pkg)
+		for _, op := range res.Package.Operations {
+			fmt.Fprintf(&entries, "\t%q: &%s{},\n", op.ParamsType.GoName, op.ParamsType.GoName)
+		}
+		entries.WriteString("}\n")
+		write(pkg+"/zz_params.go", []byte(entries.String()))
+		fmt.Fprintf(&imports, "\t%q\n", "harness/"+pkg)
+		fmt.Fprintf(&packages, "\t%s.Params,\n", pkg)
 	}
-	var entries strings.Builder
-	for _, op := range res.Package.Operations {
-		fmt.Fprintf(&entries, "\t%q: &%s{},\n", op.ParamsType.GoName, op.ParamsType.GoName)
-	}
-	write("zz_harness.go", []byte(strings.Replace(requestHarness, "\t// PARAMS\n", entries.String(), 1)))
+	program := strings.Replace(requestHarness, "\t// IMPORTS\n", imports.String(), 1)
+	program = strings.Replace(program, "\t// PACKAGES\n", packages.String(), 1)
+	write("main.go", []byte(program))
 	input, err := json.Marshal(cases)
 	if err != nil {
 		t.Fatal(err)
@@ -386,11 +405,11 @@ func runHarness(t *testing.T, goTool string, res *Result, cases []harnessCase) [
 	if err != nil {
 		t.Fatalf("running the generated code: %v\n%s", err, stderr.String())
 	}
-	var results []harnessResult
-	if err := json.Unmarshal(out, &results); err != nil || len(results) != len(cases) {
-		t.Fatalf("harness output: %v (%d results for %d cases)", err, len(results), len(cases))
+	var got []harnessResult
+	if err := json.Unmarshal(out, &got); err != nil || len(got) != len(cases) {
+		t.Fatalf("harness output: %v (%d results for %d cases)", err, len(got), len(cases))
 	}
-	return results
+	return got
 }
 
 // requestHarness is the program that calls the generated NewRequest
@@ -407,13 +426,17 @@ import (
 	"os"
 	"reflect"
 	"strconv"
+
+	// IMPORTS
 )
 
-var params = map[string]any{
-	// PARAMS
+// packages are the Params types of each generated package, by name.
+var packages = []map[string]any{
+	// PACKAGES
 }
 
 type harnessCase struct {
+	Package int                 ` + "`json:\"package\"`" + `
 	Type   string              ` + "`json:\"type\"`" + `
 	Path   map[string]string   ` + "`json:\"path\"`" + `
 	Query  map[string][]string ` + "`json:\"query\"`" + `
@@ -442,7 +465,7 @@ func main() {
 }
 
 func build(c harnessCase) harnessResult {
-	proto, ok := params[c.Type]
+	proto, ok := packages[c.Package][c.Type]
 	if !ok {
 		return harnessResult{Err: "no Params type " + c.Type}
 	}
