@@ -118,9 +118,9 @@ type walker struct {
 	pending []string // labels waiting for the element they name
 	// caption is the last short paragraph, waiting for a table or code
 	// block right after it; title is the last "Table N" paragraph.
-	caption  string
+	caption string
 	// status holds the section's status caption over what is under it.
-	status doc.StatusHold
+	status   doc.StatusHold
 	title    string
 	titlePos source.Pos
 }
