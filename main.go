@@ -84,6 +84,7 @@ import (
 
 func main() {
 	batchGC = true
+	startGC()
 	os.Exit(runSafe(os.Args[1:], os.Stdout, os.Stderr))
 }
 
