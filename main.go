@@ -84,6 +84,7 @@ import (
 
 func main() {
 	batchGC = true
+	startGC()
 	os.Exit(runSafe(os.Args[1:], os.Stdout, os.Stderr))
 }
 
@@ -527,6 +528,11 @@ func (s summary) print(w io.Writer, elapsed time.Duration) {
 			if t.AliasOf != nil {
 				aliases++
 			}
+		}
+	}
+	for _, op := range res.Package.Operations {
+		if op.ParamsType != nil && op.ParamsType.Numbered {
+			numbered++
 		}
 	}
 	warnings, errs := 0, 0
