@@ -485,7 +485,7 @@ func outputNames(pages []*doc.Page) map[*doc.Page]string {
 	for {
 		count := map[string]int{}
 		for _, p := range pages {
-			names[p] = fileStem(p.Path, depth[p])
+			names[p] = fileStem(namedPath(p), depth[p])
 			count[names[p]]++
 		}
 		again := false
@@ -523,6 +523,31 @@ func outputNames(pages []*doc.Page) map[*doc.Page]string {
 		out[p] = n + ".go"
 	}
 	return out
+}
+
+// namedPath is the path a page's file is named from: its own, but for an
+// HTML page, whose file is named after a topic id
+// (en-us_topic_0020212648.html), the page title in snake case in its
+// folder ("Creating an ECS" → creating_an_ecs), as the family's RST files
+// are named. fileStem keeps only lower-case letters, digits and "_".
+func namedPath(p *doc.Page) string {
+	if p.Format != "html" {
+		return p.Path
+	}
+	var b strings.Builder
+	for _, r := range strings.ToLower(p.Title) {
+		switch {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			b.WriteRune(r)
+		case b.Len() > 0 && !strings.HasSuffix(b.String(), "_"):
+			b.WriteByte('_')
+		}
+	}
+	stem := strings.Trim(b.String(), "_")
+	if stem == "" {
+		return p.Path
+	}
+	return path.Join(path.Dir(p.Path), stem+".html")
 }
 
 // maxStem bounds a file name stem in bytes: file systems allow 255 bytes
