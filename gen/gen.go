@@ -162,6 +162,11 @@ func LockOf(pkg *ir.Package) []byte {
 			}
 		}
 	}
+	for _, op := range pkg.Operations {
+		if t := op.ParamsType; t != nil && t.Key != "" {
+			entries[t.Key] = t.GoName
+		}
+	}
 	return lock.Format(entries)
 }
 

@@ -38,6 +38,9 @@ type Page struct {
 	Sections []*Section `json:"sections,omitempty"`
 	Tables   []*Table   `json:"tables,omitempty"`
 	Examples []*Example `json:"examples,omitempty"`
+	// Summary is the first paragraph of the page's "Function" section,
+	// its plain text: what the API does.
+	Summary string `json:"summary,omitempty"`
 	// MethodLines are the blocks that open with an HTTP method and a URI,
 	// in document order (see [MethodLine]).
 	MethodLines []*MethodLine `json:"methodLines,omitempty"`

@@ -62,3 +62,24 @@ func CutMethod(text string) (method, rest string, ok bool) {
 	}
 	return "", "", false
 }
+
+// IsSummarySection reports whether a section's title announces the
+// page's function summary ("Function", "Functions", "Description"): the
+// first paragraph there is Page.Summary.
+func IsSummarySection(title string) bool {
+	switch strings.ToLower(strings.TrimSpace(title)) {
+	case "function", "functions", "description", "function description", "api description":
+		return true
+	}
+	return false
+}
+
+// SetSummary keeps text as the page's summary if the page has none yet
+// and the section at index section announces it (see
+// [IsSummarySection]). Readers call it for each paragraph outside tables.
+func (p *Page) SetSummary(section int, text string) {
+	if p.Summary != "" || text == "" || section < 0 || section >= len(p.Sections) || !IsSummarySection(p.Sections[section].Title) {
+		return
+	}
+	p.Summary = text
+}

@@ -51,7 +51,15 @@ func renderFile(pkg *ir.Package, f *ir.File, opts godoc.Options) ([]byte, error)
 		if i > 0 {
 			out.Line()
 		}
-		out.Add(genType(t, opts))
+		out.Add(genType(t, opts, pkg.SDKTags))
+	}
+	for _, op := range f.Operations {
+		if len(f.Types) > 0 || op != f.Operations[0] {
+			out.Line()
+		}
+		out.Add(genParams(op, opts, pkg.SDKTags))
+		out.Line()
+		out.Add(genNewRequest(op))
 	}
 	var buf bytes.Buffer
 	if err := out.Render(&buf); err != nil {
@@ -67,7 +75,7 @@ func renderFile(pkg *ir.Package, f *ir.File, opts godoc.Options) ([]byte, error)
 //		// Field doc
 //		Field Type `json:"name,omitempty"`
 //	}
-func genType(t *ir.Type, opts godoc.Options) jen.Code {
+func genType(t *ir.Type, opts godoc.Options, sdk string) jen.Code {
 	if t.AliasOf != nil {
 		// type Name = Twin
 		return jen.Add(comment(godoc.Lines("", t.Doc, opts))).Line().
@@ -90,7 +98,7 @@ func genType(t *ir.Type, opts godoc.Options) jen.Code {
 		if len(lines) > 0 {
 			fields = append(fields, comment(lines))
 		}
-		fields = append(fields, genField(f))
+		fields = append(fields, genField(f, sdk))
 	}
 	return jen.Add(comment(godoc.Lines("", t.Doc, opts))).Line().
 		Type().Id(t.GoName).Struct(fields...)
@@ -150,9 +158,15 @@ func enumLit(base *ir.GoType, v string) jen.Code {
 	return jen.Lit(int(n))
 }
 
-// genField renders one struct field with its json tag.
-func genField(f *ir.Field) jen.Code {
-	return jen.Id(f.GoName).Add(goType(f.Type)).Tag(map[string]string{"json": jsonTag(f)})
+// genField renders one struct field with its json tag (and, for
+// gophertelekomcloud, required:"true" on a mandatory field, which its
+// BuildRequestBody checks).
+func genField(f *ir.Field, sdk string) jen.Code {
+	tags := map[string]string{"json": jsonTag(f)}
+	if sdk == ir.SDKGopherTelekomCloud && f.Required {
+		tags["required"] = "true"
+	}
+	return jen.Id(f.GoName).Add(goType(f.Type)).Tag(tags)
 }
 
 // jsonTag is the value of a field's json tag.

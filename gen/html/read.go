@@ -193,6 +193,7 @@ func (r *reader) flow(kids []*node) {
 func (r *reader) run(nodes []*node) {
 	r.pending = appendAnchors(r.pending, nodes)
 	text := doc.InlinesText(r.inlines(nodes))
+	r.page.SetSummary(r.section, text)
 	if doc.IsMethodLine(text) {
 		caption := r.caption
 		if caption == "" && r.inItem && !r.broken {

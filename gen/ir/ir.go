@@ -19,6 +19,10 @@ type Package struct {
 	// Operations are the API calls of every page, in page order then
 	// document order. Each is also listed in its page's File.
 	Operations []*Operation
+	// SDKTags names the SDK whose struct tags the output carries besides
+	// its own (rst2go.yaml sdkTags): "gophertelekomcloud" adds q, h and
+	// required tags; "" adds none.
+	SDKTags string
 	// NotEnums are the lists of values seen in descriptions that did not
 	// become enums, and why (open lists, contradictions).
 	NotEnums []NotEnum
@@ -94,6 +98,8 @@ type Field struct {
 	Doc        []*doc.Block
 	// Param is the row the field comes from.
 	Param *doc.Param
+	// Required is set for a row the docs mark mandatory.
+	Required bool
 }
 
 // Kind is the kind of a Go type expression.
@@ -188,3 +194,9 @@ type EnumValue struct {
 	Pos   source.Pos
 	Added bool
 }
+
+// SDKGopherTelekomCloud is the Package.SDKTags value for the
+// gophertelekomcloud SDK: query fields tagged q:"name", header fields
+// h:"Name" and mandatory fields required:"true", the tags its
+// BuildQueryString, BuildHeaders and BuildRequestBody read.
+const SDKGopherTelekomCloud = "gophertelekomcloud"

@@ -27,6 +27,10 @@ type Operation struct {
 	Params []*Param
 	// ParamsType is the generated "<Op>Params" struct, which holds Params.
 	ParamsType *Type
+	// ParamTypes are the page's path, query, URI and request header
+	// tables as the resolver typed them: their rows are in Params, and
+	// they are not generated themselves (lint holds them to the URI).
+	ParamTypes []*Type
 	// Request is the request body type, or nil when the operation sends
 	// no body.
 	Request *Type
@@ -55,6 +59,9 @@ type Param struct {
 	Required bool
 	Pos      source.Pos
 	Doc      []*doc.Block
+	// Row is the table row documenting the parameter, or nil for a
+	// placeholder or query name only the URI gives.
+	Row *doc.Param
 }
 
 // Response is what an operation answers with one status code.

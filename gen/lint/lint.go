@@ -104,6 +104,9 @@ var Codes = []Code{
 	{"table-extra-column", "a parameter table has columns rst2go does not read"},
 	{"table-not-read", "a table with a parameter column whose header is not a parameter table's: it maps to nothing"},
 	{"path-param-not-in-uri", "a path parameter the page's URI does not contain"},
+	{"uri-placeholder-no-row", "a placeholder of an operation's URI has no path parameter row"},
+	{"uri-query-no-row", "a query name in an operation's URI has no row"},
+	{"no-success-response", "an operation documents no 2xx status and no response table"},
 }
 
 // Check lints the pages of a run. inputs are the pages' sources, or nil:
@@ -122,9 +125,9 @@ func Check(res *gen.Result, inputs []gen.Input) source.List {
 				c.example(p, ex)
 			}
 		}
-		c.pathParams(p)
 		c.pageTables(p)
 	}
+	c.operations()
 	c.types()
 	c.diags.Sort()
 	return c.diags

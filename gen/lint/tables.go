@@ -9,6 +9,7 @@ import (
 	"github.com/rst2go/rst2go/gen/doc"
 	"github.com/rst2go/rst2go/gen/ir"
 	"github.com/rst2go/rst2go/gen/resolve"
+	"github.com/rst2go/rst2go/gen/uri"
 )
 
 // This file checks tables: their columns, their titles against the rows
@@ -326,110 +327,97 @@ func hasParamTable(p *doc.Page, section int) bool {
 	return false
 }
 
-var (
-	// uriLine finds "POST /v1/{project_id}/cloudservers" in any text: a
-	// method, then a path from the root (an example's "https://..." is a
-	// filled-in URL, not the template).
-	uriLine = sync.OnceValue(func() *regexp.Regexp {
-		return regexp.MustCompile(`(?:^|[\s>*|(` + "`" + `])(GET|POST|PUT|PATCH|DELETE|HEAD)\s+(/[^\s<>"'` + "`" + `|]*)`)
-	})
-	placeholder = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\{([^{}/?&=\s]+)\}`) })
-	queryKey    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`[?&]([^=&\s{}]+)=`) })
-	// markedPlaceholder is a placeholder whose name the source marks up
-	// as emphasis or bold: "{*project_id*}", "{**pen_id**}".
-	markedPlaceholder = sync.OnceValue(func() *regexp.Regexp {
-		return regexp.MustCompile(`\{\*{1,2}([^{}*/\s]+)\*{1,2}\}`)
-	})
-)
-
-// plainURI removes the RST markup a URI may carry: stars around a
-// placeholder's name inside its braces, and the end of bold or emphasis
-// around the whole line ("**POST /v2/images/action**).").
-func plainURI(u string) string {
-	if !strings.ContainsAny(u, "*") {
-		return u
+// operations holds each page's operations to their tables: a path
+// parameter row not in the page's URIs, a placeholder or a query name of
+// the URI that no row documents, no documented success response.
+func (c *checker) operations() {
+	byPage := map[*doc.Page][]*ir.Operation{}
+	var pages []*doc.Page
+	for _, op := range c.pkg.Operations {
+		if op == nil {
+			continue
+		}
+		if byPage[op.Page] == nil {
+			pages = append(pages, op.Page)
+		}
+		byPage[op.Page] = append(byPage[op.Page], op)
 	}
-	u = markedPlaceholder().ReplaceAllString(u, "{$1}")
-	if i := strings.IndexByte(u, '*'); i >= 0 && strings.Trim(u[i:], "*).,:;") == "" {
-		u = u[:i]
+	for _, p := range pages {
+		ops := byPage[p]
+		c.pathRows(ops)
+		for _, op := range ops {
+			c.undocumented(op)
+			if !hasSuccess(op) {
+				c.diags.Warnf(op.Pos, "no-success-response", "%s %s documents no success response: no 2xx status and no response table", op.Method, op.Path)
+			}
+		}
 	}
-	return u
 }
 
-// uris are the URI templates a page gives: from its source when lint has
-// it, else from table and example captions.
-func (c *checker) uris(p *doc.Page) []string {
-	var texts []string
-	if src, ok := c.sources[p.Path]; ok {
-		texts = append(texts, string(src))
-	} else {
-		for _, t := range p.Tables {
-			if t != nil {
-				texts = append(texts, t.Caption, t.Title)
-			}
-		}
-		for _, ex := range p.Examples {
-			if ex != nil {
-				texts = append(texts, ex.Caption)
-			}
-		}
-	}
-	var uris []string
-	seen := map[string]bool{}
-	for _, text := range texts {
-		for _, m := range uriLine().FindAllStringSubmatch(text, -1) {
-			if u := plainURI(m[2]); !seen[u] {
-				seen[u] = true
-				uris = append(uris, u)
-			}
-		}
-	}
-	return uris
-}
-
-// pathParams reports path parameters the page's URI does not contain.
-// A path-parameter table's rows must all be {placeholders}; a "URI"
-// table may also hold query parameters, so only its mandatory rows are
-// held to the URI, as a placeholder or a query key.
-func (c *checker) pathParams(p *doc.Page) {
+// pathRows reports the rows of a page's path parameter tables that none
+// of its URIs holds. A "URI" table may also hold query parameters, so only
+// its mandatory rows are held to the URI, as a placeholder or a query name.
+func (c *checker) pathRows(ops []*ir.Operation) {
+	names, keys := map[string]bool{}, map[string]bool{}
+	var paths []string
+	seen := map[*ir.Type]bool{}
 	var tables []*ir.Type
-	for _, t := range c.roots[p] {
-		if t.Role == "path-params" || t.Role == "uri-params" {
-			tables = append(tables, t)
+	for _, op := range ops {
+		paths = append(paths, op.Path)
+		for _, n := range uri.Placeholders(op.Path) {
+			names[n] = true
 		}
-	}
-	if len(tables) == 0 {
-		return
-	}
-	uris := c.uris(p)
-	if len(uris) == 0 {
-		return
-	}
-	names := map[string]bool{}
-	keys := map[string]bool{}
-	for _, u := range uris {
-		for _, m := range placeholder().FindAllStringSubmatch(u, -1) {
-			names[m[1]] = true
+		for _, q := range op.Params {
+			if q.In == ir.InQuery && q.Row == nil {
+				keys[q.Name] = true
+			}
 		}
-		for _, m := range queryKey().FindAllStringSubmatch(u, -1) {
-			keys[m[1]] = true
+		for _, t := range op.ParamTypes {
+			if t != nil && !seen[t] && (t.Role == "path-params" || t.Role == "uri-params") {
+				seen[t] = true
+				tables = append(tables, t)
+			}
 		}
 	}
 	for _, t := range tables {
 		for _, f := range fields(t) {
-			// A header is never a path parameter (a header table in a
-			// list under "URI").
 			if f.Param == nil || names[f.JSONName] || resolve.IsHeaderName(f.Param.Name) {
 				continue
 			}
 			if t.Role == "uri-params" && (keys[f.JSONName] || f.Param.Mandatory != doc.MandatoryYes) {
 				continue
 			}
-			where := fmt.Sprintf("the URI %q", uris[0])
-			if len(uris) > 1 {
-				where = fmt.Sprintf("any of the page's %d URIs (%q, ...)", len(uris), uris[0])
+			where := fmt.Sprintf("the URI %q", paths[0])
+			if len(paths) > 1 {
+				where = fmt.Sprintf("any of the page's %d URIs (%q, ...)", len(paths), paths[0])
 			}
 			c.diags.Warnf(f.Param.NamePos, "path-param-not-in-uri", "path parameter %q is not in %s", f.Param.Name, where)
 		}
 	}
+}
+
+// undocumented reports the placeholders and query names of an
+// operation's URI that no row of its tables documents.
+func (c *checker) undocumented(op *ir.Operation) {
+	for _, q := range op.Params {
+		if q.Row != nil {
+			continue
+		}
+		switch q.In {
+		case ir.InPath:
+			c.diags.Warnf(op.Pos, "uri-placeholder-no-row", "placeholder {%s} of %s %s has no path parameter row; it is a string", q.Name, op.Method, op.Path)
+		case ir.InQuery:
+			c.diags.Warnf(op.Pos, "uri-query-no-row", "query parameter %q of %s %s has no row; it is a string", q.Name, op.Method, op.Path)
+		}
+	}
+}
+
+// hasSuccess reports whether an operation documents a 2xx response.
+func hasSuccess(op *ir.Operation) bool {
+	for _, r := range op.Responses {
+		if r != nil && strings.HasPrefix(r.Status, "2") {
+			return true
+		}
+	}
+	return false
 }

@@ -221,6 +221,7 @@ func (w *walker) paragraph(n ast.Node, context string) {
 	p := &para{first: -1}
 	w.r.inlines(n, p, 0)
 	text := p.text()
+	w.page.SetSummary(w.section, text)
 	if doc.IsMethodLine(text) {
 		w.page.MethodLines = append(w.page.MethodLines, &doc.MethodLine{
 			Pos: w.r.pos.at(max(p.first, 0)), Section: w.section, Caption: w.captionOr(context), Text: text,

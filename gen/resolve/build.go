@@ -202,6 +202,7 @@ func (r *resolver) fillType(info *tableInfo, pkg *ir.Package) (enums []*ir.Type)
 			f.Skip = true
 		}
 		optional := p.Mandatory != doc.MandatoryYes || fp.variant != ""
+		f.Required = !optional
 		if override != nil && override.GoType != nil {
 			// Exactly as configured, and no warning about the type the
 			// docs give, which the field no longer has.

@@ -2,7 +2,9 @@ package resolve
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/rst2go/rst2go/gen/doc"
@@ -131,9 +133,44 @@ func (r *resolver) planOperations() {
 				stem = "Operation"
 			}
 			op := &ir.Operation{GoName: opNames.Unique(stem), Method: parsed.Method, Path: parsed.Path, Pos: l.pos, Page: p}
-			op.ParamsType = &ir.Type{GoName: r.names.Unique(op.GoName + "Params"), Pos: l.pos, Page: p, Role: "operation-params"}
+			op.ParamsType = &ir.Type{Pos: l.pos, Page: p, Role: "operation-params"}
 			r.ops = append(r.ops, &opPlan{page: p, line: parsed, pos: l.pos, op: op})
 		}
+	}
+	r.nameParamsTypes()
+}
+
+// nameParamsTypes names each operation's Params type "<Op>Params", or as
+// the names lock says. Its key is the operation's place and "params"
+// ("GET /v1/{project_id}/widgets params"); where pages share a method and
+// path, the page's identity stands for the place, and the operation's
+// number on its page tells a page's several lines apart.
+func (r *resolver) nameParamsTypes() {
+	dir := commonDir(r)
+	count := map[string]int{}
+	for _, plan := range r.ops {
+		count[ir.OperationPlace(plan.op.Method, plan.op.Path)]++
+	}
+	nth := map[*doc.Page]int{}
+	for _, plan := range r.ops {
+		op := plan.op
+		nth[plan.page]++
+		place := ir.OperationPlace(op.Method, op.Path)
+		if count[place] > 1 {
+			rel := strings.TrimPrefix(plan.page.Path, dir)
+			place = keyText(strings.ReplaceAll(ir.PageID(plan.page.OriginalName, rel), " ", "_"))
+			if nth[plan.page] > 1 {
+				place += "#" + strconv.Itoa(nth[plan.page])
+			}
+		}
+		op.ParamsType.Key = ir.Key(place, "params")
+		name := op.GoName + "Params"
+		if r.lock != nil {
+			if e, ok := r.lock.Name(op.ParamsType.Key); ok && !r.names.Used(e.Name) {
+				name = e.Name
+			}
+		}
+		op.ParamsType.GoName = r.names.Unique(name)
 	}
 }
 
@@ -156,8 +193,7 @@ func (r *resolver) buildOperations(pkg *ir.Package) {
 		roots := byPage[plan.page]
 		r.opParams(plan, roots)
 		r.opBodies(plan, roots)
-		op.ParamsType.Doc = []*doc.Block{{Kind: doc.Paragraph, Inlines: []*doc.Inline{{Kind: doc.Plain,
-			Text: op.ParamsType.GoName + " holds the path, query and header parameters of " + op.GoName + "."}}}}
+		r.opDoc(op, pkg)
 		pkg.Operations = append(pkg.Operations, op)
 		f := files[plan.page.Path]
 		if f == nil {
@@ -167,7 +203,84 @@ func (r *resolver) buildOperations(pkg *ir.Package) {
 		}
 		f.Operations = append(f.Operations, op)
 	}
+	r.absorbParamTypes(pkg, byPage)
 	slices.SortStableFunc(pkg.Files, func(a, b *ir.File) int { return cmp.Compare(a.Source, b.Source) })
+}
+
+// absorbed are the roles of tables whose rows an operation's Params type
+// holds: as structs with json tags they would mean nothing.
+var absorbed = map[role]bool{rolePathParams: true, roleQueryParams: true, roleURIParams: true, roleRequestHeader: true}
+
+// absorbParamTypes drops the path, query, URI and request header types of
+// pages that have an operation: the operation's Params type replaces them
+// (doc links and the table's Go name in -dump now name the Params type).
+// A type some field still refers to stays.
+func (r *resolver) absorbParamTypes(pkg *ir.Package, byPage map[*doc.Page][]*tableInfo) {
+	first := map[*doc.Page]*ir.Operation{}
+	for _, plan := range r.ops {
+		if first[plan.page] == nil {
+			first[plan.page] = plan.op
+		}
+	}
+	// Candidates are the absorbed types of pages with an operation; one
+	// that a type staying in the package refers to (a field's type, an
+	// alias of it on a page without an operation) stays too.
+	candidates := map[*ir.Type]*ir.Operation{}
+	for p, op := range first {
+		for _, info := range byPage[p] {
+			if absorbed[info.role] {
+				candidates[info.typ] = op
+			}
+		}
+	}
+	for changed := true; changed; {
+		changed = false
+		keep := func(t *ir.Type) {
+			if t != nil && candidates[t] != nil {
+				delete(candidates, t)
+				changed = true
+			}
+		}
+		for _, f := range pkg.Files {
+			for _, t := range f.Types {
+				if candidates[t] != nil {
+					continue
+				}
+				keep(t.AliasOf)
+				for _, fl := range t.Fields {
+					for gt := fl.Type; gt != nil; gt = gt.Elem {
+						if gt.Kind == ir.Named {
+							keep(gt.Ref)
+						}
+					}
+				}
+			}
+		}
+	}
+	gone := map[*ir.Type]string{}
+	for p := range first {
+		for _, info := range byPage[p] {
+			if op := candidates[info.typ]; op != nil {
+				gone[info.typ] = op.ParamsType.GoName
+				info.table.GoName = op.ParamsType.GoName
+			}
+		}
+	}
+	if len(gone) == 0 {
+		return
+	}
+	byName := map[string]string{}
+	for t, to := range gone {
+		byName[t.GoName] = to
+	}
+	for ref, name := range pkg.Links {
+		if to, ok := byName[name]; ok {
+			pkg.Links[ref] = to
+		}
+	}
+	for _, f := range pkg.Files {
+		f.Types = slices.DeleteFunc(f.Types, func(t *ir.Type) bool { return gone[t] != "" })
+	}
 }
 
 // opParams collects the operation's path, query and header parameters:
@@ -217,6 +330,7 @@ func (r *resolver) opParams(plan *opPlan, roots []*tableInfo) {
 		default:
 			continue
 		}
+		op.ParamTypes = append(op.ParamTypes, info.typ)
 		for _, f := range info.typ.Fields {
 			if f.Param == nil {
 				continue
@@ -238,7 +352,7 @@ func (r *resolver) opParams(plan *opPlan, roots []*tableInfo) {
 				continue
 			}
 			required := f.Param.Mandatory == doc.MandatoryYes || where == ir.InPath
-			add(&ir.Param{Name: name, In: where, Type: paramType(where, f.Type, required), Required: required, Pos: f.Param.NamePos, Doc: f.Doc})
+			add(&ir.Param{Name: name, In: where, Type: paramType(where, f.Type, required), Required: required, Pos: f.Param.NamePos, Doc: f.Doc, Row: f.Param})
 		}
 	}
 	for _, n := range uri.Placeholders(op.Path) {
@@ -263,20 +377,32 @@ func paramType(in ir.ParamIn, t *ir.GoType, required bool) *ir.GoType {
 		base = base.Elem
 	}
 	switch {
-	case base.Kind == ir.Builtin:
+	case scalar(base) != nil:
 	case base.Kind == ir.Slice && in == ir.InQuery:
 		elem := base.Elem
-		if elem.Kind != ir.Builtin {
+		if scalar(elem) == nil {
 			elem = ir.String
 		}
 		return ir.SliceOf(elem)
 	default:
 		return ir.String
 	}
-	if in == ir.InQuery && !required && base.Name != "string" {
+	if in == ir.InQuery && !required && scalar(base).Name != "string" {
 		return ir.PointerTo(base)
 	}
 	return base
+}
+
+// scalar is the predeclared type t is or, for an enum, is based on; nil
+// for anything else.
+func scalar(t *ir.GoType) *ir.GoType {
+	switch {
+	case t.Kind == ir.Builtin:
+		return t
+	case t.Kind == ir.Named && t.Ref != nil && t.Ref.Enum != nil && t.Ref.Enum.Base != nil && t.Ref.Enum.Base.Kind == ir.Builtin:
+		return t.Ref.Enum.Base
+	}
+	return nil
 }
 
 // opBodies ties the request body and the responses by status.
@@ -406,4 +532,57 @@ func statusWord(s string) string {
 		return ""
 	}
 	return s[:3]
+}
+
+// opDoc writes the operation's doc (the page's function summary) and its
+// Params type's doc comment:
+//
+//	ListWidgetsParams are the path, query and header parameters of
+//	ListWidgets.
+//
+//	ListWidgets is GET /v1/{project_id}/widgets/detail.
+//
+//	Lists widgets.
+//
+//	Responses:
+//	  - 200: [ListWidgetsResponse]
+//	  - 404
+//
+// The response types are doc links (references the package's Links
+// resolves), so the emitter prints them as it prints any reference.
+func (r *resolver) opDoc(op *ir.Operation, pkg *ir.Package) {
+	plain := func(s string) *doc.Inline { return &doc.Inline{Kind: doc.Plain, Text: s} }
+	para := func(in ...*doc.Inline) *doc.Block { return &doc.Block{Kind: doc.Paragraph, Inlines: in} }
+	if op.Page != nil && op.Page.Summary != "" {
+		op.Doc = []*doc.Block{para(plain(op.Page.Summary))}
+	}
+	name := op.ParamsType.GoName
+	blocks := []*doc.Block{
+		para(plain(fmt.Sprintf("%s are the path, query and header parameters of %s.", name, op.GoName))),
+		para(plain(fmt.Sprintf("%s is %s %s.", op.GoName, op.Method, op.Path))),
+	}
+	blocks = append(blocks, op.Doc...)
+	if len(op.Responses) > 0 {
+		list := &doc.Block{Kind: doc.List}
+		for _, resp := range op.Responses {
+			in := []*doc.Inline{plain(resp.Status)}
+			for i, t := range []*ir.Type{resp.Body, resp.Header} {
+				if t == nil {
+					continue
+				}
+				sep := ": "
+				if i == 1 && resp.Body != nil {
+					sep = ", header "
+				} else if i == 1 {
+					sep = ": header "
+				}
+				ref := &doc.Ref{Label: "operation response " + t.GoName}
+				pkg.Links[ref] = t.GoName
+				in = append(in, plain(sep), &doc.Inline{Kind: doc.Link, Text: t.GoName, Ref: ref})
+			}
+			list.Items = append(list.Items, []*doc.Block{para(in...)})
+		}
+		blocks = append(blocks, para(plain("Responses:")), list)
+	}
+	op.ParamsType.Doc = blocks
 }

@@ -127,6 +127,9 @@ func (w *walker) walk(nodes []*node, context string) {
 					})
 				}
 			}
+			if w.page.Summary == "" && w.section >= 0 && doc.IsSummarySection(w.page.Sections[w.section].Title) {
+				w.page.SetSummary(w.section, inlinesText(n.inlines))
+			}
 			if text, ok := caption(n.inlines); ok {
 				// Labels before a caption paragraph name the table after it.
 				if isStatusCaption(text) {

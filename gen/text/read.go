@@ -244,6 +244,7 @@ func (r *reader) walk(seq []*block, ctx *item) {
 			i++
 			continue
 		}
+		r.page.SetSummary(r.section, b.folded())
 		if text := b.folded(); doc.IsMethodLine(text) {
 			r.page.MethodLines = append(r.page.MethodLines, &doc.MethodLine{
 				Pos: b.pos(r.file), Section: r.section, Caption: r.captionOr(ctx), Text: text,
@@ -264,6 +265,7 @@ func (r *reader) list(seq []*block, i int) int {
 	j := i
 	for ; j < len(seq) && seq[j].marker != "" && seq[j].indent == seq[i].indent; j++ {
 		lead = seq[j].folded()
+		r.page.SetSummary(r.section, lead)
 		r.caption, r.title = "", nil
 		r.walk(seq[j].kids, &item{lead: lead})
 	}

@@ -50,7 +50,9 @@ func Parse(text string) (Line, error) {
 		return Line{}, errors.New("no HTTP method")
 	}
 	u, _, _ := strings.Cut(rest, " ")
-	u = strings.Trim(u, "`")
+	// Emphasis around the whole line ("**POST /v1/x**") leaves its
+	// closing marks on the URI.
+	u = strings.Trim(u, "`*")
 	u, err := clean(u)
 	if err != nil {
 		return Line{}, err

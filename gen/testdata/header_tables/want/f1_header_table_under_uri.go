@@ -3,14 +3,37 @@
 
 package fixture
 
-// ObtainSeedTokenRequestHeader is the request header parameters of Obtaining a Seed Token.
-type ObtainSeedTokenRequestHeader struct {
+import (
+	"context"
+	"errors"
+	"net/http"
+	"net/url"
+	"strings"
+)
+
+// ObtainSeedTokenParams are the path, query and header parameters of ObtainSeedToken.
+//
+// ObtainSeedToken is POST /v3/{project_id}/seed-tokens.
+type ObtainSeedTokenParams struct {
 	// User token.
-	XAuthToken string `json:"X-Auth-Token"`
+	XAuthToken string `header:"X-Auth-Token"`
+
+	// Project ID.
+	ProjectID string `path:"project_id"`
 }
 
-// ObtainSeedTokenURIParams is the URI parameters of Obtaining a Seed Token.
-type ObtainSeedTokenURIParams struct {
-	// Project ID.
-	ProjectID string `json:"project_id"`
+// NewRequest builds the ObtainSeedToken request (POST /v3/{project_id}/seed-tokens) on endpoint, its scheme and host with or without a base path. Path parameters are escaped, query parameters that are set are encoded (an array as repeated names), and headers that are set are sent. An empty path parameter is an error.
+func (p *ObtainSeedTokenParams) NewRequest(ctx context.Context, endpoint string) (*http.Request, error) {
+	if p.ProjectID == "" {
+		return nil, errors.New("path parameter project_id (ObtainSeedTokenParams.ProjectID) is empty")
+	}
+	u := strings.TrimSuffix(endpoint, "/") + "/v3/" + url.PathEscape(p.ProjectID) + "/seed-tokens"
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, u, nil)
+	if err != nil {
+		return nil, err
+	}
+	if p.XAuthToken != "" {
+		req.Header.Set("X-Auth-Token", p.XAuthToken)
+	}
+	return req, nil
 }

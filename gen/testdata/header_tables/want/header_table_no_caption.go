@@ -3,17 +3,43 @@
 
 package fixture
 
-// UploadFeedPlanPathParams is the path parameters of Uploading a Feed Plan.
-type UploadFeedPlanPathParams struct {
-	// Project ID.
-	ProjectID string `json:"project_id"`
-}
+import (
+	"context"
+	"errors"
+	"net/http"
+	"net/url"
+	"strings"
+)
 
-// UploadFeedPlanRequestHeader is the request header parameters of Uploading a Feed Plan.
-type UploadFeedPlanRequestHeader struct {
+// UploadFeedPlanParams are the path, query and header parameters of UploadFeedPlan.
+//
+// UploadFeedPlan is PUT /v2/{project_id}/feed-plans.
+type UploadFeedPlanParams struct {
+	// Project ID.
+	ProjectID string `path:"project_id"`
+
 	// Media type of the plan.
-	ContentType string `json:"Content-Type"`
+	ContentType string `header:"Content-Type"`
 
 	// Token of the plan upload.
-	XPlanToken string `json:"x-plan-token,omitempty"`
+	XPlanToken string `header:"x-plan-token"`
+}
+
+// NewRequest builds the UploadFeedPlan request (PUT /v2/{project_id}/feed-plans) on endpoint, its scheme and host with or without a base path. Path parameters are escaped, query parameters that are set are encoded (an array as repeated names), and headers that are set are sent. An empty path parameter is an error.
+func (p *UploadFeedPlanParams) NewRequest(ctx context.Context, endpoint string) (*http.Request, error) {
+	if p.ProjectID == "" {
+		return nil, errors.New("path parameter project_id (UploadFeedPlanParams.ProjectID) is empty")
+	}
+	u := strings.TrimSuffix(endpoint, "/") + "/v2/" + url.PathEscape(p.ProjectID) + "/feed-plans"
+	req, err := http.NewRequestWithContext(ctx, http.MethodPut, u, nil)
+	if err != nil {
+		return nil, err
+	}
+	if p.ContentType != "" {
+		req.Header.Set("Content-Type", p.ContentType)
+	}
+	if p.XPlanToken != "" {
+		req.Header.Set("x-plan-token", p.XPlanToken)
+	}
+	return req, nil
 }

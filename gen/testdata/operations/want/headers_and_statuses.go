@@ -3,17 +3,16 @@
 
 package fixture
 
-// CreateBackupPathParams is the path parameters of Creating a Backup.
-type CreateBackupPathParams struct {
-	// DESC: path project
-	ProjectID string `json:"project_id"`
-}
-
-// CreateBackupRequestHeader is the request header parameters of Creating a Backup.
-type CreateBackupRequestHeader struct {
-	// DESC: header token
-	XAuthToken string `json:"X-Auth-Token"`
-}
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+)
 
 // CreateBackupRequest is the request body of Creating a Backup.
 type CreateBackupRequest struct {
@@ -37,4 +36,47 @@ type CreateBackupResponse struct {
 type CreateBackupErrorResponse struct {
 	// DESC: Response400.code
 	ErrorCode string `json:"error_code,omitempty"`
+}
+
+// CreateBackupParams are the path, query and header parameters of CreateBackup.
+//
+// CreateBackup is POST /v3/{project_id}/backups.
+//
+// Responses:
+//   - 202: [CreateBackupResponse], header [CreateBackupResponseHeader]
+//   - 400: [CreateBackupErrorResponse]
+//   - 404
+type CreateBackupParams struct {
+	// DESC: path project
+	ProjectID string `path:"project_id"`
+
+	// DESC: header token
+	XAuthToken string `header:"X-Auth-Token"`
+}
+
+// NewRequest builds the CreateBackup request (POST /v3/{project_id}/backups) on endpoint, its scheme and host with or without a base path. Path parameters are escaped, query parameters that are set are encoded (an array as repeated names), and headers that are set are sent. A non-nil body is sent as JSON. An empty path parameter is an error.
+func (p *CreateBackupParams) NewRequest(ctx context.Context, endpoint string, body *CreateBackupRequest) (*http.Request, error) {
+	if p.ProjectID == "" {
+		return nil, errors.New("path parameter project_id (CreateBackupParams.ProjectID) is empty")
+	}
+	u := strings.TrimSuffix(endpoint, "/") + "/v3/" + url.PathEscape(p.ProjectID) + "/backups"
+	var r io.Reader
+	if body != nil {
+		data, err := json.Marshal(body)
+		if err != nil {
+			return nil, err
+		}
+		r = bytes.NewReader(data)
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, u, r)
+	if err != nil {
+		return nil, err
+	}
+	if body != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	if p.XAuthToken != "" {
+		req.Header.Set("X-Auth-Token", p.XAuthToken)
+	}
+	return req, nil
 }

@@ -3,26 +3,69 @@
 
 package fixture
 
-// ListWidgetsURIParams is the URI parameters of Listing Widgets.
-type ListWidgetsURIParams struct {
-	// DESC: project_id is a path parameter.
-	ProjectID string `json:"project_id"`
-
-	// DESC: offset is an optional integer.
-	Offset *int `json:"offset,omitempty"`
-
-	// DESC: limit is a mandatory integer.
-	Limit int `json:"limit"`
-
-	// DESC: tags repeat as tags=a&tags=b.
-	Tags []string `json:"tags,omitempty"`
-
-	// DESC: verbose is an optional boolean.
-	Verbose *bool `json:"verbose,omitempty"`
-}
+import (
+	"context"
+	"errors"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+)
 
 // ListWidgetsResponse is the response body of Listing Widgets.
 type ListWidgetsResponse struct {
 	// DESC: Response.count
 	Count int `json:"count,omitempty"`
+}
+
+// ListWidgetsParams are the path, query and header parameters of ListWidgets.
+//
+// ListWidgets is GET /v1/{project_id}/widgets/detail.
+//
+// FUNCTION: lists widgets.
+//
+// Responses:
+//   - 2XX: [ListWidgetsResponse]
+type ListWidgetsParams struct {
+	// DESC: project_id is a path parameter.
+	ProjectID string `path:"project_id"`
+
+	// DESC: offset is an optional integer.
+	Offset *int `query:"offset"`
+
+	// DESC: limit is a mandatory integer.
+	Limit int `query:"limit"`
+
+	// DESC: tags repeat as tags=a&tags=b.
+	Tags []string `query:"tags"`
+
+	// DESC: verbose is an optional boolean.
+	Verbose *bool `query:"verbose"`
+}
+
+// NewRequest builds the ListWidgets request (GET /v1/{project_id}/widgets/detail) on endpoint, its scheme and host with or without a base path. Path parameters are escaped, query parameters that are set are encoded (an array as repeated names), and headers that are set are sent. An empty path parameter is an error.
+func (p *ListWidgetsParams) NewRequest(ctx context.Context, endpoint string) (*http.Request, error) {
+	if p.ProjectID == "" {
+		return nil, errors.New("path parameter project_id (ListWidgetsParams.ProjectID) is empty")
+	}
+	u := strings.TrimSuffix(endpoint, "/") + "/v1/" + url.PathEscape(p.ProjectID) + "/widgets/detail"
+	query := url.Values{}
+	if p.Offset != nil {
+		query.Add("offset", strconv.Itoa(*p.Offset))
+	}
+	query.Add("limit", strconv.Itoa(p.Limit))
+	for _, v := range p.Tags {
+		query.Add("tags", v)
+	}
+	if p.Verbose != nil {
+		query.Add("verbose", strconv.FormatBool(*p.Verbose))
+	}
+	if len(query) > 0 {
+		u += "?" + query.Encode()
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+	if err != nil {
+		return nil, err
+	}
+	return req, nil
 }

@@ -2,3 +2,59 @@
 // Source: several_lines.rst
 
 package fixture
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"net/url"
+	"strings"
+)
+
+// QueryGizmosParams are the path, query and header parameters of QueryGizmos.
+//
+// QueryGizmos is GET /v2/{project_id}/gizmos.
+type QueryGizmosParams struct {
+	ProjectID string `path:"project_id"`
+}
+
+// NewRequest builds the QueryGizmos request (GET /v2/{project_id}/gizmos) on endpoint, its scheme and host with or without a base path. Path parameters are escaped, query parameters that are set are encoded (an array as repeated names), and headers that are set are sent. An empty path parameter is an error.
+func (p *QueryGizmosParams) NewRequest(ctx context.Context, endpoint string) (*http.Request, error) {
+	if p.ProjectID == "" {
+		return nil, errors.New("path parameter project_id (QueryGizmosParams.ProjectID) is empty")
+	}
+	u := strings.TrimSuffix(endpoint, "/") + "/v2/" + url.PathEscape(p.ProjectID) + "/gizmos"
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+	if err != nil {
+		return nil, err
+	}
+	return req, nil
+}
+
+// QueryGizmos2Params are the path, query and header parameters of QueryGizmos2.
+//
+// QueryGizmos2 is GET /v2.1/{project_id}/gizmos.
+type QueryGizmos2Params struct {
+	ProjectID string `path:"project_id"`
+	Marker    string `query:"marker"`
+}
+
+// NewRequest builds the QueryGizmos2 request (GET /v2.1/{project_id}/gizmos) on endpoint, its scheme and host with or without a base path. Path parameters are escaped, query parameters that are set are encoded (an array as repeated names), and headers that are set are sent. An empty path parameter is an error.
+func (p *QueryGizmos2Params) NewRequest(ctx context.Context, endpoint string) (*http.Request, error) {
+	if p.ProjectID == "" {
+		return nil, errors.New("path parameter project_id (QueryGizmos2Params.ProjectID) is empty")
+	}
+	u := strings.TrimSuffix(endpoint, "/") + "/v2.1/" + url.PathEscape(p.ProjectID) + "/gizmos"
+	query := url.Values{}
+	if p.Marker != "" {
+		query.Add("marker", p.Marker)
+	}
+	if len(query) > 0 {
+		u += "?" + query.Encode()
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+	if err != nil {
+		return nil, err
+	}
+	return req, nil
+}

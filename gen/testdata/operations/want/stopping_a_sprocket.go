@@ -2,3 +2,35 @@
 // Source: twin.html
 
 package fixture
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"net/url"
+	"strings"
+)
+
+// StopSprocketParams are the path, query and header parameters of StopSprocket.
+//
+// StopSprocket is POST /v1/{project_id}/sprockets/{sprocket_id}/stop.
+type StopSprocketParams struct {
+	ProjectID  string `path:"project_id"`
+	SprocketID string `path:"sprocket_id"`
+}
+
+// NewRequest builds the StopSprocket request (POST /v1/{project_id}/sprockets/{sprocket_id}/stop) on endpoint, its scheme and host with or without a base path. Path parameters are escaped, query parameters that are set are encoded (an array as repeated names), and headers that are set are sent. An empty path parameter is an error.
+func (p *StopSprocketParams) NewRequest(ctx context.Context, endpoint string) (*http.Request, error) {
+	if p.ProjectID == "" {
+		return nil, errors.New("path parameter project_id (StopSprocketParams.ProjectID) is empty")
+	}
+	if p.SprocketID == "" {
+		return nil, errors.New("path parameter sprocket_id (StopSprocketParams.SprocketID) is empty")
+	}
+	u := strings.TrimSuffix(endpoint, "/") + "/v1/" + url.PathEscape(p.ProjectID) + "/sprockets/" + url.PathEscape(p.SprocketID) + "/stop"
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, u, nil)
+	if err != nil {
+		return nil, err
+	}
+	return req, nil
+}

@@ -3,34 +3,14 @@
 
 package fixture
 
-// ShowVaultPathParams is the path parameters of Showing a Vault.
-type ShowVaultPathParams struct {
-	// DESC: path project_id
-	ProjectID string `json:"project_id"`
-
-	// DESC: path vault_id
-	VaultID string `json:"vault_id"`
-}
-
-// ShowVaultQueryParams is the query parameters of Showing a Vault.
-type ShowVaultQueryParams struct {
-	// DESC: query limit
-	Limit *int `json:"limit,omitempty"`
-
-	// DESC: query marker
-	Marker string `json:"marker,omitempty"`
-
-	// DESC: query with_tags
-	WithTags *bool `json:"with_tags,omitempty"`
-}
-
-// ShowVaultRequestHeader is the request header parameters of Showing a Vault.
-type ShowVaultRequestHeader struct {
-	// DESC: header X-Auth-Token
-	//
-	// The value of X-Subject-Token is the token.
-	XAuthToken string `json:"X-Auth-Token"`
-}
+import (
+	"context"
+	"errors"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+)
 
 // ShowVaultResponse is the response body of Showing a Vault (Status code: 200).
 type ShowVaultResponse struct {
@@ -66,4 +46,65 @@ type ShowVaultErrorResponse struct {
 
 	// DESC: error_msg
 	ErrorMsg string `json:"error_msg,omitempty"`
+}
+
+// ShowVaultParams are the path, query and header parameters of ShowVault.
+//
+// ShowVault is GET /v3/{project_id}/vaults/{vault_id}.
+//
+// Responses:
+//   - 200: [ShowVaultResponse]
+//   - 400: [ShowVaultErrorResponse]
+type ShowVaultParams struct {
+	// DESC: path project_id
+	ProjectID string `path:"project_id"`
+
+	// DESC: path vault_id
+	VaultID string `path:"vault_id"`
+
+	// DESC: query limit
+	Limit *int `query:"limit"`
+
+	// DESC: query marker
+	Marker string `query:"marker"`
+
+	// DESC: query with_tags
+	WithTags *bool `query:"with_tags"`
+
+	// DESC: header X-Auth-Token
+	//
+	// The value of X-Subject-Token is the token.
+	XAuthToken string `header:"X-Auth-Token"`
+}
+
+// NewRequest builds the ShowVault request (GET /v3/{project_id}/vaults/{vault_id}) on endpoint, its scheme and host with or without a base path. Path parameters are escaped, query parameters that are set are encoded (an array as repeated names), and headers that are set are sent. An empty path parameter is an error.
+func (p *ShowVaultParams) NewRequest(ctx context.Context, endpoint string) (*http.Request, error) {
+	if p.ProjectID == "" {
+		return nil, errors.New("path parameter project_id (ShowVaultParams.ProjectID) is empty")
+	}
+	if p.VaultID == "" {
+		return nil, errors.New("path parameter vault_id (ShowVaultParams.VaultID) is empty")
+	}
+	u := strings.TrimSuffix(endpoint, "/") + "/v3/" + url.PathEscape(p.ProjectID) + "/vaults/" + url.PathEscape(p.VaultID)
+	query := url.Values{}
+	if p.Limit != nil {
+		query.Add("limit", strconv.Itoa(*p.Limit))
+	}
+	if p.Marker != "" {
+		query.Add("marker", p.Marker)
+	}
+	if p.WithTags != nil {
+		query.Add("with_tags", strconv.FormatBool(*p.WithTags))
+	}
+	if len(query) > 0 {
+		u += "?" + query.Encode()
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+	if err != nil {
+		return nil, err
+	}
+	if p.XAuthToken != "" {
+		req.Header.Set("X-Auth-Token", p.XAuthToken)
+	}
+	return req, nil
 }

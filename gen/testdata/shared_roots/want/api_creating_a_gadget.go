@@ -3,6 +3,17 @@
 
 package fixture
 
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+)
+
 // CreateGadgetRequest is the request body of Creating a Gadget.
 type CreateGadgetRequest struct {
 	// DESC: the v1 request
@@ -16,4 +27,35 @@ type ResourceTag struct {
 
 	// DESC: resource_tag.value
 	Value string `json:"value,omitempty"`
+}
+
+// CreateGadgetParams are the path, query and header parameters of CreateGadget.
+//
+// CreateGadget is POST /v1/{project_id}/gadgets.
+type CreateGadgetParams struct {
+	ProjectID string `path:"project_id"`
+}
+
+// NewRequest builds the CreateGadget request (POST /v1/{project_id}/gadgets) on endpoint, its scheme and host with or without a base path. Path parameters are escaped, query parameters that are set are encoded (an array as repeated names), and headers that are set are sent. A non-nil body is sent as JSON. An empty path parameter is an error.
+func (p *CreateGadgetParams) NewRequest(ctx context.Context, endpoint string, body *CreateGadgetRequest) (*http.Request, error) {
+	if p.ProjectID == "" {
+		return nil, errors.New("path parameter project_id (CreateGadgetParams.ProjectID) is empty")
+	}
+	u := strings.TrimSuffix(endpoint, "/") + "/v1/" + url.PathEscape(p.ProjectID) + "/gadgets"
+	var r io.Reader
+	if body != nil {
+		data, err := json.Marshal(body)
+		if err != nil {
+			return nil, err
+		}
+		r = bytes.NewReader(data)
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, u, r)
+	if err != nil {
+		return nil, err
+	}
+	if body != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	return req, nil
 }

@@ -3,8 +3,43 @@
 
 package fixture
 
+import (
+	"context"
+	"errors"
+	"net/http"
+	"net/url"
+	"strings"
+)
+
 // DeleteWidgetResponse is the response body of Deleting a Widget.
 type DeleteWidgetResponse struct {
 	// DESC: a job, as every task response has
 	JobID string `json:"job_id,omitempty"`
+}
+
+// DeleteWidgetParams are the path, query and header parameters of DeleteWidget.
+//
+// DeleteWidget is DELETE /v1/{project_id}/widgets/{widget_id}.
+//
+// Responses:
+//   - 2XX: [DeleteWidgetResponse]
+type DeleteWidgetParams struct {
+	ProjectID string `path:"project_id"`
+	WidgetID  string `path:"widget_id"`
+}
+
+// NewRequest builds the DeleteWidget request (DELETE /v1/{project_id}/widgets/{widget_id}) on endpoint, its scheme and host with or without a base path. Path parameters are escaped, query parameters that are set are encoded (an array as repeated names), and headers that are set are sent. An empty path parameter is an error.
+func (p *DeleteWidgetParams) NewRequest(ctx context.Context, endpoint string) (*http.Request, error) {
+	if p.ProjectID == "" {
+		return nil, errors.New("path parameter project_id (DeleteWidgetParams.ProjectID) is empty")
+	}
+	if p.WidgetID == "" {
+		return nil, errors.New("path parameter widget_id (DeleteWidgetParams.WidgetID) is empty")
+	}
+	u := strings.TrimSuffix(endpoint, "/") + "/v1/" + url.PathEscape(p.ProjectID) + "/widgets/" + url.PathEscape(p.WidgetID)
+	req, err := http.NewRequestWithContext(ctx, http.MethodDelete, u, nil)
+	if err != nil {
+		return nil, err
+	}
+	return req, nil
 }

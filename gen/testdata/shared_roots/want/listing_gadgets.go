@@ -3,6 +3,14 @@
 
 package fixture
 
+import (
+	"context"
+	"errors"
+	"net/http"
+	"net/url"
+	"strings"
+)
+
 // ListGadgetsResponse is the response body of Listing Gadgets.
 type ListGadgetsResponse struct {
 	// DESC: count
@@ -13,4 +21,27 @@ type ListGadgetsResponse struct {
 type ListGadgetsQuota struct {
 	// DESC: another quota shape: qualified by its page
 	Used string `json:"used"`
+}
+
+// ListGadgetsParams are the path, query and header parameters of ListGadgets.
+//
+// ListGadgets is GET /v2.1/{project_id}/os-gadgets.
+//
+// Responses:
+//   - 2XX: [ListGadgetsResponse]
+type ListGadgetsParams struct {
+	ProjectID string `path:"project_id"`
+}
+
+// NewRequest builds the ListGadgets request (GET /v2.1/{project_id}/os-gadgets) on endpoint, its scheme and host with or without a base path. Path parameters are escaped, query parameters that are set are encoded (an array as repeated names), and headers that are set are sent. An empty path parameter is an error.
+func (p *ListGadgetsParams) NewRequest(ctx context.Context, endpoint string) (*http.Request, error) {
+	if p.ProjectID == "" {
+		return nil, errors.New("path parameter project_id (ListGadgetsParams.ProjectID) is empty")
+	}
+	u := strings.TrimSuffix(endpoint, "/") + "/v2.1/" + url.PathEscape(p.ProjectID) + "/os-gadgets"
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+	if err != nil {
+		return nil, err
+	}
+	return req, nil
 }

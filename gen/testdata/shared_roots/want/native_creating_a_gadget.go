@@ -3,6 +3,17 @@
 
 package fixture
 
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+)
+
 // CreateGadgetV21Request is the request body of Creating a Gadget.
 type CreateGadgetV21Request struct {
 	// DESC: the same title, another shape: V21
@@ -16,4 +27,35 @@ type CreateGadgetV21Request struct {
 type Quota struct {
 	// DESC: a title-named table
 	Limit int `json:"limit"`
+}
+
+// CreateGadget2Params are the path, query and header parameters of CreateGadget2.
+//
+// CreateGadget2 is POST /v2.1/{project_id}/os-gadgets.
+type CreateGadget2Params struct {
+	ProjectID string `path:"project_id"`
+}
+
+// NewRequest builds the CreateGadget2 request (POST /v2.1/{project_id}/os-gadgets) on endpoint, its scheme and host with or without a base path. Path parameters are escaped, query parameters that are set are encoded (an array as repeated names), and headers that are set are sent. A non-nil body is sent as JSON. An empty path parameter is an error.
+func (p *CreateGadget2Params) NewRequest(ctx context.Context, endpoint string, body *CreateGadgetV21Request) (*http.Request, error) {
+	if p.ProjectID == "" {
+		return nil, errors.New("path parameter project_id (CreateGadget2Params.ProjectID) is empty")
+	}
+	u := strings.TrimSuffix(endpoint, "/") + "/v2.1/" + url.PathEscape(p.ProjectID) + "/os-gadgets"
+	var r io.Reader
+	if body != nil {
+		data, err := json.Marshal(body)
+		if err != nil {
+			return nil, err
+		}
+		r = bytes.NewReader(data)
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, u, r)
+	if err != nil {
+		return nil, err
+	}
+	if body != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	return req, nil
 }

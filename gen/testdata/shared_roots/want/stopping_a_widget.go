@@ -3,5 +3,40 @@
 
 package fixture
 
+import (
+	"context"
+	"errors"
+	"net/http"
+	"net/url"
+	"strings"
+)
+
 // StopWidgetResponse is the response body of Stopping a Widget. It has the same fields as [DeleteWidgetResponse].
 type StopWidgetResponse = DeleteWidgetResponse
+
+// StopWidgetParams are the path, query and header parameters of StopWidget.
+//
+// StopWidget is POST /v1/{project_id}/widgets/{widget_id}/stop.
+//
+// Responses:
+//   - 2XX: [StopWidgetResponse]
+type StopWidgetParams struct {
+	ProjectID string `path:"project_id"`
+	WidgetID  string `path:"widget_id"`
+}
+
+// NewRequest builds the StopWidget request (POST /v1/{project_id}/widgets/{widget_id}/stop) on endpoint, its scheme and host with or without a base path. Path parameters are escaped, query parameters that are set are encoded (an array as repeated names), and headers that are set are sent. An empty path parameter is an error.
+func (p *StopWidgetParams) NewRequest(ctx context.Context, endpoint string) (*http.Request, error) {
+	if p.ProjectID == "" {
+		return nil, errors.New("path parameter project_id (StopWidgetParams.ProjectID) is empty")
+	}
+	if p.WidgetID == "" {
+		return nil, errors.New("path parameter widget_id (StopWidgetParams.WidgetID) is empty")
+	}
+	u := strings.TrimSuffix(endpoint, "/") + "/v1/" + url.PathEscape(p.ProjectID) + "/widgets/" + url.PathEscape(p.WidgetID) + "/stop"
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, u, nil)
+	if err != nil {
+		return nil, err
+	}
+	return req, nil
+}
