@@ -50,7 +50,10 @@
 //
 // For use from go generate:
 //
-//	//go:generate go run github.com/rst2go/rst2go -out . -pkg ecs ../docs/ecs
+//	//go:generate go tool rst2go -out . -pkg ecs ../docs/ecs
+//
+// after go get -tool github.com/rst2go/rst2go@VERSION; the README's "Using
+// rst2go in an SDK repository" has the whole set-up, tested line for line.
 package main
 
 import (

@@ -130,16 +130,24 @@ type TypeWord struct {
 // TypeName names the Go type of the table a page and table select.
 type TypeName struct {
 	Page, Table string
-	Name        string
-	Pos         source.Pos
+	// Operation ("POST /v1/{project_id}/cloudservers") and Path (a json
+	// path: "request.server.nics[]") select the table by its key in the
+	// names lock instead of Page and Table: they survive renumbering and
+	// renamed pages.
+	Operation, Path string
+	Name            string
+	Pos             source.Pos
 }
 
 // Field overrides one field: selected by its struct's Go type name (as
 // generated, after type renames) and the parameter name as written.
 type Field struct {
 	Type, Param string
-	Name        string     // Go field name, or ""
-	GoType      *ir.GoType // or nil
+	// Operation and Path select the struct as TypeName's do, instead of
+	// Type.
+	Operation, Path string
+	Name            string     // Go field name, or ""
+	GoType          *ir.GoType // or nil
 	// NoEnum (enum: false) keeps the field a plain string or integer
 	// even where the docs list its values.
 	NoEnum bool
@@ -330,6 +338,20 @@ func (p *parser) goType(n *yaml.Node, what string) *ir.GoType {
 	return t
 }
 
+// operation reads an operation selector, "METHOD /path/template", with
+// the method in upper case.
+func (p *parser) operation(n *yaml.Node, s string) string {
+	method, path, ok := strings.Cut(strings.TrimSpace(s), " ")
+	path = strings.TrimSpace(path)
+	if !ok || method == "" || strings.Trim(strings.ToUpper(method), "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != "" || !strings.HasPrefix(path, "/") || strings.ContainsAny(path, " ?") {
+		if s != "" {
+			p.errorf(n, "operation: %q: want a method and a path template (\"POST /v1/{project_id}/cloudservers\")", s)
+		}
+		return ""
+	}
+	return strings.ToUpper(method) + " " + path
+}
+
 func (p *parser) identifier(n *yaml.Node, what string) string {
 	s, ok := p.scalar(n, what)
 	if !ok {
@@ -388,19 +410,24 @@ func (p *parser) top(n *yaml.Node) {
 		case "types":
 			p.list(v, key, func(item *yaml.Node) {
 				tn := TypeName{Pos: p.pos(item)}
-				p.mapping(item, "types entry", []string{"page", "table", "name"}, func(key string, k, v *yaml.Node) {
+				p.mapping(item, "types entry", []string{"page", "table", "operation", "path", "name"}, func(key string, k, v *yaml.Node) {
 					s, _ := p.scalar(v, key)
 					switch key {
 					case "page":
 						tn.Page = s
 					case "table":
 						tn.Table = s
+					case "operation":
+						tn.Operation = p.operation(v, s)
+					case "path":
+						tn.Path = s
 					case "name":
 						tn.Name = p.identifier(v, key)
 					}
 				})
-				if tn.Page == "" || tn.Table == "" || tn.Name == "" {
-					p.errorf(item, "types entry: page, table and name are all needed")
+				byPage, byOp := tn.Page != "" || tn.Table != "", tn.Operation != "" || tn.Path != ""
+				if tn.Name == "" || byPage == byOp || byPage && (tn.Page == "" || tn.Table == "") || byOp && (tn.Operation == "" || tn.Path == "") {
+					p.errorf(item, "types entry: name and either page and table, or operation and path, are needed")
 					return
 				}
 				c.Types = append(c.Types, tn)
@@ -451,10 +478,15 @@ func (p *parser) top(n *yaml.Node) {
 			p.list(v, key, func(item *yaml.Node) {
 				f := Field{Pos: p.pos(item)}
 				enumSet := false
-				p.mapping(item, "fields entry", []string{"type", "param", "name", "goType", "enum", "values"}, func(key string, k, v *yaml.Node) {
+				p.mapping(item, "fields entry", []string{"type", "operation", "path", "param", "name", "goType", "enum", "values"}, func(key string, k, v *yaml.Node) {
 					switch key {
 					case "type":
 						f.Type = p.identifier(v, key)
+					case "operation":
+						s, _ := p.scalar(v, key)
+						f.Operation = p.operation(v, s)
+					case "path":
+						f.Path, _ = p.scalar(v, key)
 					case "param":
 						f.Param, _ = p.scalar(v, key)
 					case "name":
@@ -482,8 +514,9 @@ func (p *parser) top(n *yaml.Node) {
 						enumSet = enumSet || len(f.Values) > 0
 					}
 				})
-				if f.Type == "" || f.Param == "" || f.Name == "" && f.GoType == nil && !enumSet {
-					p.errorf(item, "fields entry: type, param and one of name, goType, enum or values are needed")
+				byOp := f.Operation != "" || f.Path != ""
+				if (f.Type == "") == !byOp || byOp && (f.Operation == "" || f.Path == "") || f.Param == "" || f.Name == "" && f.GoType == nil && !enumSet {
+					p.errorf(item, "fields entry: type (or operation and path), param and one of name, goType, enum or values are needed")
 					return
 				}
 				if f.NoEnum && len(f.Values) > 0 {

@@ -25,12 +25,28 @@ func TestParse(t *testing.T) {
 		want: "initialisms=[ECS vCPU] roles=[request@2:9 response@2:18] words=[Timestamp=time.Time@4:3 Date=*time.Time@5:3] " +
 			"types=[a/b|Table 3=Thing@7:5] fields=[Thing.x-y=XY:[]encoding/json.Number@11:5]",
 	}, {
+		name: "selected by operation and json path",
+		src: "types:\n  - operation: post /v1/{project_id}/cloudservers\n    path: request.server\n    name: ServerOptions\n" +
+			"fields:\n  - operation: POST /v1/{project_id}/cloudservers\n    path: request.server\n    param: vpcid\n    name: VPC\n",
+		want: "initialisms=[] roles=none words=[] types=[POST /v1/{project_id}/cloudservers|request.server=ServerOptions@2:5] " +
+			"fields=[(POST /v1/{project_id}/cloudservers|request.server).vpcid=VPC@6:5]",
+	}, {
+		name: "bad operation selectors",
+		src: "types:\n  - operation: /v1/servers\n    path: request\n    name: A\n  - page: p\n    operation: GET /v1/x\n    path: response\n    name: B\n" +
+			"  - operation: GET /v1/x\n    name: C\nfields:\n  - type: T\n    operation: GET /v1/x\n    path: response\n    param: p\n    name: N\n",
+		want: "initialisms=[] roles=none words=[] types=[] fields=[]",
+		diags: "c.yaml:2:16: error: operation: \"/v1/servers\": want a method and a path template (\"POST /v1/{project_id}/cloudservers\")\n" +
+			"c.yaml:2:5: error: types entry: name and either page and table, or operation and path, are needed\n" +
+			"c.yaml:5:5: error: types entry: name and either page and table, or operation and path, are needed\n" +
+			"c.yaml:9:5: error: types entry: name and either page and table, or operation and path, are needed\n" +
+			"c.yaml:12:5: error: fields entry: type (or operation and path), param and one of name, goType, enum or values are needed",
+	}, {
 		name: "unknown keys, at their lines",
 		src:  "initialism: [ECS]\ntypes:\n  - page: a\n    tabel: b\n    name: C\n",
 		want: "initialisms=[] roles=none words=[] types=[] fields=[]",
 		diags: "c.yaml:1:1: error: top level: unknown key \"initialism\" (want one of initialisms, namespaces, roles, typeWords, types, fields, pointers, times, ignore)\n" +
-			"c.yaml:4:5: error: types entry: unknown key \"tabel\" (want one of page, table, name)\n" +
-			"c.yaml:3:5: error: types entry: page, table and name are all needed",
+			"c.yaml:4:5: error: types entry: unknown key \"tabel\" (want one of page, table, operation, path, name)\n" +
+			"c.yaml:3:5: error: types entry: name and either page and table, or operation and path, are needed",
 	}, {
 		name: "bad values",
 		src:  "roles: [requests]\ntypeWords:\n  A: Time\n  B: foo.Bar\n  C: \"map[int]string\"\ninitialisms: [\"a-b\"]\nfields:\n  - type: lower\n    param: p\n    name: N\n",
@@ -41,7 +57,7 @@ func TestParse(t *testing.T) {
 			"c.yaml:5:6: error: type word \"C\": \"map[int]string\" is not a Go type (want a predeclared type, pkg.Name or import/path.Name, or []T, map[string]T, *T of one)\n" +
 			"c.yaml:6:15: error: initialism \"a-b\": letters and digits only\n" +
 			"c.yaml:8:11: error: type: \"lower\" is not an exported Go identifier\n" +
-			"c.yaml:8:5: error: fields entry: type, param and one of name, goType, enum or values are needed",
+			"c.yaml:8:5: error: fields entry: type (or operation and path), param and one of name, goType, enum or values are needed",
 	}, {
 		name: "pointers, times, enum switches",
 		src: "pointers: {requests: never, responses: optional}\ntimes: rfc3339\nfields:\n  - type: A\n    param: s\n    enum: false\n" +
@@ -56,7 +72,7 @@ func TestParse(t *testing.T) {
 			"c.yaml:1:33: error: pointers: unknown key \"answers\" (want one of requests, responses)\n" +
 			"c.yaml:2:8: error: times: unknown value \"iso\" (want rfc3339 or off)\n" +
 			"c.yaml:6:11: error: enum: only false is allowed (enums are on by default)\n" +
-			"c.yaml:4:5: error: fields entry: type, param and one of name, goType, enum or values are needed\n" +
+			"c.yaml:4:5: error: fields entry: type (or operation and path), param and one of name, goType, enum or values are needed\n" +
 			"c.yaml:9:17: error: values: \"X\" given twice\n" +
 			"c.yaml:10:5: error: fields entry: enum: false and values contradict each other",
 	}, {
@@ -96,11 +112,19 @@ func summary(c *Config) string {
 	}
 	var ty []string
 	for _, x := range c.Types {
-		ty = append(ty, x.Page+"|"+x.Table+"="+x.Name+"@"+at(x.Pos.Line, x.Pos.Col))
+		sel := x.Page + "|" + x.Table
+		if x.Operation != "" {
+			sel = x.Operation + "|" + x.Path
+		}
+		ty = append(ty, sel+"="+x.Name+"@"+at(x.Pos.Line, x.Pos.Col))
 	}
 	var f []string
 	for _, x := range c.Fields {
-		s := x.Type + "." + x.Param + "=" + x.Name
+		typ := x.Type
+		if x.Operation != "" {
+			typ = "(" + x.Operation + "|" + x.Path + ")"
+		}
+		s := typ + "." + x.Param + "=" + x.Name
 		if x.GoType != nil {
 			s += ":" + x.GoType.String()
 		}

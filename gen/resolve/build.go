@@ -188,7 +188,7 @@ func (r *resolver) fillType(info *tableInfo, pkg *ir.Package) (enums []*ir.Type)
 		if goName == "" {
 			goName = "Field"
 		}
-		override := r.fieldOverride(typ.GoName, f.JSONName)
+		override := r.fieldOverride(info, typ.GoName, f.JSONName)
 		if override != nil && override.Name != "" {
 			if names.Used(override.Name) {
 				r.diags.Errorf(override.Pos, "config-conflict", "field name %s is already taken in %s", override.Name, typ.GoName)

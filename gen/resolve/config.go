@@ -6,6 +6,7 @@ import (
 
 	"github.com/rst2go/rst2go/gen/config"
 	"github.com/rst2go/rst2go/gen/doc"
+	"github.com/rst2go/rst2go/gen/ir"
 	"github.com/rst2go/rst2go/gen/naming"
 	"github.com/rst2go/rst2go/gen/source"
 )
@@ -59,6 +60,9 @@ func (r *resolver) typeWord(text string) *typeWord {
 func (r *resolver) matchTypeNames() {
 	for i := range r.settings.cfg.Types {
 		tn := &r.settings.cfg.Types[i]
+		if tn.Operation != "" {
+			continue // see matchKeyedTypeNames
+		}
 		var found []*tableInfo
 		for _, info := range r.tables {
 			if pageMatches(info.page, tn.Page) && tableMatches(info.page, info.table, tn.Table) {
@@ -76,6 +80,38 @@ func (r *resolver) matchTypeNames() {
 			r.names.Reserve(tn.Name)
 			r.settings.configured[tn.Name] = tn
 			r.settings.typeNames[found[0].table] = tn
+		}
+	}
+}
+
+// matchKeyedTypeNames finds the table of each type name entry that
+// selects by operation and json path: the table reached by that key (see
+// computeKeys), or an error at the entry.
+func (r *resolver) matchKeyedTypeNames() {
+	for i := range r.settings.cfg.Types {
+		tn := &r.settings.cfg.Types[i]
+		if tn.Operation == "" {
+			continue
+		}
+		key := ir.Key(tn.Operation, tn.Path)
+		var found *tableInfo
+		for _, info := range r.tables {
+			if containsString(info.keys, key) {
+				found = info
+				break
+			}
+		}
+		switch {
+		case found == nil:
+			r.diags.Errorf(tn.Pos, "config-unused", "types entry (operation %q, path %q) matches no parameter table", tn.Operation, tn.Path)
+		case r.names.Used(tn.Name):
+			r.diags.Errorf(tn.Pos, "config-conflict", "type name %s is given twice", tn.Name)
+		case r.settings.typeNames[found.table] != nil:
+			r.diags.Errorf(tn.Pos, "config-conflict", "types entry (operation %q, path %q) names the table another entry names", tn.Operation, tn.Path)
+		default:
+			r.names.Reserve(tn.Name)
+			r.settings.configured[tn.Name] = tn
+			r.settings.typeNames[found.table] = tn
 		}
 	}
 }
@@ -110,11 +146,15 @@ func tableMatches(p *doc.Page, t *doc.Table, sel string) bool {
 	return t.Section >= 0 && t.Section < len(p.Sections) && foldWord(p.Sections[t.Section].Title) == fold
 }
 
-// fieldOverride returns the config's entry for a parameter of a type.
-func (r *resolver) fieldOverride(typeName, param string) *config.Field {
+// fieldOverride returns the config's entry for a parameter of a table's
+// type: selected by the type's name, or by an operation and json path
+// that is one of the table's keys.
+func (r *resolver) fieldOverride(info *tableInfo, typeName, param string) *config.Field {
 	for i := range r.settings.cfg.Fields {
 		f := &r.settings.cfg.Fields[i]
-		if f.Type == typeName && (f.Param == param || jsonName(f.Param) == param) {
+		selected := f.Type != "" && f.Type == typeName ||
+			f.Operation != "" && info != nil && containsString(info.keys, ir.Key(f.Operation, f.Path))
+		if selected && (f.Param == param || jsonName(f.Param) == param) {
 			r.settings.used[f] = true
 			return f
 		}
@@ -184,7 +224,9 @@ func (r *resolver) reportUnused() {
 		}
 	}
 	for i := range cfg.Fields {
-		if f := &cfg.Fields[i]; !r.settings.used[f] {
+		if f := &cfg.Fields[i]; !r.settings.used[f] && f.Operation != "" {
+			r.diags.Errorf(f.Pos, "config-unused", "fields entry: no table reached by %q has a parameter %q", ir.Key(f.Operation, f.Path), f.Param)
+		} else if !r.settings.used[f] {
 			r.diags.Errorf(f.Pos, "config-unused", "fields entry: type %s has no parameter %q", f.Type, f.Param)
 		}
 	}

@@ -39,6 +39,7 @@ func (r *resolver) name() {
 		info.root = true
 	}
 	r.computeKeys(roots)
+	r.matchKeyedTypeNames()
 	r.applyLock()
 	r.reserveLockedEnums()
 	rootNames := map[*doc.Page]map[string]bool{}
