@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -13,6 +14,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/rst2go/rst2go/gen/golden"
 	"github.com/rst2go/rst2go/gen/lint"
 )
 
@@ -139,4 +141,26 @@ func readmeSection(t *testing.T, heading string) string {
 		}
 	}
 	return strings.Join(lines[start:end], "\n")
+}
+
+// TestReadmeConfig runs the README's sample rst2go.yaml on the corpus's
+// ECS pages it was written for: no error, and every ignore entry used.
+func TestReadmeConfig(t *testing.T) {
+	corpus := filepath.Join(golden.CorpusDir(t), "ecs", "rst")
+	section := readmeSection(t, "## rst2go.yaml")
+	start := strings.Index(section, "```yaml\n")
+	end := strings.Index(section[start+1:], "\n```\n")
+	if start < 0 || end < 0 {
+		t.Fatal("README: no yaml block under ## rst2go.yaml")
+	}
+	cfg := filepath.Join(t.TempDir(), "rst2go.yaml")
+	write(t, cfg, section[start+len("```yaml\n"):start+1+end]+"\n")
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"-v", "-config", cfg, "-out", filepath.Join(t.TempDir(), "ecs"), "-pkg", "ecs", corpus}, &stdout, &stderr)
+	if code != 0 || strings.Contains(stderr.String(), ": error:") || strings.Contains(stderr.String(), "ignore entry") {
+		t.Errorf("exit %d:\n%s", code, stderr.String())
+	}
+	if !strings.Contains(stderr.String(), " (1 ignored), 0 errors;") {
+		t.Errorf("-v does not count the one warning the sample ignores:\n%s", stderr.String())
+	}
 }

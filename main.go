@@ -197,8 +197,10 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		return usage("%v", err)
 	}
 	// Paths in the output and in messages are relative to the module
-	// root, so a run gives the same bytes wherever it runs.
-	base := moduleRoot(*out)
+	// root, so a run gives the same bytes wherever it runs. Outside a
+	// module, relative to the output folder; -lint and -dump, which have
+	// none, to the current folder (a docs repository linting itself).
+	base := moduleRoot(*out, writes)
 	start := time.Now()
 	inputs, opened, err := readInputs(flags.Args(), *format, base, limit)
 	if err != nil {
@@ -406,7 +408,7 @@ func checkOutFolder(out, name string) string {
 		return err.Error()
 	}
 	for _, e := range entries {
-		if !e.Type().IsRegular() || !strings.HasSuffix(e.Name(), ".go") || strings.HasSuffix(e.Name(), "_test.go") {
+		if !e.Type().IsRegular() || !strings.HasSuffix(e.Name(), ".go") {
 			continue
 		}
 		path := filepath.Join(out, e.Name())
@@ -415,17 +417,22 @@ func checkOutFolder(out, name string) string {
 			continue
 		}
 		f, err := parser.ParseFile(token.NewFileSet(), path, data, parser.PackageClauseOnly)
-		if err != nil || f.Name.Name == name {
+		if err != nil || f.Name.Name == name || strings.HasSuffix(e.Name(), "_test.go") && f.Name.Name == name+"_test" {
 			continue
 		}
-		return fmt.Sprintf("-pkg %s, but %s is package %s: give -pkg %s or another -out", name, path, f.Name.Name, f.Name.Name)
+		want := f.Name.Name
+		if strings.HasSuffix(e.Name(), "_test.go") {
+			want = strings.TrimSuffix(want, "_test")
+		}
+		return fmt.Sprintf("-pkg %s, but %s is package %s: give -pkg %s or another -out", name, path, f.Name.Name, want)
 	}
 	return ""
 }
 
 // moduleRoot is the folder paths are relative to: the nearest one holding
-// go.mod at or above the output folder, else the output folder itself.
-func moduleRoot(out string) string {
+// go.mod at or above the output folder; else the output folder itself if
+// the run writes there, or the current folder.
+func moduleRoot(out string, writes bool) string {
 	abs, err := filepath.Abs(out)
 	if err != nil {
 		return ""
@@ -436,10 +443,15 @@ func moduleRoot(out string) string {
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
-			return abs
+			break
 		}
 		dir = parent
 	}
+	if writes {
+		return abs
+	}
+	wd, _ := os.Getwd()
+	return wd
 }
 
 func printDiags(w io.Writer, diags source.List, strict, asJSON bool) {
@@ -490,7 +502,7 @@ type summary struct {
 
 func (s summary) print(w io.Writer, elapsed time.Duration) {
 	res := s.res
-	tables, types, fields := 0, 0, 0
+	tables, types, numbered, aliases, fields := 0, 0, 0, 0, 0
 	for _, p := range res.Pages {
 		tables += len(p.Tables)
 	}
@@ -498,6 +510,12 @@ func (s summary) print(w io.Writer, elapsed time.Duration) {
 		types += len(f.Types)
 		for _, t := range f.Types {
 			fields += len(t.Fields)
+			if t.Numbered {
+				numbered++
+			}
+			if t.AliasOf != nil {
+				aliases++
+			}
 		}
 	}
 	warnings, errs := 0, 0
@@ -532,8 +550,8 @@ func (s summary) print(w io.Writer, elapsed time.Duration) {
 		fmt.Fprintf(&b, "; %s: %d files %s (%d new), %d unchanged, %d removed", s.plan.Dir, created+updated, verb, created, s.plan.Unchanged, removed)
 	}
 	ms := func(d time.Duration) time.Duration { return d.Round(100 * time.Microsecond) }
-	fmt.Fprintf(&b, "; %d types, %d fields; %d warnings (%d ignored), %d errors; %s (read %s, resolve %s, emit %s)",
-		types, fields, warnings, len(res.Ignored), errs, ms(elapsed), ms(res.Timing.Read), ms(res.Timing.Resolve), ms(res.Timing.Emit))
+	fmt.Fprintf(&b, "; %d types (%d numbered, %d aliases), %d fields; %d warnings (%d ignored), %d errors; %s (read %s, resolve %s, emit %s)",
+		types, numbered, aliases, fields, warnings, len(res.Ignored), errs, ms(elapsed), ms(res.Timing.Read), ms(res.Timing.Resolve), ms(res.Timing.Emit))
 	fmt.Fprintln(w, b.String())
 }
 

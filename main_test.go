@@ -15,7 +15,7 @@ import (
 // TestGeneratedInStep regenerates generated/ from spec/ in memory and
 // requires the committed files to match (make generate rewrites them).
 func TestGeneratedInStep(t *testing.T) {
-	inputs, opened, err := readInputs([]string{"spec"}, "", moduleRoot("generated"), defaultMaxSize)
+	inputs, opened, err := readInputs([]string{"spec"}, "", moduleRoot("generated", true), defaultMaxSize)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -82,6 +82,12 @@ func TestRun(t *testing.T) {
 	}
 	write(t, filepath.Join(handWritten, "client.go"), "// Package ecs is written by hand.\npackage ecs\n")
 	write(t, filepath.Join(handWritten, "client_test.go"), "package ecs_test\n")
+	write(t, filepath.Join(handWritten, "internal_test.go"), "package ecs\n")
+	handTest := filepath.Join(dir, "handtest")
+	if err := os.Mkdir(handTest, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	write(t, filepath.Join(handTest, "client_test.go"), "package ecs_test\n")
 	tests := []struct {
 		name       string
 		args       []string
@@ -102,8 +108,8 @@ func TestRun(t *testing.T) {
 			"--- /dev/null\n+++ b/" + filepath.ToSlash(filepath.Join(out2[:len(out2)-1], "broken.go"))},
 		{"json", []string{"-json", "-out", out2, "-pkg", "things", broken}, 0, `broken.rst","line":10,"col":11,`, ""},
 		{"json code", []string{"-json", "-out", out2, "-pkg", "things", broken}, 0, `"severity":"warning","code":"unknown-type","message":"id: unknown type \"Wibble\"; the field is json.RawMessage"}`, ""},
-		{"summary", []string{"-v", "-out", out, "-pkg", "things", page}, 0, "rst2go: 1 pages read, 1 tables; " + out + ": 0 files written (0 new), 2 unchanged, 0 removed; 1 types, 1 fields; 0 warnings (0 ignored), 0 errors; ", ""},
-		{"summary of a check", []string{"-v", "-check", "-out", out, "-pkg", "things", page, broken}, 1, "rst2go: 2 pages read, 2 tables; " + out + ": 2 files would be written (1 new), 1 unchanged, 0 removed; 2 types, 2 fields; 1 warnings (0 ignored), 0 errors; ", ""},
+		{"summary", []string{"-v", "-out", out, "-pkg", "things", page}, 0, "rst2go: 1 pages read, 1 tables; " + out + ": 0 files written (0 new), 2 unchanged, 0 removed; 1 types (0 numbered, 0 aliases), 1 fields; 0 warnings (0 ignored), 0 errors; ", ""},
+		{"summary of a check", []string{"-v", "-check", "-out", out, "-pkg", "things", page, broken}, 1, "rst2go: 2 pages read, 2 tables; " + out + ": 2 files would be written (1 new), 1 unchanged, 0 removed; 2 types (0 numbered, 0 aliases), 2 fields; 1 warnings (0 ignored), 0 errors; ", ""},
 		{"version", []string{"-version"}, 0, "", "rst2go "},
 		{"bad format", []string{"-format", "pdf", page}, 2, `unknown -format "pdf"`, ""},
 		{"config", []string{"-config", cfg, "-out", out, "-pkg", "things", page}, 0, "", ""},
@@ -118,6 +124,7 @@ func TestRun(t *testing.T) {
 		{"package from -out", []string{"-out", filepath.Join(dir, "my-out"), page}, 2, `my-out: its base name "my-out" is not a valid package name ('-' is not allowed in a Go identifier (letters, digits and _ only)); give -pkg`, ""},
 		{"package differs", []string{"-out", handWritten, "-pkg", "things", page}, 2, "rst2go: -pkg things, but " + filepath.Join(handWritten, "client.go") + " is package ecs: give -pkg ecs or another -out\n", ""},
 		{"package agrees", []string{"-check", "-out", handWritten, "-pkg", "ecs", page}, 1, "2 file(s) would change", ""},
+		{"package differs from a test's", []string{"-out", handTest, "-pkg", "things", page}, 2, "rst2go: -pkg things, but " + filepath.Join(handTest, "client_test.go") + " is package ecs_test: give -pkg ecs or another -out\n", ""},
 		{"check and lint", []string{"-check", "-lint", "-out", out, page}, 2, "rst2go: -check and -lint cannot be used together: choose one\n", ""},
 		{"dump and check", []string{"-dump", "-check", "-out", out, page}, 2, "rst2go: -check and -dump cannot be used together: choose one\n", ""},
 		{"no pages", []string{"-out", out, "-pkg", "things", empty}, 1, "rst2go: no pages found in " + empty + " (want files ending in .htm, .html, .markdown, .md, .rest, .rst, .txt); nothing written\n", ""},

@@ -68,6 +68,9 @@ type Type struct {
 	// "request-header", "response-header" or "params"; "" for a nested
 	// table.
 	Role string
+	// Numbered says the name got a number because the name it wanted
+	// was taken by a type of another shape (CreateECSGroupRequest2).
+	Numbered bool
 	// AliasOf, when set, is the type this one is an alias of (type X =
 	// Y): a top-level table with the same role and shape as an earlier
 	// one. Fields are still filled in.

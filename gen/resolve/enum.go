@@ -530,7 +530,7 @@ func (r *resolver) fieldEnum(info *tableInfo, i int, f *ir.Field, owner *ir.Type
 		}
 		for _, s := range sets {
 			if d := duplicateValue(s.values); d != nil {
-				r.diags.Warnf(d.Pos, "enum-conflict", "%s: value %q is listed twice; the field stays %s", p.Name, d.Value, base)
+				r.warnParam(p, d.Pos, "enum-conflict", "%s: value %q is listed twice; the field stays %s", p.Name, d.Value, base)
 				conflict = true
 				continue
 			}
@@ -550,7 +550,7 @@ func (r *resolver) fieldEnum(info *tableInfo, i int, f *ir.Field, owner *ir.Type
 			case chosen == nil:
 				chosen = s
 			case !sameValues(chosen.values, s.values):
-				r.diags.Warnf(s.pos, "enum-conflict", "%s: the values listed here (%s) differ from those at %s (%s); the field stays %s", p.Name, valueList(s.values), chosen.pos, valueList(chosen.values), base)
+				r.warnParam(p, s.pos, "enum-conflict", "%s: the values listed here (%s) differ from those at %s (%s); the field stays %s", p.Name, valueList(s.values), chosen.pos, valueList(chosen.values), base)
 				conflict = true
 			case s.docs && !chosen.docs:
 				chosen = s // the explained list, in its order
@@ -559,7 +559,7 @@ func (r *resolver) fieldEnum(info *tableInfo, i int, f *ir.Field, owner *ir.Type
 		if chosen != nil && !conflict {
 			for _, d := range defaults {
 				if !hasValue(chosen.values, d.Value) {
-					r.diags.Warnf(d.Pos, "enum-conflict", "%s: default value %q is not one of the listed values (%s); the field stays %s", p.Name, d.Value, valueList(chosen.values), base)
+					r.warnParam(p, d.Pos, "enum-conflict", "%s: default value %q is not one of the listed values (%s); the field stays %s", p.Name, d.Value, valueList(chosen.values), base)
 					conflict = true
 					break
 				}
@@ -599,7 +599,7 @@ func (r *resolver) fieldEnum(info *tableInfo, i int, f *ir.Field, owner *ir.Type
 		t.GoName = name
 		delete(r.enums.locked, t.Key)
 	} else {
-		t.GoName = r.names.Unique(owner.GoName + f.GoName)
+		t.GoName = r.unique(t, owner.GoName+f.GoName)
 	}
 	t.Enum = &ir.Enum{Base: base, Fields: []*ir.Field{f}}
 	names := r.intNames(values, isInt)

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/rst2go/rst2go/gen/doc"
+	"github.com/rst2go/rst2go/gen/ir"
 	"github.com/rst2go/rst2go/gen/naming"
 )
 
@@ -85,7 +86,7 @@ func (r *resolver) name() {
 		rootNames[info.page][name] = true
 		rootNames[info.page][r.topName(info)] = true
 		info.titled = titled
-		info.typ.GoName = r.names.Unique(r.wants(info, name))
+		info.typ.GoName = r.unique(info.typ, r.wants(info, name))
 		info.chain = r.rootChain(info)
 		owner[name] = info.page
 		if titled {
@@ -133,7 +134,7 @@ func (r *resolver) name() {
 			name = r.topName(next)
 		}
 		if !r.configuredName(next) {
-			next.typ.GoName = r.names.Unique(r.wants(next, name))
+			next.typ.GoName = r.unique(next.typ, r.wants(next, name))
 		}
 		next.chain = []string{next.typ.GoName}
 		queue = append(queue, next)
@@ -194,7 +195,7 @@ func (r *resolver) nameNested(t, parent *tableInfo, group []*tableInfo) bool {
 			break
 		}
 	}
-	t.typ.GoName = r.names.Unique(name)
+	t.typ.GoName = r.unique(t.typ, name)
 	return true
 }
 
@@ -207,6 +208,14 @@ func (r *resolver) wants(info *tableInfo, name string) string {
 		r.diags.Errorf(tn.Pos, "config-conflict", "types entry: %s is the name rst2go gives the table at %s; choose another name, or rename that table too", name, info.table.Pos)
 	}
 	return name
+}
+
+// unique hands out name, or name with a number when it is taken, and
+// marks the type numbered then (-v counts them).
+func (r *resolver) unique(t *ir.Type, name string) string {
+	got := r.names.Unique(name)
+	t.Numbered = got != name
+	return got
 }
 
 // configuredName gives a table the name the config chose for it, else
@@ -268,11 +277,17 @@ func (r *resolver) opVersion(p *doc.Page) string {
 		if op.page != p {
 			continue
 		}
-		seg, _, _ := strings.Cut(strings.TrimPrefix(op.op.Path, "/"), "/")
-		if len(seg) > 1 && (seg[0] == 'v' || seg[0] == 'V') && seg[1] >= '0' && seg[1] <= '9' {
-			return r.settings.rules.Exported(strings.ReplaceAll(seg, ".", ""))
-		}
-		return ""
+		return pathVersion(r.settings.rules, op.op.Path)
+	}
+	return ""
+}
+
+// pathVersion is the version segment a path starts with as a name part
+// ("/v2.1/{project_id}/servers" → "V21"), or "".
+func pathVersion(rules *naming.Rules, path string) string {
+	seg, _, _ := strings.Cut(strings.TrimPrefix(path, "/"), "/")
+	if len(seg) > 1 && (seg[0] == 'v' || seg[0] == 'V') && seg[1] >= '0' && seg[1] <= '9' {
+		return rules.Exported(strings.ReplaceAll(seg, ".", ""))
 	}
 	return ""
 }

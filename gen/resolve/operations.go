@@ -132,6 +132,12 @@ func (r *resolver) planOperations() {
 			if stem == "" {
 				stem = "Operation"
 			}
+			// Two operations of one title (a page's /v2 and /v2.1 lines,
+			// an API and its OpenStack twin) are told apart by the
+			// version in their path before a number is tried.
+			if v := pathVersion(r.settings.rules, parsed.Path); opNames.Used(stem) && v != "" && !opNames.Used(stem+v) {
+				stem += v
+			}
 			op := &ir.Operation{GoName: opNames.Unique(stem), Method: parsed.Method, Path: parsed.Path, Pos: l.pos, Page: p}
 			op.ParamsType = &ir.Type{Pos: l.pos, Page: p, Role: "operation-params"}
 			r.ops = append(r.ops, &opPlan{page: p, line: parsed, pos: l.pos, op: op})

@@ -3,6 +3,17 @@
 
 package fixture
 
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+)
+
 // CreateWidgetRequest is the request body of Creating a Widget.
 type CreateWidgetRequest struct {
 	// DESC: see [WidgetOptions]; named by the config
@@ -16,4 +27,35 @@ type WidgetOptions struct {
 
 	// DESC: publicip, split into words: PublicIP
 	PublicIP string `json:"publicip,omitempty"`
+}
+
+// CreateWidgetParams are the path, query and header parameters of CreateWidget.
+//
+// CreateWidget is POST /v1/{project_id}/widgets.
+type CreateWidgetParams struct {
+	ProjectID string `path:"project_id"`
+}
+
+// NewRequest builds the CreateWidget request (POST /v1/{project_id}/widgets) on endpoint, its scheme and host with or without a base path. Path parameters are escaped, query parameters that are set are encoded (an array as repeated names), and headers that are set are sent. A non-nil body is sent as JSON. An empty path parameter is an error.
+func (p *CreateWidgetParams) NewRequest(ctx context.Context, endpoint string, body *CreateWidgetRequest) (*http.Request, error) {
+	if p.ProjectID == "" {
+		return nil, errors.New("path parameter project_id (CreateWidgetParams.ProjectID) is empty")
+	}
+	u := strings.TrimSuffix(endpoint, "/") + "/v1/" + url.PathEscape(p.ProjectID) + "/widgets"
+	var r io.Reader
+	if body != nil {
+		data, err := json.Marshal(body)
+		if err != nil {
+			return nil, err
+		}
+		r = bytes.NewReader(data)
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, u, r)
+	if err != nil {
+		return nil, err
+	}
+	if body != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	return req, nil
 }

@@ -31,18 +31,18 @@ func (p *QueryGizmosParams) NewRequest(ctx context.Context, endpoint string) (*h
 	return req, nil
 }
 
-// QueryGizmos2Params are the path, query and header parameters of QueryGizmos2.
+// QueryGizmosV21Params are the path, query and header parameters of QueryGizmosV21.
 //
-// QueryGizmos2 is GET /v2.1/{project_id}/gizmos.
-type QueryGizmos2Params struct {
+// QueryGizmosV21 is GET /v2.1/{project_id}/gizmos.
+type QueryGizmosV21Params struct {
 	ProjectID string `path:"project_id"`
 	Marker    string `query:"marker"`
 }
 
-// NewRequest builds the QueryGizmos2 request (GET /v2.1/{project_id}/gizmos) on endpoint, its scheme and host with or without a base path. Path parameters are escaped, query parameters that are set are encoded (an array as repeated names), and headers that are set are sent. An empty path parameter is an error.
-func (p *QueryGizmos2Params) NewRequest(ctx context.Context, endpoint string) (*http.Request, error) {
+// NewRequest builds the QueryGizmosV21 request (GET /v2.1/{project_id}/gizmos) on endpoint, its scheme and host with or without a base path. Path parameters are escaped, query parameters that are set are encoded (an array as repeated names), and headers that are set are sent. An empty path parameter is an error.
+func (p *QueryGizmosV21Params) NewRequest(ctx context.Context, endpoint string) (*http.Request, error) {
 	if p.ProjectID == "" {
-		return nil, errors.New("path parameter project_id (QueryGizmos2Params.ProjectID) is empty")
+		return nil, errors.New("path parameter project_id (QueryGizmosV21Params.ProjectID) is empty")
 	}
 	u := strings.TrimSuffix(endpoint, "/") + "/v2.1/" + url.PathEscape(p.ProjectID) + "/gizmos"
 	query := url.Values{}

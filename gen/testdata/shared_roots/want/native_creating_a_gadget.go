@@ -29,17 +29,17 @@ type Quota struct {
 	Limit int `json:"limit"`
 }
 
-// CreateGadget2Params are the path, query and header parameters of CreateGadget2.
+// CreateGadgetV21Params are the path, query and header parameters of CreateGadgetV21.
 //
-// CreateGadget2 is POST /v2.1/{project_id}/os-gadgets.
-type CreateGadget2Params struct {
+// CreateGadgetV21 is POST /v2.1/{project_id}/os-gadgets.
+type CreateGadgetV21Params struct {
 	ProjectID string `path:"project_id"`
 }
 
-// NewRequest builds the CreateGadget2 request (POST /v2.1/{project_id}/os-gadgets) on endpoint, its scheme and host with or without a base path. Path parameters are escaped, query parameters that are set are encoded (an array as repeated names), and headers that are set are sent. A non-nil body is sent as JSON. An empty path parameter is an error.
-func (p *CreateGadget2Params) NewRequest(ctx context.Context, endpoint string, body *CreateGadgetV21Request) (*http.Request, error) {
+// NewRequest builds the CreateGadgetV21 request (POST /v2.1/{project_id}/os-gadgets) on endpoint, its scheme and host with or without a base path. Path parameters are escaped, query parameters that are set are encoded (an array as repeated names), and headers that are set are sent. A non-nil body is sent as JSON. An empty path parameter is an error.
+func (p *CreateGadgetV21Params) NewRequest(ctx context.Context, endpoint string, body *CreateGadgetV21Request) (*http.Request, error) {
 	if p.ProjectID == "" {
-		return nil, errors.New("path parameter project_id (CreateGadget2Params.ProjectID) is empty")
+		return nil, errors.New("path parameter project_id (CreateGadgetV21Params.ProjectID) is empty")
 	}
 	u := strings.TrimSuffix(endpoint, "/") + "/v2.1/" + url.PathEscape(p.ProjectID) + "/os-gadgets"
 	var r io.Reader
