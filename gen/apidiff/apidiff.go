@@ -358,7 +358,8 @@ func (d *differ) enums(path string, o, n *ir.Enum, input bool) {
 	if o == nil || n == nil {
 		return
 	}
-	key := func(v *ir.EnumValue) []string { return []string{v.Value} }
+	// pair skips empty keys, and "" is a value ("Empty string: no host").
+	key := func(v *ir.EnumValue) []string { return []string{"=" + v.Value} }
 	_, removed, added := pair(o.Values, n.Values, key, key)
 	for _, v := range removed {
 		d.add(EnumValueRemoved, path, v.Value, "", input, v.Pos)

@@ -95,14 +95,38 @@ var intValue = regexp.MustCompile(`^-?\d+$`)
 // D2 ECSs, the value can be 2, 4 or 8.") or notes.
 func readEnum(blocks []*doc.Block) (sets []*enumSet, defaults []*ir.EnumValue, not []notEnum) {
 	intro := ""
-	for i, b := range blocks {
+	for i := 0; i < len(blocks); i++ {
+		b := blocks[i]
 		switch b.Kind {
 		case doc.Paragraph:
+			// Values one a paragraph ("UP: The status is normal.")
+			// read as a list.
+			if n := paragraphRun(blocks[i:], intro); n >= 2 {
+				list := &doc.Block{Kind: doc.List, Pos: b.Pos}
+				for _, p := range blocks[i : i+n] {
+					list.Items = append(list.Items, []*doc.Block{p})
+				}
+				if s, ne := listSet(list, intro); s != nil {
+					sets = append(sets, s)
+				} else if ne != nil {
+					not = append(not, *ne)
+				}
+				i += n - 1
+				intro = ""
+				continue
+			}
 			m := marked(b.Inlines)
 			if s, n, ok := sentenceSet(b, m); ok {
 				sets = append(sets, s)
 			} else if n != nil {
 				not = append(not, *n)
+			} else if triggerOnly(intro) && !setTrigger.MatchString(m) {
+				// "Options:" then the values as a paragraph.
+				if s, n, ok := textSet(b, "", m); ok {
+					sets = append(sets, s)
+				} else if n != nil {
+					not = append(not, *n)
+				}
 			}
 			if d := defaultIn(m); d != "" {
 				defaults = append(defaults, &ir.EnumValue{Value: d, Pos: b.Pos})
@@ -128,6 +152,32 @@ func readEnum(blocks []*doc.Block) (sets []*enumSet, defaults []*ir.EnumValue, n
 	return sets, defaults, not
 }
 
+// triggerOnly reports whether a paragraph is only the words that
+// introduce a set ("Options:", "The value can be as follows:").
+func triggerOnly(m string) bool {
+	loc := setTrigger.FindStringIndex(m)
+	return loc != nil && strings.Trim(m[loc[1]:], " :：") == "" && !openWords.MatchString(unmark(m))
+}
+
+// introduces reports whether a paragraph introduces a list of values:
+// "Options:", "The value can be:", "**Range**".
+func introduces(intro string) bool {
+	return triggerOnly(intro) || strings.Trim(unmark(intro), " :") == "Range"
+}
+
+// paragraphRun counts the paragraphs from the first of blocks that each
+// read as a list item of values.
+func paragraphRun(blocks []*doc.Block, intro string) int {
+	n := 0
+	for _, b := range blocks {
+		if b.Kind != doc.Paragraph || listItemValue([]*doc.Block{b}, introduces(intro), true) == nil {
+			break
+		}
+		n++
+	}
+	return n
+}
+
 // sentenceSet reads "The value can be a, b, or c." in a paragraph. A
 // trigger that ends the paragraph ("The value can be:") introduces the
 // list that follows and is not read here.
@@ -136,7 +186,12 @@ func sentenceSet(b *doc.Block, m string) (*enumSet, *notEnum, bool) {
 	if loc == nil {
 		return nil, nil, false
 	}
-	before, rest := m[:loc[0]], m[loc[1]:]
+	return textSet(b, m[:loc[0]], m[loc[1]:])
+}
+
+// textSet reads the values listed in rest, the text after the words that
+// introduce them (before is the text before those words).
+func textSet(b *doc.Block, before, rest string) (*enumSet, *notEnum, bool) {
 	// The sentence ends at a period outside a value.
 	end := len(rest)
 	inMark := false
@@ -253,17 +308,21 @@ func defaultIn(m string) string {
 // A verb stays part of the explanation ("indicates a permanent link").
 var listSep = regexp.MustCompile(`^\s*(?:[:：=–—-]\s*|(?:indicates|means|specifies)\b)`)
 
+// emptyString is the words that stand for the value "" in a list item:
+// "Empty string: There is no host information."
+var emptyString = regexp.MustCompile(`^\s*(?i:an\s+)?(?i:empty\s+string)\s*[:：]\s*`)
+
 // plainItem is a list item written without markup: "ACTIVE: text".
 var plainItem = regexp.MustCompile(`^\s*([A-Za-z0-9_.-]+)\s*[:：]\s*`)
 
 // listSet reads a bullet list whose every item starts with a value. intro
 // is the marked text of the paragraph just before it.
 func listSet(b *doc.Block, intro string) (*enumSet, *notEnum) {
-	triggered := intro != "" && (setTrigger.MatchString(intro) || strings.Trim(unmark(intro), " :") == "Range")
+	triggered := introduces(intro)
 	var values []*ir.EnumValue
 	bad := 0
 	for _, item := range b.Items {
-		ev := listItemValue(item, triggered)
+		ev := listItemValue(item, triggered, false)
 		if ev == nil {
 			bad++
 			continue
@@ -273,7 +332,7 @@ func listSet(b *doc.Block, intro string) (*enumSet, *notEnum) {
 	switch {
 	case len(values) == 0:
 		return nil, nil
-	case openWords.MatchString(unmark(intro)):
+	case intro != "" && openWords.MatchString(unmark(intro)) && (triggered || len(values) >= 2):
 		return nil, &notEnum{b.Pos, "examples (an open list)"}
 	case bad > 0:
 		if len(values) >= 2 || triggered {
@@ -289,7 +348,12 @@ func listSet(b *doc.Block, intro string) (*enumSet, *notEnum) {
 // listItemValue reads "**value**: explanation" (or "value: explanation"
 // where plain values are expected: after an introduction, or an upper-case
 // word or number) from a list item.
-func listItemValue(item []*doc.Block, triggered bool) *ir.EnumValue {
+//
+// A paragraph read as an item (para) needs an explanation after its value
+// (a lone bold paragraph is a sub-heading: "**Definition**"), and one
+// without markup needs an introduction or an upper-case value ("UP: The
+// host is normal.").
+func listItemValue(item []*doc.Block, triggered, para bool) *ir.EnumValue {
 	if len(item) == 0 || item[0].Kind != doc.Paragraph {
 		return nil
 	}
@@ -309,6 +373,9 @@ func listItemValue(item []*doc.Block, triggered bool) *ir.EnumValue {
 			return nil
 		}
 		value, rest = v, in[1:]
+		if para && strings.TrimSpace(doc.InlinesText(rest)) == "" {
+			return nil
+		}
 		if len(rest) > 0 {
 			if rest[0].Kind != doc.Plain {
 				return nil
@@ -327,15 +394,19 @@ func listItemValue(item []*doc.Block, triggered bool) *ir.EnumValue {
 			}
 			rest = append([]*doc.Inline{{Kind: doc.Plain, Text: cut}}, rest[1:]...)
 		}
+	} else if in[0].Kind == doc.Plain && emptyString.MatchString(in[0].Text) {
+		loc := emptyString.FindStringIndex(in[0].Text)
+		value = ""
+		rest = append([]*doc.Inline{{Kind: doc.Plain, Text: in[0].Text[loc[1]:]}}, in[1:]...)
 	} else if in[0].Kind == doc.Plain {
 		m := plainItem.FindStringSubmatch(in[0].Text)
 		if m == nil {
-			if v, ok := loneValue(in[0].Text); ok && len(in) == 1 && len(item) == 1 && triggered {
+			if v, ok := loneValue(in[0].Text); ok && len(in) == 1 && len(item) == 1 && triggered && !para {
 				return &ir.EnumValue{Value: v, Pos: first.Pos}
 			}
 			return nil
 		}
-		if !triggered && !plainLooksValue(m[1]) {
+		if !triggered && (!plainLooksValue(m[1]) || para && strings.ToUpper(m[1]) != m[1]) {
 			return nil
 		}
 		value = m[1]
@@ -369,6 +440,10 @@ func isLetterOrDigit(c rune) bool { return unicode.IsLetter(c) || unicode.IsDigi
 func plainLooksValue(s string) bool {
 	if intValue.MatchString(s) {
 		return true
+	}
+	switch strings.ToUpper(s) {
+	case "NOTE", "WARNING", "CAUTION", "DANGER", "TIP", "EXAMPLE", "IMPORTANT":
+		return false // a label
 	}
 	upper, lower := 0, 0
 	for _, c := range s {
@@ -511,6 +586,9 @@ func (r *resolver) reserveLockedEnums() {
 func (r *resolver) fieldEnum(info *tableInfo, i int, f *ir.Field, owner *ir.Type, override *config.Field, pkg *ir.Package) *ir.Type {
 	base := f.Type
 	if base.Kind != ir.Builtin || base.Name != "string" && base.Name != "int" && base.Name != "int64" {
+		if override != nil && len(override.Values) > 0 {
+			r.diags.Errorf(override.Pos, "config", "values: %s.%s is %s, not a string or an integer", owner.GoName, f.JSONName, base)
+		}
 		return nil
 	}
 	if override != nil && override.NoEnum {
@@ -577,7 +655,7 @@ func (r *resolver) fieldEnum(info *tableInfo, i int, f *ir.Field, owner *ir.Type
 	if override != nil {
 		for _, v := range override.Values {
 			if isInt && !intValue.MatchString(v) {
-				r.diags.Errorf(override.Pos, "config", "values: %q is not an integer, and %s.%s is", v, owner.GoName, f.JSONName)
+				r.diags.Errorf(override.Pos, "config", "values: %q is not an integer, and %s.%s is %s", v, owner.GoName, f.JSONName, base)
 				continue
 			}
 			if !hasValue(values, v) {

@@ -43,6 +43,24 @@ type QueryECSDetailsResponse struct {
 	//   - bookmark indicates a permanent link.
 	Rel QueryECSDetailsResponseRel `json:"rel,omitempty"`
 
+	// DESC: values one a paragraph under Range, one of them the empty string.
+	//
+	// Range: UP: The host is normal.
+	//
+	// DOWN: The host is down.
+	//
+	// Empty string: There is no host information.
+	HostStatus QueryECSDetailsResponseHostStatus `json:"host_status,omitempty"`
+
+	// DESC: "Options:" then the values as a paragraph.
+	//
+	// Options:
+	//
+	// ACTIVE, BUILDING, STOPPED, and SOFT_DELETED
+	//
+	// For details, see ECS Statuses.
+	VMState QueryECSDetailsResponseVMState `json:"vm_state,omitempty"`
+
 	// DESC: a list without an introduction.
 	//
 	// Specifies the IP address type.
@@ -155,6 +173,50 @@ const (
 func (v QueryECSDetailsResponseRel) Valid() bool {
 	switch v {
 	case QueryECSDetailsResponseRelSelf, QueryECSDetailsResponseRelBookmark:
+		return true
+	}
+	return false
+}
+
+// QueryECSDetailsResponseHostStatus is the type of the host_status field of [QueryECSDetailsResponse].
+type QueryECSDetailsResponseHostStatus string
+
+const (
+	// The host is normal.
+	QueryECSDetailsResponseHostStatusUP QueryECSDetailsResponseHostStatus = "UP"
+
+	// The host is down.
+	QueryECSDetailsResponseHostStatusDOWN QueryECSDetailsResponseHostStatus = "DOWN"
+
+	// There is no host information.
+	QueryECSDetailsResponseHostStatusEmpty QueryECSDetailsResponseHostStatus = ""
+)
+
+// Valid reports whether v is one of the documented values of QueryECSDetailsResponseHostStatus.
+// Other values decode all the same.
+func (v QueryECSDetailsResponseHostStatus) Valid() bool {
+	switch v {
+	case QueryECSDetailsResponseHostStatusUP, QueryECSDetailsResponseHostStatusDOWN, QueryECSDetailsResponseHostStatusEmpty:
+		return true
+	}
+	return false
+}
+
+// QueryECSDetailsResponseVMState is the type of the vm_state field of [QueryECSDetailsResponse].
+type QueryECSDetailsResponseVMState string
+
+const (
+	QueryECSDetailsResponseVMStateActive      QueryECSDetailsResponseVMState = "ACTIVE"
+	QueryECSDetailsResponseVMStateBuilding    QueryECSDetailsResponseVMState = "BUILDING"
+	QueryECSDetailsResponseVMStateStopped     QueryECSDetailsResponseVMState = "STOPPED"
+	QueryECSDetailsResponseVMStateSoftDeleted QueryECSDetailsResponseVMState = "SOFT_DELETED"
+)
+
+// Valid reports whether v is one of the documented values of QueryECSDetailsResponseVMState.
+// Other values decode all the same.
+func (v QueryECSDetailsResponseVMState) Valid() bool {
+	switch v {
+	case QueryECSDetailsResponseVMStateActive, QueryECSDetailsResponseVMStateBuilding, QueryECSDetailsResponseVMStateStopped, QueryECSDetailsResponseVMStateSoftDeleted:
 		return true
 	}
 	return false

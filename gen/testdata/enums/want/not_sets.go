@@ -67,4 +67,33 @@ type ListThingsRequest struct {
 	//   - Maximum: 10
 	//   - Minimum: 1
 	ALimits string `json:"a_limits,omitempty"`
+
+	// DESC: a set (vbs, cbr): the sub-headings and labelled paragraphs around it add no values.
+	//
+	// The value can be vbs or cbr.
+	//
+	// Minimum: 3
+	//
+	// Maximum: 4
+	//
+	// Constraints: NOTE: none.
+	AHeadings ListThingsRequestAHeadings `json:"a_headings,omitempty"`
+}
+
+// ListThingsRequestAHeadings is the type of the a_headings field of [ListThingsRequest].
+type ListThingsRequestAHeadings string
+
+const (
+	ListThingsRequestAHeadingsVBS ListThingsRequestAHeadings = "vbs"
+	ListThingsRequestAHeadingsCBR ListThingsRequestAHeadings = "cbr"
+)
+
+// Valid reports whether v is one of the documented values of ListThingsRequestAHeadings.
+// Other values decode all the same.
+func (v ListThingsRequestAHeadings) Valid() bool {
+	switch v {
+	case ListThingsRequestAHeadingsVBS, ListThingsRequestAHeadingsCBR:
+		return true
+	}
+	return false
 }
