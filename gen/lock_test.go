@@ -298,3 +298,30 @@ func shapes(res *Result) map[string]string {
 	}
 	return out
 }
+
+// TestLockedNameWins: a name the lock gives a table is the table's even
+// where an operation's Params type would take it: the Params type, new,
+// gets another name.
+func TestLockedNameWins(t *testing.T) {
+	inputs := []Input{
+		{Path: "docs/api/creating_a_widget.rst", Data: []byte(widgetPage("Creating a Widget", "", "v1", 1))},
+		{Path: "docs/data/structures.rst", Data: []byte(optionsPage)},
+	}
+	locked, diags := lock.Parse("rst2go.lock", []byte("POST /v1/{project_id}/widgets request = CreateWidgetParams\n"))
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	res, err := Generate(inputs, Options{Package: "p", Lock: locked})
+	if err != nil || res.Diags.HasErrors() {
+		t.Fatalf("%v %v", err, res.Diags)
+	}
+	want := []string{
+		"POST /v1/{project_id}/widgets params = CreateWidgetParams2",
+		"POST /v1/{project_id}/widgets request = CreateWidgetParams",
+	}
+	for _, line := range want {
+		if !strings.Contains(string(res.Lock), "\n"+line+"\n") {
+			t.Errorf("lock lacks %q:\n%s", line, res.Lock)
+		}
+	}
+}

@@ -184,6 +184,7 @@ func (r *resolver) applyLock() {
 				r.diags.Errorf(e.Pos, "lock", "locked name %s is also given by the config (rst2go.yaml types)", e.Name)
 				break
 			}
+
 			if other := taken[e.Name]; other != nil {
 				break
 			}

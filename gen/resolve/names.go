@@ -42,6 +42,7 @@ func (r *resolver) name() {
 	r.computeKeys(roots)
 	r.matchKeyedTypeNames()
 	r.applyLock()
+	r.nameParamsTypes()
 	r.reserveLockedEnums()
 	rootNames := map[*doc.Page]map[string]bool{}
 	fromTitle := map[string]*tableInfo{} // roots named from their title

@@ -143,7 +143,8 @@ func (r *resolver) planOperations() {
 			r.ops = append(r.ops, &opPlan{page: p, line: parsed, pos: l.pos, op: op})
 		}
 	}
-	r.nameParamsTypes()
+	// The Params types are named in name(), once the names the lock
+	// keeps for tables are reserved and before any table is named.
 }
 
 // nameParamsTypes names each operation's Params type "<Op>Params", or as
