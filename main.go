@@ -57,6 +57,7 @@
 package main
 
 import (
+	"bufio"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -82,6 +83,7 @@ import (
 )
 
 func main() {
+	batchGC = true
 	os.Exit(runSafe(os.Args[1:], os.Stdout, os.Stderr))
 }
 
@@ -210,6 +212,9 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 			return 2
 		}
 		return 1
+	}
+	if batchGC {
+		tuneGC(inputs)
 	}
 	// Large input files are mapped (package mapfile): they are released
 	// when the run ends, and one that shrinks while it is read is an error
@@ -454,7 +459,11 @@ func moduleRoot(out string, writes bool) string {
 	return wd
 }
 
-func printDiags(w io.Writer, diags source.List, strict, asJSON bool) {
+func printDiags(out io.Writer, diags source.List, strict, asJSON bool) {
+	// One write for many lines: a page of 35,000 tables can give as many
+	// warnings, each a system call unbuffered.
+	w := bufio.NewWriter(out)
+	defer w.Flush()
 	enc := json.NewEncoder(w)
 	for _, d := range diags {
 		if strict {
@@ -470,7 +479,9 @@ func printDiags(w io.Writer, diags source.List, strict, asJSON bool) {
 
 // printFindings prints what -lint found, one line each: file:line:col:
 // message [code], or JSON lines with -json.
-func printFindings(w io.Writer, findings source.List, asJSON bool) {
+func printFindings(out io.Writer, findings source.List, asJSON bool) {
+	w := bufio.NewWriter(out)
+	defer w.Flush()
 	enc := json.NewEncoder(w)
 	for _, d := range findings {
 		if asJSON {

@@ -2,11 +2,12 @@
 // generated-code header naming the page, then the page's types in document
 // order, each with its doc comment. It knows nothing of the input formats.
 //
-// jennifer builds all the code; its Render formats each file once with
-// go/format, the one formatting pass a file gets. (A writer that printed
-// gofmt's layout directly would save that pass, about 17 ms over the 145
-// files of the ECS reference, at the price of a second emitter to keep in
-// step with this one; the design keeps jennifer the only one.)
+// jennifer builds all the code, and go/format formats it: one pass over
+// each group of declarations (see renderFile), as jennifer's Render does
+// over a whole file. (A writer that printed gofmt's layout directly would
+// save that pass, about 17 ms over the 145 files of the ECS reference, at
+// the price of a second emitter to keep in step with this one; the design
+// keeps jennifer the only one.)
 package emit
 
 import (
@@ -41,32 +42,81 @@ func docOptions(pkg *ir.Package) godoc.Options {
 	}}
 }
 
-// renderFile builds the file with jennifer and formats it with gofmt.
+// renderFile builds the file with jennifer and formats it with gofmt, a
+// group of declarations at a time: the header, package clause and imports
+// are jennifer's File, rendered last, once every declaration has
+// registered its imports with it (in document order, as when the file was
+// one jennifer File); the types and operations are formatted in groups of
+// up to groupFields fields, each group one go/format pass over a package
+// clause and its declarations, one blank line apart. gofmt lays out each
+// top-level declaration on its own, so the bytes are those of one pass over
+// the whole file; but formatting holds one group's syntax tree at a time,
+// not a whole file's (a page of 35,000 tables makes a 20 MB file).
 func renderFile(pkg *ir.Package, f *ir.File, opts godoc.Options) ([]byte, error) {
 	out := jen.NewFile(pkg.Name)
 	out.HeaderComment(Header)
 	out.HeaderComment("Source: " + source.QuotePath(f.Source))
 	aliasImports(out, f)
-	for i, t := range f.Types {
-		if i > 0 {
-			out.Line()
+	var body, group bytes.Buffer
+	var code *jen.Statement // the group being built
+	fields := 0
+	flush := func() error {
+		if code == nil {
+			return nil
 		}
-		out.Add(genType(t, opts, pkg.SDKTags))
+		group.Reset()
+		if err := code.RenderWithFile(&group, out); err != nil {
+			return fmt.Errorf("%s: internal error: generated code does not format: %v", f.Name, err)
+		}
+		// The group without its package clause: a blank line, then the
+		// declarations.
+		body.Write(group.Bytes()[len("package "+pkg.Name+"\n"):])
+		code, fields = nil, 0
+		return nil
+	}
+	add := func(n int, decl jen.Code) error {
+		if code != nil && fields+n > groupFields {
+			if err := flush(); err != nil {
+				return err
+			}
+		}
+		if code == nil {
+			// package NAME
+			//
+			// DECL
+			//
+			// DECL
+			code = jen.Op("package").Id(pkg.Name)
+		}
+		code.Line().Line().Add(decl)
+		fields += n
+		return nil
+	}
+	for _, t := range f.Types {
+		if err := add(1+len(t.Fields), genType(t, opts, pkg.SDKTags)); err != nil {
+			return nil, err
+		}
 	}
 	for _, op := range f.Operations {
-		if len(f.Types) > 0 || op != f.Operations[0] {
-			out.Line()
+		if err := add(1+len(op.Params), jen.Add(genParams(op, opts, pkg.SDKTags)).Line().Line().Add(genNewRequest(op))); err != nil {
+			return nil, err
 		}
-		out.Add(genParams(op, opts, pkg.SDKTags))
-		out.Line()
-		out.Add(genNewRequest(op))
+	}
+	if err := flush(); err != nil {
+		return nil, err
 	}
 	var buf bytes.Buffer
+	buf.Grow(body.Len() + 512)
 	if err := out.Render(&buf); err != nil {
 		return nil, fmt.Errorf("%s: internal error: generated code does not format: %v", f.Name, err)
 	}
+	buf.Write(body.Bytes())
 	return buf.Bytes(), nil
 }
+
+// groupFields bounds the fields (a declaration counts one more) that one
+// go/format pass formats: some hundred kilobytes of source.
+const groupFields = 2000
 
 // genType renders
 //
@@ -96,7 +146,7 @@ func genType(t *ir.Type, opts godoc.Options, sdk string) jen.Code {
 			fields = append(fields, jen.Line())
 		}
 		if len(lines) > 0 {
-			fields = append(fields, comment(lines))
+			fields = append(fields, fieldComment(lines))
 		}
 		fields = append(fields, genField(f, sdk))
 	}
@@ -131,7 +181,7 @@ func genEnum(t *ir.Type, opts godoc.Options) jen.Code {
 		if i > 0 && len(lines) > 0 {
 			consts = append(consts, jen.Line())
 		}
-		consts = append(consts, comment(lines), jen.Id(v.GoName).Id(t.GoName).Op("=").Add(enumLit(t.Enum.Base, v.Value)))
+		consts = append(consts, fieldComment(lines), jen.Id(v.GoName).Id(t.GoName).Op("=").Add(enumLit(t.Enum.Base, v.Value)))
 		cases = append(cases, jen.Id(v.GoName))
 	}
 	return jen.Add(comment(godoc.Lines("", t.Doc, opts))).Line().
@@ -211,6 +261,19 @@ func comment(lines []string) jen.Code {
 		return jen.Null()
 	}
 	return jen.Comment(strings.Join(lines, "\n"))
+}
+
+// fieldComment is comment indented, as gofmt indents a comment within a
+// struct or a const block. In jennifer's output, which gofmt then formats,
+// a comment at the start of a line is a top-level doc comment to gofmt,
+// and gofmt parses and prints those again (go/printer's formatDocComment):
+// that would change nothing (godoc printed them) and cost a tenth of the
+// emitter's time.
+func fieldComment(lines []string) jen.Code {
+	if len(lines) == 0 {
+		return jen.Null()
+	}
+	return jen.Op("\t").Add(comment(lines))
 }
 
 // aliasImports names the imports that jennifer would name after a

@@ -28,7 +28,7 @@ func genParams(op *ir.Operation, opts godoc.Options, sdk string) jen.Code {
 		if i > 0 && len(lines) > 0 {
 			fields = append(fields, jen.Line())
 		}
-		fields = append(fields, comment(lines))
+		fields = append(fields, fieldComment(lines))
 		fields = append(fields, jen.Id(p.GoName).Add(goType(p.Type)).Tag(paramTags(p, sdk)))
 	}
 	return jen.Add(comment(godoc.Lines("", op.ParamsType.Doc, opts))).Line().

@@ -27,6 +27,7 @@ package markdown
 
 import (
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/rst2go/rst2go/gen/doc"
@@ -44,15 +45,18 @@ import (
 const maxDepth = 64
 
 // markdown is goldmark's CommonMark parser with GFM tables and heading
-// attributes. goldmark parsers are safe for concurrent use.
-var markdown = parser.NewParser(
-	parser.WithBlockParsers(parser.DefaultBlockParsers()...),
-	parser.WithInlineParsers(parser.DefaultInlineParsers()...),
-	parser.WithParagraphTransformers(append(parser.DefaultParagraphTransformers(),
-		util.Prioritized(extension.NewTableParagraphTransformer(), 200))...),
-	parser.WithASTTransformers(util.Prioritized(extension.NewTableASTTransformer(), 0)),
-	parser.WithHeadingAttribute(),
-)
+// attributes, made when the first Markdown page is read: a run without
+// one does not pay for it. goldmark parsers are safe for concurrent use.
+var markdown = sync.OnceValue(func() parser.Parser {
+	return parser.NewParser(
+		parser.WithBlockParsers(parser.DefaultBlockParsers()...),
+		parser.WithInlineParsers(parser.DefaultInlineParsers()...),
+		parser.WithParagraphTransformers(append(parser.DefaultParagraphTransformers(),
+			util.Prioritized(extension.NewTableParagraphTransformer(), 200))...),
+		parser.WithASTTransformers(util.Prioritized(extension.NewTableASTTransformer(), 0)),
+		parser.WithHeadingAttribute(),
+	)
+})
 
 // reader holds what every part of a reading needs.
 type reader struct {
@@ -67,7 +71,7 @@ func Read(path string, src []byte) (*doc.Page, source.List) {
 	var diags source.List
 	src = clean(src)
 	r := &reader{src: src, pos: newPositions(path, src), diags: &diags}
-	root := markdown.Parse(text.NewReader(src))
+	root := markdown().Parse(text.NewReader(src))
 	w := &walker{r: r, page: &doc.Page{Path: path, Format: "md"}, section: -1}
 	w.rankHeadings(root)
 	w.walk(root, "", 0)
