@@ -173,30 +173,41 @@ func TestConcurrentRuns(t *testing.T) {
 	const n = 200
 	t.Chdir(t.TempDir())
 	writePages(t, n, "a_field")
-	a := generateInto(t, "want_a")
+	if err := os.Rename("docs", "docs_a"); err != nil {
+		t.Fatal(err)
+	}
 	writePages(t, n, "b_field")
-	b := generateInto(t, "want_b")
-	for try := range 2 {
-		writePages(t, n, "a_field")
-		first, stderrA := rst2goProcess(t, "out")
-		// The second run reads other docs: a copy of the tree.
-		os.RemoveAll("docs_b")
-		if err := os.Rename("docs", "docs_a"); err != nil {
+	if err := os.Rename("docs", "docs_b"); err != nil {
+		t.Fatal(err)
+	}
+	snap := func(docs, out string) string {
+		var stdout, stderr bytes.Buffer
+		if code := run([]string{"-out", out, "-pkg", "things", docs}, &stdout, &stderr); code != 0 {
+			t.Fatalf("exit %d: %s", code, stderr.String())
+		}
+		return snapshot(t, out)
+	}
+	a, b := snap("docs_a", "want_a"), snap("docs_b", "want_b")
+	start := func(docs string) (*exec.Cmd, *bytes.Buffer) {
+		cmd := exec.Command(os.Args[0], "-out", "out", "-pkg", "things", docs)
+		cmd.Env = append(os.Environ(), "RST2GO_TEST_MAIN=1")
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		writePages(t, n, "b_field")
-		second := exec.Command(os.Args[0], "-out", "out", "-pkg", "things", "docs")
-		second.Env = append(os.Environ(), "RST2GO_TEST_MAIN=1")
-		outB, errB := second.CombinedOutput()
-		errA := first.Wait()
-		if exitCode(errA) != 0 || exitCode(errB) != 0 {
-			t.Fatalf("try %d: exits %v %v:\n%s\n%s", try, errA, errB, stderrA, outB)
+		return cmd, &stderr
+	}
+	for try := range 2 {
+		first, errA := start("docs_a")
+		second, errB := start("docs_b")
+		codeA, codeB := exitCode(first.Wait()), exitCode(second.Wait())
+		if codeA != 0 || codeB != 0 {
+			t.Fatalf("try %d: exits %d %d:\n%s\n%s", try, codeA, codeB, errA, errB)
 		}
 		if got := snapshot(t, "out"); got != a && got != b {
 			t.Fatalf("try %d: the folder mixes the two runs", try)
 		}
 		noLeftovers(t, "out")
-		os.RemoveAll("docs")
-		os.Rename("docs_a", "docs")
 	}
 }

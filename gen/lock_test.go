@@ -253,12 +253,13 @@ func TestLockAcrossDocVersions(t *testing.T) {
 		}
 	}
 	t.Logf("%d types in 2022, %d today; %d names kept, %d shapes that survived under another name", len(before), len(after), kept, moved)
-	// Measured: 36 of 550 (enum types named after a struct that moved,
-	// the Params of "POST .../action" operations that several renamed
-	// pages share, tables of renamed data structure pages). The bound
-	// catches a regression, not noise.
-	if moved > 40 {
-		t.Errorf("%d types changed name though their shape survived; want at most 40", moved)
+	// Measured: 32 of 556 (enum types shared by two structs or named
+	// after a struct that moved, the Params of "POST .../action"
+	// operations that several renamed pages share, tables of pages renamed
+	// and retitled with no :original_name: in 2022). The bound catches a
+	// regression, not noise.
+	if moved > 36 {
+		t.Errorf("%d types changed name though their shape survived; want at most 36", moved)
 	}
 }
 

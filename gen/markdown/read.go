@@ -70,7 +70,16 @@ type reader struct {
 func Read(path string, src []byte) (*doc.Page, source.List) {
 	var diags source.List
 	src = clean(src)
+	src, bounded := boundLinks(src)
+	src, deep := boundNesting(src)
 	r := &reader{src: src, pos: newPositions(path, src), diags: &diags}
+	if deep >= 0 {
+		r.deepWarned = true
+		diags.Warnf(r.pos.at(deep), "nesting", "nesting deeper than %d levels: %q and what it holds is not read", maxDepth, excerpt(r.restOfLine(deep)))
+	}
+	if bounded >= 0 {
+		diags.Warnf(r.pos.at(bounded), "too-complex", "a block with more than %d links left open (\"](\" with no \")\"), or with many lines and brackets: some brackets are read as spaces, or reading would take time quadratic in the block", maxOpenLinks)
+	}
 	root := markdown().Parse(text.NewReader(src))
 	w := &walker{r: r, page: &doc.Page{Path: path, Format: "md"}, section: -1}
 	w.rankHeadings(root)

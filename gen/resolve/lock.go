@@ -28,18 +28,25 @@ func (r *resolver) computeKeys(roots []*tableInfo) {
 	}
 	seen := map[string]int{}
 	for _, info := range roots {
-		place := r.pageID(info, dir)
+		places := r.pageIDs(info.page, dir)
 		seg := ir.RootSegment(roleNames[info.role], info.status)
-		k := ir.Key(place, seg)
+		f := fieldTitle(info.table)
+		if info.role == roleTable && f != "" {
+			seg += "(" + f + ")" // a table named from its title
+		}
+		k := ir.Key(places[0], seg)
 		if n := seen[k]; n > 0 {
-			if f := fieldTitle(info.table); f != "" {
+			if f != "" && info.role != roleTable {
 				seg += "(" + f + ")"
 			} else {
 				seg += "#" + strconv.Itoa(n+1)
 			}
 		}
 		seen[k]++
-		info.keys = []string{ir.Key(place, seg)}
+		info.keys = nil
+		for _, place := range places {
+			info.keys = append(info.keys, ir.Key(place, seg))
+		}
 	}
 	// The tables of a page that documents an operation are that
 	// operation's (the first, where a page gives one call under two
@@ -75,6 +82,21 @@ func (r *resolver) computeKeys(roots []*tableInfo) {
 						t.keys = append(t.keys, nk)
 						changed = true
 					}
+				}
+			}
+		}
+	}
+	// A nested table whose title names its field is also known by the
+	// key it would have on its own page as a top-level table: a data
+	// structure page whose tables no row referred to, in an older version
+	// of the docs, keeps its names once rows do.
+	for _, info := range r.tables {
+		if f := fieldTitle(info.table); f != "" && !info.root {
+			ro, status := roleOf(info.page, info.table)
+			seg := ir.RootSegment(roleNames[ro], status) + "(" + f + ")"
+			for _, place := range r.pageIDs(info.page, dir) {
+				if k := ir.Key(place, seg); len(info.keys) < maxKeys+2 && !containsString(info.keys, k) {
+					info.keys = append(info.keys, k)
 				}
 			}
 		}
@@ -135,8 +157,19 @@ func containsString(list []string, s string) bool {
 }
 
 func (r *resolver) pageID(info *tableInfo, dir string) string {
-	rel := strings.TrimPrefix(info.page.Path, dir)
-	return keyText(strings.ReplaceAll(ir.PageID(info.page.OriginalName, rel), " ", "_"))
+	return r.pageIDs(info.page, dir)[0]
+}
+
+// pageIDs are the places a page's keys may start with: its stable
+// identity (ir.PageID), then, for a page that has an :original_name:, its
+// path too (a lock written when the page had none).
+func (r *resolver) pageIDs(p *doc.Page, dir string) []string {
+	rel := keyText(strings.ReplaceAll(strings.TrimPrefix(p.Path, dir), " ", "_"))
+	id := keyText(strings.ReplaceAll(ir.PageID(p.OriginalName, rel), " ", "_"))
+	if id == rel {
+		return []string{id}
+	}
+	return []string{id, rel}
 }
 
 // commonDir is the folder all pages of the run are in ("" or ending in

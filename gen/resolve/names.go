@@ -101,6 +101,19 @@ func (r *resolver) name() {
 			claims[info.claim] = append(claims[info.claim], info)
 		}
 	}
+	// What nameNested asks of a group (its shapes, its twins) is worked
+	// out once per group, not once per member: thousands of pages that
+	// each have a "tags" table would cost quadratic time otherwise.
+	groups := map[string]*claimGroup{}
+	groupOf := func(claim string) *claimGroup {
+		g := groups[claim]
+		if g == nil {
+			g = r.newClaimGroup(claims[claim])
+			groups[claim] = g
+		}
+		return g
+	}
+	sweep := &deadSweep{}
 	queue := append([]*tableInfo(nil), roots...)
 	for _, info := range roots {
 		info.visited = true
@@ -114,16 +127,18 @@ func (r *resolver) name() {
 				if t == nil || t.visited {
 					continue
 				}
-				if r.nameNested(t, info, claims[t.claim]) {
+				if r.nameNested(t, info, groupOf(t.claim)) {
 					queue = append(queue, t)
+				} else {
+					sweep.merged(t)
 				}
 			}
 		}
 		// What is left is reachable only through a cycle, or only
 		// through tables merged into others: the first of those is
 		// dead, the first of these becomes a root.
-		r.markDead()
-		next := r.firstUnvisited()
+		sweep.markDead(r)
+		next := sweep.firstUnvisited(r)
 		if next == nil {
 			break
 		}
@@ -138,6 +153,9 @@ func (r *resolver) name() {
 			next.typ.GoName = r.unique(next.typ, r.wants(next, name))
 		}
 		next.chain = []string{next.typ.GoName}
+		if g := groups[next.claim]; g != nil {
+			g.offer(r, next)
+		}
 		queue = append(queue, next)
 	}
 }
@@ -163,23 +181,19 @@ func (r *resolver) rootChain(info *tableInfo) []string {
 
 // nameNested names t, reached from parent, and reports whether it is a
 // type of its own (not merged into a twin).
-func (r *resolver) nameNested(t, parent *tableInfo, group []*tableInfo) bool {
+func (r *resolver) nameNested(t, parent *tableInfo, group *claimGroup) bool {
 	t.visited = true
 	t.chain = append(append([]string(nil), parent.chain...), t.claim)
 	if r.configuredName(t) {
+		group.offer(r, t)
 		return true
 	}
-	shapes := map[string]bool{}
-	for _, g := range group {
-		shapes[r.shapeOf(g)] = true
+	if g := group.twin[r.shapeOf(t)]; g != nil {
+		r.merge(t, g)
+		return false
 	}
-	for _, g := range group {
-		if g != t && g.visited && !g.merged && g.typ.GoName != "" && r.shapeOf(g) == r.shapeOf(t) {
-			r.merge(t, g)
-			return false
-		}
-	}
-	if len(shapes) == 1 && !r.names.Used(r.wants(t, t.claim)) {
+	defer group.offer(r, t)
+	if group.shapes == 1 && !r.names.Used(r.wants(t, t.claim)) {
 		t.typ.GoName = t.claim
 		r.names.Reserve(t.claim)
 		return true
@@ -198,6 +212,42 @@ func (r *resolver) nameNested(t, parent *tableInfo, group []*tableInfo) bool {
 	}
 	t.typ.GoName = r.unique(t.typ, name)
 	return true
+}
+
+// claimGroup is the tables that want one name (their claim), as naming
+// them needs it: how many shapes they have, and for each shape the first
+// table (in the group's order) that has a type of its own, which later
+// tables of that shape merge into.
+type claimGroup struct {
+	shapes int
+	index  map[*tableInfo]int
+	twin   map[string]*tableInfo
+}
+
+func (r *resolver) newClaimGroup(tables []*tableInfo) *claimGroup {
+	g := &claimGroup{index: map[*tableInfo]int{}, twin: map[string]*tableInfo{}}
+	shapes := map[string]bool{}
+	for i, t := range tables {
+		g.index[t] = i
+		shapes[r.shapeOf(t)] = true
+	}
+	g.shapes = len(shapes)
+	for _, t := range tables {
+		g.offer(r, t)
+	}
+	return g
+}
+
+// offer records t as a twin for its shape if it has a type of its own
+// and comes before the one recorded.
+func (g *claimGroup) offer(r *resolver, t *tableInfo) {
+	if !t.visited || t.merged || t.typ.GoName == "" {
+		return
+	}
+	shape := r.shapeOf(t)
+	if cur := g.twin[shape]; cur == nil || g.index[t] < g.index[cur] {
+		g.twin[shape] = t
+	}
 }
 
 // wants returns the name a table wants; if the config gave that name to
@@ -262,9 +312,58 @@ func (r *resolver) markDead() {
 	}
 }
 
-func (r *resolver) firstUnvisited() *tableInfo {
-	for _, info := range r.tables {
-		if !info.visited && !info.dead {
+// deadSweep runs markDead and firstUnvisited between the rounds of
+// naming in time linear in the tables over all rounds, not per round:
+// thousands of tables reachable only through cycles make thousands of
+// rounds. After a first full pass, only the tables a newly merged or dead
+// table refers to are checked again (nothing else can die), and the
+// search for an unvisited table goes on from where it stopped (visited
+// and dead never revert).
+type deadSweep struct {
+	scanned bool
+	pending []*tableInfo
+	next    int
+}
+
+// merged records that t was merged into a twin: the tables it refers to
+// may have lost their last live referrer.
+func (s *deadSweep) merged(t *tableInfo) {
+	for _, fp := range t.fields {
+		if fp.target != nil {
+			s.pending = append(s.pending, fp.target)
+		}
+	}
+}
+
+func (s *deadSweep) markDead(r *resolver) {
+	if !s.scanned {
+		s.scanned, s.pending = true, nil
+		r.markDead()
+		return
+	}
+	for len(s.pending) > 0 {
+		info := s.pending[len(s.pending)-1]
+		s.pending = s.pending[:len(s.pending)-1]
+		if info.visited || info.dead || len(info.incoming) == 0 {
+			continue
+		}
+		alive := false
+		for _, fp := range info.incoming {
+			if !fp.owner.merged && !fp.owner.dead {
+				alive = true
+				break
+			}
+		}
+		if !alive {
+			info.dead = true
+			s.merged(info)
+		}
+	}
+}
+
+func (s *deadSweep) firstUnvisited(r *resolver) *tableInfo {
+	for ; s.next < len(r.tables); s.next++ {
+		if info := r.tables[s.next]; !info.visited && !info.dead {
 			return info
 		}
 	}
