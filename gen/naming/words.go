@@ -25,9 +25,9 @@ var cloudWords = map[string]bool{
 	"endpoint": true, "failover": true, "filesystem": true, "firewall": true, "frontend": true,
 	"hostname": true, "hypervisor": true, "keypair": true, "keystone": true, "lifecycle": true,
 	"metadata": true, "microversion": true, "multiattach": true, "namespace": true, "netmask": true,
-	"nodepool": true, "passwd": true, "pathname": true, "quota": true, "runtime": true, "sharetype": true,
+	"nodepool": true, "passwd": true, "pathname": true, "quota": true, "runtime": true,
 	"snapshot": true, "subnet": true, "subnets": true, "tenant": true, "timestamp": true, "timezone": true,
-	"userdata": true, "username": true, "vcpus": true, "volumetype": true, "webhook": true,
+	"userdata": true, "username": true, "vcpus": true, "webhook": true,
 	"whitelist": true, "blacklist": true, "workload": true, "workspace": true,
 }
 

@@ -16,7 +16,8 @@ func TestSplitRunTogether(t *testing.T) {
 		{"flavorref", "FlavorRef"},
 		{"imageref", "ImageRef"},
 		{"adminpass", "AdminPass"},
-		{"sharetype", "Sharetype"}, // a cloud word: stays whole
+		{"sharetype", "ShareType"},
+		{"volumetype", "VolumeType"},
 		{"autorecovery", "AutoRecovery"},
 		{"portid", "PortID"},
 		{"volumeid", "VolumeID"},
