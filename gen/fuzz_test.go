@@ -3,6 +3,7 @@ package gen
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/rst2go/rst2go/gen/gocheck"
@@ -31,6 +32,12 @@ func FuzzGenerate(f *testing.F) {
 			}
 		}
 	}
+	// Whole pages of the corpus, when it is there, so that the fuzzer
+	// mutates real pages (tables, references, nesting) and not only small
+	// fixtures: every 8th page of each folder, about 80.
+	for _, seed := range corpusSeeds() {
+		f.Add(seed.format, seed.data)
+	}
 	f.Fuzz(func(t *testing.T, format uint8, src []byte) {
 		in := Input{Path: "f", Data: src, Format: fuzzFormats[int(format)%len(fuzzFormats)]}
 		res, err := Generate([]Input{in}, Options{Package: "fuzz"})
@@ -45,4 +52,35 @@ func FuzzGenerate(f *testing.F) {
 			t.Fatalf("%v\n%s input:\n%s", err, in.Format, src)
 		}
 	})
+}
+
+type fuzzSeed struct {
+	format uint8
+	data   []byte
+}
+
+// corpusSeeds reads every 8th page of the corpus folders ($RST2GO_CORPUS,
+// else shared/corpus beside the repository), or nothing without them.
+func corpusSeeds() []fuzzSeed {
+	dir := os.Getenv("RST2GO_CORPUS")
+	if dir == "" {
+		dir = filepath.Join("..", "..", "shared", "corpus")
+	}
+	var seeds []fuzzSeed
+	for i, format := range fuzzFormats {
+		var pages []string
+		for ext, fm := range Formats {
+			if fm == format {
+				m, _ := filepath.Glob(filepath.Join(dir, "*", "*", "*"+ext))
+				pages = append(pages, m...)
+			}
+		}
+		slices.Sort(pages)
+		for k := 0; k < len(pages); k += 8 {
+			if data, err := os.ReadFile(pages[k]); err == nil {
+				seeds = append(seeds, fuzzSeed{uint8(i), data})
+			}
+		}
+	}
+	return seeds
 }

@@ -81,6 +81,8 @@ type reader struct {
 	// is in.
 	caption string
 	context string
+	// status holds the section's status caption over what is under it.
+	status doc.StatusHold
 	// inItem is set inside a list item, outerLead is the lead of the
 	// outermost item, broken is set once a table in the outermost item
 	// has ended its lists (see list).
@@ -206,10 +208,14 @@ func (r *reader) run(nodes []*node) {
 	switch {
 	case text == "":
 	case doc.IsCaption(text):
-		r.caption = text
+		r.caption = r.status.Caption(text)
 	default:
 		r.pending = nil
-		r.caption = ""
+		// "Status code: 404" then "The task ID does not exist." then
+		// the example: the status still captions it.
+		if !doc.IsStatusCaption(r.caption) {
+			r.caption = ""
+		}
 	}
 }
 
@@ -332,6 +338,7 @@ func (r *reader) heading(n *node) {
 	r.page.Sections = append(r.page.Sections, s)
 	r.section = len(r.page.Sections) - 1
 	r.caption = ""
+	r.status.Reset()
 	if r.page.Title == "" {
 		r.page.Title, r.page.TitlePos = title, pos
 		r.page.Labels = append(r.page.Labels, labels...)
@@ -386,13 +393,14 @@ func items(n *node) [][]*node {
 func (r *reader) list(n *node) {
 	labels := r.takeLabels()
 	top := !r.inItem || r.broken
-	var lead string
+	var lead, raw string
 	broken := false
 	for _, item := range items(n) {
 		r.pending = append(r.pending, labels...)
 		labels = nil
 		r.caption = ""
-		lead = r.itemLead(item)
+		raw = r.itemLead(item)
+		lead = r.status.Caption(raw)
 		context, inItem, outerLead, outerBroken := r.context, r.inItem, r.outerLead, r.broken
 		r.context, r.inItem = lead, true
 		if top {
@@ -411,7 +419,7 @@ func (r *reader) list(n *node) {
 		}
 		r.caption = ""
 	}
-	if !broken && doc.IsCaption(lead) {
+	if !broken && doc.IsCaption(raw) {
 		r.caption = lead
 	}
 }

@@ -131,7 +131,9 @@ type walker struct {
 	pending []string // labels waiting for the element they name
 	// caption is the last short paragraph, waiting for a table or code
 	// block right after it; title is the last "Table N" paragraph.
-	caption  string
+	caption string
+	// status holds the section's status caption over what is under it.
+	status   doc.StatusHold
 	title    string
 	titlePos source.Pos
 }
@@ -206,7 +208,7 @@ func (w *walker) walk(parent ast.Node, context string, depth int) {
 				w.pending = append(w.pending, labels...)
 				labels = nil
 				w.caption, w.title = "", ""
-				w.walk(item, w.itemLead(item, context), depth+1)
+				w.walk(item, w.status.Caption(w.itemLead(item, context)), depth+1)
 				w.caption, w.title = "", ""
 				last = item
 			}
@@ -214,7 +216,7 @@ func (w *walker) walk(parent ast.Node, context string, depth int) {
 			// it introduces: the last item's lead captions it, as in RST.
 			if last != nil {
 				if lead := w.itemLead(last, ""); doc.IsCaption(lead) {
-					w.caption = lead
+					w.caption = w.status.Caption(lead)
 				}
 			}
 		case *ast.FencedCodeBlock, *ast.CodeBlock:
@@ -251,10 +253,15 @@ func (w *walker) paragraph(n ast.Node, context string) {
 		w.title, w.titlePos = text, w.r.pos.at(p.first)
 	case doc.IsCaption(text):
 		w.pending = append(w.pending, p.labels...)
-		w.caption = text
+		w.caption = w.status.Caption(text)
 	default:
 		w.flushLabels()
-		w.caption, w.title = "", ""
+		w.title = ""
+		// "Status code: 404" then "The task ID does not exist." then
+		// the example: the status still captions it.
+		if !doc.IsStatusCaption(w.caption) {
+			w.caption = ""
+		}
 	}
 }
 
@@ -315,6 +322,7 @@ func (w *walker) addSection(n *ast.Heading) {
 	s := &doc.Section{Title: title, Pos: pos, Level: level, Parent: parent, ID: doc.MakeID(title), Labels: w.takeLabels()}
 	w.page.Sections = append(w.page.Sections, s)
 	w.section = len(w.page.Sections) - 1
+	w.status.Reset()
 	if w.page.Title == "" {
 		w.page.Title, w.page.TitlePos = title, pos
 		w.page.Labels = append(w.page.Labels, s.Labels...)

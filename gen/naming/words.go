@@ -19,14 +19,24 @@ var wordList string
 // not "MetaData", "hostname" not "HostName"): the json names write them
 // as one word, and so do the SDKs.
 var cloudWords = map[string]bool{
-	"autoscaling": true, "backend": true, "bootable": true, "keypairs": true, "traceback": true, "bandwidth": true, "dataset": true, "datastore": true,
+	"autoscaling": true, "backend": true, "bootable": true, "keypairs": true, "traceback": true,
+	"checksum": true, "config": true, "configs": true, "localhost": true, "timeout": true, "timeouts": true,
+	"workflow": true, "workflows": true, "bandwidth": true, "dataset": true, "datastore": true,
 	"endpoint": true, "failover": true, "filesystem": true, "firewall": true, "frontend": true,
 	"hostname": true, "hypervisor": true, "keypair": true, "keystone": true, "lifecycle": true,
 	"metadata": true, "microversion": true, "multiattach": true, "namespace": true, "netmask": true,
-	"nodepool": true, "passwd": true, "pathname": true, "quota": true, "runtime": true, "sharetype": true,
+	"nodepool": true, "passwd": true, "pathname": true, "quota": true, "runtime": true,
 	"snapshot": true, "subnet": true, "subnets": true, "tenant": true, "timestamp": true, "timezone": true,
-	"userdata": true, "username": true, "vcpus": true, "volumetype": true, "webhook": true,
+	"userdata": true, "username": true, "vcpus": true, "webhook": true,
 	"whitelist": true, "blacklist": true, "workload": true, "workspace": true,
+}
+
+// suffixWords are English suffixes that are also words ("able", "less"):
+// never a part of a run-together name after its first.
+var suffixWords = map[string]bool{
+	"able": true, "ible": true, "less": true, "ness": true, "ment": true, "ments": true, "ship": true,
+	"ward": true, "wards": true, "wise": true, "like": true, "ful": true, "ism": true, "ist": true,
+	"ity": true, "ion": true, "ions": true, "ing": true, "ings": true, "ally": true, "ably": true,
 }
 
 func lowerASCII(s string) bool {
@@ -80,6 +90,10 @@ func (r *Rules) splitRun(w string) []string {
 		return r.initialisms[s] != "" || len(s) >= 3 && IsWord(s) ||
 			len(s) > 2 && s[len(s)-1] == 's' && r.initialisms[s[:len(s)-1]] != "" // IPs
 	}
+	// A suffix that makes a word of another is never a word of its own
+	// after one: attachable is not attach+able, stateless not
+	// state+less (the list lacks many such derived words).
+	later := func(s string) bool { return part(s) && !suffixWords[s] }
 	// best[i] is the fewest parts w[i:] cuts into (0: cannot), next[i]
 	// where the first of them ends.
 	n := len(w)
@@ -87,7 +101,7 @@ func (r *Rules) splitRun(w string) []string {
 	next := make([]int, n+1)
 	for i := n - 1; i >= 0; i-- {
 		for j := n; j > i; j-- { // longest first part first
-			if (j == n || best[j] > 0) && part(w[i:j]) {
+			if (j == n || best[j] > 0) && (i == 0 && part(w[i:j]) || i > 0 && later(w[i:j])) {
 				if c := 1 + best[j]; best[i] == 0 || c < best[i] {
 					best[i], next[i] = c, j
 				}

@@ -15,11 +15,12 @@ import (
 const maxKeys = 8
 
 // computeKeys gives every table the keys it is reached by (see ir.Key):
-// a top-level table its page's (first) operation and its page, with its
-// role; a nested table each of its
-// referrers' keys extended by the field's json name, in page and document
-// order of the referrers. Tables reached only through a cycle are keyed by
-// their page and place in it.
+// a top-level table its page's (first) operation and its page (see
+// pageIDs), with its role; a nested table each of its referrers' keys
+// extended by the field's json name, in page and document order of the
+// referrers, then the key it would have as a top-level table of its own
+// page when its title names its field. Tables reached only through a
+// cycle are keyed by their page and place in it.
 func (r *resolver) computeKeys(roots []*tableInfo) {
 	dir := commonDir(r)
 	opsOf := map[*doc.Page][]*opPlan{}
@@ -217,8 +218,7 @@ func (r *resolver) applyLock() {
 				r.diags.Errorf(e.Pos, "lock", "locked name %s is also given by the config (rst2go.yaml types)", e.Name)
 				break
 			}
-
-			if other := taken[e.Name]; other != nil {
+			if taken[e.Name] != nil {
 				break
 			}
 			taken[e.Name] = info

@@ -15,7 +15,10 @@ import (
 //     CreateECSGroupRequest. One that no row refers to and that has no
 //     role of its own or the role of an earlier table of its page, but
 //     whose title names a field ("**security_options** field
-//     description"), is named from that field, with a warning.
+//     description"), is named from that field, with a warning; such
+//     tables of one shape are one type. Top-level tables of two pages
+//     with one title are told apart by their operation's version
+//     (CreateECSGroupV21Request).
 //   - A nested table is named from the field that refers to it (its first
 //     referrer in page and document order), or from the object name its
 //     Type cell gives ("BackupResp object"); singular for arrays. A table
@@ -23,8 +26,9 @@ import (
 //   - Tables wanting one name share one type when their shapes are
 //     identical; otherwise each is qualified with its parents' names only
 //     as far as needed to be unique (Flavor → ServerFlavor →
-//     CreateECSsRequestServerFlavor), and a number tells apart what is
-//     still equal. All of it is decided in one breadth-first walk from
+//     RequestServerFlavor → CreateECSsRequestServerFlavor: the top-level
+//     table's role before its whole name, see rootChain), and a number
+//     tells apart what is still equal. All of it is decided in one breadth-first walk from
 //     the top-level tables in page order, so the result is deterministic.
 //   - Before any of that, a table whose key is in the names lock keeps its
 //     locked name, and no other table may take a locked name.

@@ -13,9 +13,7 @@ package rst
 
 import (
 	"math"
-	"regexp"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -57,11 +55,8 @@ type walker struct {
 	// caption is the last short paragraph, waiting for a table or code
 	// block right after it.
 	caption string
-	// status is the section's last status caption ("Status code: 400"):
-	// it holds over what the family writes under it, reasons
-	// ("PreconditionFailed"), sentences and bullets ("- Example 1"), until
-	// the next status or section (see withStatus).
-	status string
+	// status holds the section's status caption over what is under it.
+	status doc.StatusHold
 }
 
 func (w *walker) flushLabels() { w.pending = nil }
@@ -79,7 +74,8 @@ func (w *walker) walk(nodes []*node, context string) {
 			continue
 		case sectionNode:
 			w.addSection(n)
-			w.caption, w.status = "", ""
+			w.caption = ""
+			w.status.Reset()
 		case tableDirectiveNode:
 			labels := append(w.takeLabels(), n.labels...)
 			title := inlinesText(n.inlines)
@@ -99,7 +95,7 @@ func (w *walker) walk(nodes []*node, context string) {
 				w.pending = append(w.pending, labels...)
 				labels = nil
 				w.caption = ""
-				w.walk(item, w.withStatus(itemLead(item, context)))
+				w.walk(item, w.status.Caption(itemLead(item, context)))
 				w.caption = ""
 			}
 			// The family writes "-  Normal responses" as a one-line item
@@ -107,7 +103,7 @@ func (w *walker) walk(nodes []*node, context string) {
 			// lead captions what comes right after the list.
 			if len(n.items) > 0 {
 				if lead := itemLead(n.items[len(n.items)-1], ""); doc.IsCaption(lead) {
-					w.caption = w.withStatus(lead)
+					w.caption = w.status.Caption(lead)
 				}
 			}
 		case noteNode:
@@ -132,49 +128,18 @@ func (w *walker) walk(nodes []*node, context string) {
 			}
 			if text, ok := caption(n.inlines); ok {
 				// Labels before a caption paragraph name the table after it.
-				if isStatusCaption(text) {
-					w.status = text
-				}
-				w.caption = w.withStatus(text)
+				w.caption = w.status.Caption(text)
 				continue
 			}
 			w.flushLabels()
 			// "**Status code: 404**" then "The task ID does not
 			// exist." then the example: the status still captions it.
-			if !isStatusCaption(w.caption) {
+			if !doc.IsStatusCaption(w.caption) {
 				w.caption = ""
 			}
 		}
 	}
 }
-
-// isStatusCaption reports whether a caption names a response status
-// ("Status code: 404"), which holds over the sentences that explain it.
-func isStatusCaption(text string) bool {
-	return strings.HasPrefix(strings.ToLower(text), "status code")
-}
-
-// withStatus is a caption under the section's status caption: the
-// status, then the caption's own words ("Status code: 400 (Example 1)",
-// "Status code: 412 (PreconditionFailed)"), so that what it captions keeps
-// the status. A caption that names a status, a table ("Table 3 ...") or a
-// role of its own ("Abnormal responses", "Request header") is its own, and
-// ends the status.
-func (w *walker) withStatus(text string) string {
-	if w.status == "" || text == "" || isStatusCaption(text) || strings.Contains(text, w.status) {
-		return text
-	}
-	if doc.StartsWithTableN(text) || roleWords().MatchString(text) {
-		w.status = ""
-		return text
-	}
-	return w.status + " (" + text + ")"
-}
-
-// roleWords are the words by which a caption says what it captions.
-var roleWords = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`(?i)\b(requests?|responses?|normal|abnormal|errors?|failures?|headers?|parameters?|uri|query|body)\b`)
-})
 
 func (w *walker) captionOr(context string) string {
 	if w.caption != "" {
