@@ -529,6 +529,11 @@ func (s summary) print(w io.Writer, elapsed time.Duration) {
 			}
 		}
 	}
+	for _, op := range res.Package.Operations {
+		if op.ParamsType != nil && op.ParamsType.Numbered {
+			numbered++
+		}
+	}
 	warnings, errs := 0, 0
 	for _, d := range res.Diags {
 		if d.Severity == source.Error {

@@ -162,22 +162,25 @@ func (r *resolver) nameParamsTypes() {
 	for _, plan := range r.ops {
 		op := plan.op
 		nth[plan.page]++
-		place := ir.OperationPlace(op.Method, op.Path)
-		if count[place] > 1 {
-			rel := strings.TrimPrefix(plan.page.Path, dir)
-			place = keyText(strings.ReplaceAll(ir.PageID(plan.page.OriginalName, rel), " ", "_"))
+		places := []string{ir.OperationPlace(op.Method, op.Path)}
+		if count[places[0]] > 1 {
+			// The page's identity, and its path too (see pageIDs).
+			places = r.pageIDs(plan.page, dir)
 			if nth[plan.page] > 1 {
-				place += "#" + strconv.Itoa(nth[plan.page])
+				for i := range places {
+					places[i] += "#" + strconv.Itoa(nth[plan.page])
+				}
 			}
 		}
-		op.ParamsType.Key = ir.Key(place, "params")
+		op.ParamsType.Key = ir.Key(places[0], "params")
 		name := op.GoName + "Params"
-		if r.lock != nil {
-			if e, ok := r.lock.Name(op.ParamsType.Key); ok && !r.names.Used(e.Name) {
-				name = e.Name
+		for _, place := range places {
+			if e, ok := r.lock.Name(ir.Key(place, "params")); ok && !r.names.Used(e.Name) {
+				name, op.ParamsType.Key = e.Name, ir.Key(place, "params")
+				break
 			}
 		}
-		op.ParamsType.GoName = r.names.Unique(name)
+		op.ParamsType.GoName = r.unique(op.ParamsType, name)
 	}
 }
 
