@@ -1,30 +1,58 @@
 package main
 
 import (
+	"math"
 	"os"
+	"runtime"
 	"runtime/debug"
+	"runtime/metrics"
 
 	"github.com/rst2go/rst2go/gen"
 )
 
+// The garbage collector of the command. A run is short and its heap only
+// grows until the files are written, so collecting whenever the heap has
+// doubled (Go's default, GOGC=100) mostly finds little garbage: on ecs/rst
+// (3 MB of pages) that was a quarter of the run's CPU. So:
+//
+//   - from the start, and for a run over at most smallInput bytes of pages,
+//     the collector is off below a memory limit: such a run never collects;
+//   - a larger run collects as Go does, but also near a memory limit sized
+//     from its input, so that its peak stays in proportion to its input;
+//   - the limit is 4 bytes for each byte of input plus 16 MiB, and never
+//     less than 64 MiB (the pages, their model and the Go model stay live
+//     to the end: about 3 to 4 bytes a byte on a 62 MB doc set);
+//   - should the heap that stays live outgrow that (over 3/4 of the heap
+//     the limit allows, after a collection), collecting near the limit
+//     would find little, again and again (up to half the CPU, the
+//     runtime's cap): the limit is dropped, and the collector is Go's.
+//
+// GOGC or GOMEMLIMIT in the environment win over all this.
+
 // batchGC is set by main: the process is one run of the command, so the
-// garbage collector can be set for it (tuneGC). Tests that call run many
-// times in one process leave it alone.
+// collector can be set for it. Tests that call run many times in one
+// process leave it alone.
 var batchGC bool
 
-// tuneGC sets the garbage collector for a run over the given inputs. A run
-// is short and its heap only grows until the files are written, so
-// collecting as the heap doubles (GOGC=100) mostly finds little garbage:
-// on ecs/rst (3 MB of pages) it costs about a quarter of the run's CPU.
-// The collector is therefore off, below a memory limit sized from the
-// input: 4 bytes of heap for each byte of input (the pages, their model
-// and the resolved package stay live to the end: about 3.2 bytes a byte on
-// a 62 MB doc set) plus 16 MiB, and never less than 64 MiB. A small run
-// never collects; a large one collects only near its limit, so that its
-// peak memory stays in proportion to its input. GOGC or GOMEMLIMIT in the
-// environment win.
+// smallInput is the most input a run may have to never collect.
+const smallInput = 16 << 20
+
+// userGC reports whether the environment sets the collector.
+func userGC() bool { return os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" }
+
+// startGC sets the collector for the start of a run: off, below the
+// smallest limit, until the size of the input is known (tuneGC).
+func startGC() {
+	if userGC() {
+		return
+	}
+	debug.SetMemoryLimit(gcLimit(0))
+	debug.SetGCPercent(-1)
+}
+
+// tuneGC sets the collector for a run over the given inputs.
 func tuneGC(inputs []gen.Input) {
-	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
+	if userGC() {
 		return
 	}
 	var size int64
@@ -32,7 +60,19 @@ func tuneGC(inputs []gen.Input) {
 		size += int64(len(in.Data))
 	}
 	debug.SetMemoryLimit(gcLimit(size))
-	debug.SetGCPercent(-1)
+	if size > smallInput {
+		debug.SetGCPercent(100)
+	} else {
+		debug.SetGCPercent(-1)
+	}
+	afterGC(func(live, goal int64) bool {
+		if live <= goal/4*3 {
+			return true
+		}
+		debug.SetGCPercent(100)
+		debug.SetMemoryLimit(math.MaxInt64)
+		return false
+	})
 }
 
 // gcLimit is the memory limit of a run over size bytes of input.
@@ -42,4 +82,24 @@ func gcLimit(size int64) int64 {
 		return 1 << 62
 	}
 	return max(minLimit, perByte*size+extra)
+}
+
+// afterGC calls f with the live heap and the next heap goal after each
+// collection (soon after: from a cleanup the collection queues) while f
+// returns true.
+func afterGC(f func(live, goal int64) bool) {
+	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}, {Name: "/gc/heap/goal:bytes"}}
+	var arm func()
+	arm = func() {
+		// A pointer-free object of 64 bytes: not from the tiny
+		// allocator, whose blocks may outlive it.
+		runtime.AddCleanup(new([64]byte), func(struct{}) {
+			metrics.Read(sample)
+			if sample[0].Value.Kind() == metrics.KindUint64 && sample[1].Value.Kind() == metrics.KindUint64 &&
+				f(int64(sample[0].Value.Uint64()), int64(sample[1].Value.Uint64())) {
+				arm()
+			}
+		}, struct{}{})
+	}
+	arm()
 }

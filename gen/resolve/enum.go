@@ -586,10 +586,16 @@ func (r *resolver) reserveLockedEnums() {
 			if fp.word.kind != scalarWord && fp.word.kind != emptyWord {
 				continue
 			}
-			k := ir.FieldPath(info.keys[0], jsonName(fp.param.Name), ir.Object)
-			if e, ok := r.lock.Name(k); ok && !r.names.Used(e.Name) {
-				r.names.Reserve(e.Name)
-				r.enums.locked[k] = e.Name
+			// Looked up by each of the struct's keys, kept under the
+			// first (the one fieldEnum asks for), as struct names are.
+			primary := ir.FieldPath(info.keys[0], jsonName(fp.param.Name), ir.Object)
+			for _, key := range info.keys {
+				k := ir.FieldPath(key, jsonName(fp.param.Name), ir.Object)
+				if e, ok := r.lock.Name(k); ok && !r.names.Used(e.Name) {
+					r.names.Reserve(e.Name)
+					r.enums.locked[primary] = e.Name
+					break
+				}
 			}
 		}
 	}
