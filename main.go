@@ -569,7 +569,7 @@ func (s summary) print(w io.Writer, elapsed time.Duration) {
 	ms := func(d time.Duration) time.Duration { return d.Round(100 * time.Microsecond) }
 	fmt.Fprintf(&b, "; %d types (%d numbered, %d aliases), %d fields; %d warnings (%d ignored), %d errors; %s (read %s, resolve %s, emit %s)",
 		types, numbered, aliases, fields, warnings, len(res.Ignored), errs, ms(elapsed), ms(res.Timing.Read), ms(res.Timing.Resolve), ms(res.Timing.Emit))
-	fmt.Fprintln(w, b.String())
+	fmt.Fprintln(w, source.Escape(b.String())) // it names folders and files
 }
 
 // readLock reads the names lock of the output folder; a missing lock is

@@ -154,6 +154,7 @@ func (r *resolver) build(opts Options) *ir.Package {
 			pkg.Files = append(pkg.Files, f)
 		}
 	}
+	r.nameEnums(pkg)
 	breakValueCycles(pkg)
 	pkg.NotEnums = r.enums.not
 	return pkg
@@ -346,7 +347,7 @@ func (r *resolver) goTypeDepth(fp *fieldPlan, w *typeWord, top bool, depth int) 
 			if t := fp.target; t.root && t.visited && !t.dead {
 				return ir.NamedType(t.typ)
 			}
-			r.warnParam(p, p.TypePos, "type-cycle", "%s: the values of the table at %s refer back to it with no object in between; the field is json.RawMessage", p.Name, fp.target.table.Pos)
+			r.warnParam(p, p.TypePos, "type-cycle", "%s: the values of the table at %s refer back to it with no object in between, a type that never ends: json.RawMessage stands for it", p.Name, fp.target.table.Pos)
 			return ir.Raw
 		}
 		elem := r.goTypeDepth(ph, ph.word, false, depth+1)
