@@ -23,7 +23,13 @@ func TestDiff(t *testing.T) {
 		t.Fatalf("%s is not a copy of the seed page (err %v)", old, err)
 	}
 	empty := t.TempDir()
-	const change = "type-changed error-response.internalError[].id: string -> float64"
+	badCfg := filepath.Join(t.TempDir(), "bad.yaml")
+	write(t, badCfg, "typewords:\n  Date: time.Time\n")
+	cfg := filepath.Join(t.TempDir(), "rst2go.yaml")
+	write(t, cfg, "fields:\n  - type: InternalError\n    param: id\n    goType: int64\n")
+	const planted = "Breaking changes (1):\n\nresponses_batch_operation.rst (no operation)\n" +
+		"  testdata/diff/seed/new/responses_batch_operation.rst:62: type-changed error-response.internalError[].id: string -> float64\n\n" +
+		"1 change(s), 1 breaking.\n  type-changed             1  (1 breaking)\n"
 	tests := []struct {
 		name       string
 		args       []string
@@ -35,10 +41,11 @@ func TestDiff(t *testing.T) {
 		{"one file against its folder", []string{"-diff", filepath.Join(old, "responses_batch_operation.rst"), old}, 0, "No API changes.\n", ""},
 		{"the seed against its HTML twin", []string{"-diff", filepath.Join("spec", "ecs"), filepath.Join("gen", "testdata", "seed_formats", "responses_batch_operation.html")}, 0, "No API changes.\n", ""},
 		{"the seed against its copied text", []string{"-diff", filepath.Join("spec", "ecs"), filepath.Join("gen", "testdata", "seed_formats", "responses_batch_operation.txt")}, 0, "No API changes.\n", ""},
-		{"planted breaking change", []string{"-diff", old, new}, 1,
-			"Breaking changes (1):\n\nresponses_batch_operation.rst (no operation)\n" +
-				"  testdata/diff/seed/new/responses_batch_operation.rst:62: " + change + "\n\n" +
-				"1 change(s), 1 breaking.\n  type-changed             1  (1 breaking)\n", ""},
+		{"planted breaking change", []string{"-diff", old, new}, 1, planted, ""},
+		// The settings give the planted field one Go type in both
+		// versions: nothing changed for the SDK.
+		{"config applied to both", []string{"-diff", "-config", cfg, old, new}, 0, "No API changes.\n", ""},
+		{"bad config", []string{"-diff", "-config", badCfg, old, new}, 2, "", `unknown key "typewords"`},
 		{"json", []string{"-diff", "-json", old, new}, 1,
 			`{"operation":"","page":"responses_batch_operation.rst","kind":"type-changed","path":"error-response.internalError[].id",` +
 				`"old":"string","new":"float64","breaking":true,"file":"testdata/diff/seed/new/responses_batch_operation.rst","line":62}` + "\n", ""},

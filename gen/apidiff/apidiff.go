@@ -281,13 +281,14 @@ func responseName(r *ir.Response) string {
 }
 
 // body compares a request or response body (or a response's headers):
-// one that appears or goes is one change at its root path, else its
-// fields are compared.
+// one that appears or goes is one change at its root path (a request
+// body that appears with a mandatory field breaks calls made without
+// it), else its fields are compared.
 func (d *differ) body(path string, o, n *ir.Type, input bool, npos, opos source.Pos) {
 	switch {
 	case o == nil && n == nil:
 	case o == nil:
-		d.add(FieldAdded, path, "", n.GoName, false, orPos(n.Pos, npos))
+		d.add(FieldAdded, path, "", n.GoName, input && slices.ContainsFunc(n.Fields, required), orPos(n.Pos, npos))
 	case n == nil:
 		d.add(FieldRemoved, path, o.GoName, "", true, orPos(o.Pos, opos))
 	default:

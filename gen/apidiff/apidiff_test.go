@@ -180,6 +180,15 @@ func TestCompareOperations(t *testing.T) {
 			"POST /v1/jobs | response-removed | response/400 | Error |  | true",
 		},
 	}, {
+		name: "a request body that appears with a mandatory field breaks",
+		old:  set(op("POST", "/v1/a", nil, nil), op("POST", "/v1/b", nil, nil)),
+		new: set(op("POST", "/v1/a", nil, typ("A", optional("x", ir.String), mandatory("y", ir.String))),
+			op("POST", "/v1/b", nil, typ("B", optional("x", ir.String)))),
+		want: []string{
+			"POST /v1/a | field-added | request |  | A | true",
+			"POST /v1/b | field-added | request |  | B | false",
+		},
+	}, {
 		name: "descriptions: wording changes, spacing does not",
 		old: set(op("GET", "/v1/servers", []*ir.Param{describedParam(param(ir.InQuery, "limit", ir.Int, false), "How many.")}, nil,
 			resp("200", typ("R", described(optional("a", ir.String), "The   name\nof it."), described(optional("b", ir.String), "Old text."))))),

@@ -48,7 +48,9 @@
 // A matched example is compared with the table's Go type the way
 // encoding/json decodes it (a key names a field, a value fits its Go type;
 // null fits anything), so that what lint accepts decodes; it differs only
-// in taking key case to matter.
+// in taking key case to matter. A key the table does not list whose value
+// holds the table's own keys (the table describes what is inside it) is
+// reported, and what is inside is checked against the table too.
 //
 // An example is JSON when, after an optional request line ("POST
 // https://...") and header lines, it starts with { or [ (and is not a URL
