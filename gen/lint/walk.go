@@ -118,7 +118,11 @@ func (w *walker) enumValue(v *jsonValue, t *ir.Type, path string) {
 	if !w.once("enum " + path) {
 		return
 	}
-	w.c.diags.Warnf(w.body.pos(v.off), "example-enum-value", "example value %s is %s, not one of the documented values of %s (%s)", quotePath(path), describe(v), t.GoName, strings.Join(values, ", "))
+	what := describe(v)
+	if v.kind == jsonString && len(v.text) <= 60 {
+		what = "the string " + strconv.Quote(v.text) // exactly: " MANUAL" is no MANUAL
+	}
+	w.c.diags.Warnf(w.body.pos(v.off), "example-enum-value", "example value %s is %s, not one of the documented values of %s (%s)", quotePath(path), what, t.GoName, strings.Join(values, ", "))
 }
 
 // timeValue checks a date-time string against the layout its row

@@ -154,6 +154,7 @@ func (r *resolver) build(opts Options) *ir.Package {
 			pkg.Files = append(pkg.Files, f)
 		}
 	}
+	r.nameEnums(pkg)
 	breakValueCycles(pkg)
 	pkg.NotEnums = r.enums.not
 	return pkg

@@ -1,6 +1,7 @@
 package resolve
 
 import (
+	"fmt"
 	"regexp"
 	"slices"
 	"strconv"
@@ -73,7 +74,7 @@ func unmark(s string) string {
 }
 
 // setTrigger finds the words that introduce a set in a sentence.
-var setTrigger = regexp.MustCompile(`(?i)(?:\b(?:its|the|this|parameter)\s+(?:value|values)\s+(?:of\s+this\s+(?:parameter|field)\s+)?(?:can|must|may|should)\s+(?:only\s+)?be(?:\s+set\s+to)?(?:\s+one\s+of(?:\s+the\s+following)?)?|\bpossible\s+values\s+(?:are|include)(?:\s+as\s+follows)?|\benumerat(?:ed|ion)\s+values?\s*(?:are|include)?|\bvalid\s+values\s+(?:are|include)|\boptions?\s+(?:are|include)|^\s*options|^\s*value\s+range|^\s*range|^\s*values)\s*(?::|：)?\s*`)
+var setTrigger = regexp.MustCompile(`(?i)(?:\b(?:its|the|this|parameter)\s+(?:value|values)\s+(?:of\s+this\s+(?:parameter|field)\s+)?(?:can|must|may|should)\s+(?:only\s+)?be(?:\s+set\s+to)?(?:\s+one\s+of(?:\s+the\s+following)?)?|\bpossible\s+values\s+(?:are|include)(?:\s+as\s+follows)?|\benumerat(?:ed|ion)\s+values?\s*(?:are|include)?|\bvalid\s+values\s+(?:are|include)|\boptions?\s+(?:are|include)|\bthe\s+following\s+values\s+are\s+(?:supported|available|allowed)|^\s*options|^\s*value\s+range|^\s*range|^\s*values)(?:\s+as\s+follows)?\s*(?::|：)?\s*`)
 
 // openWords mark a list of examples, not a set.
 var openWords = regexp.MustCompile(`(?i)\bsuch\s+as\b|\bfor\s+example\b|\bfor\s+instance\b|\be\.\s?g\.|\bincluding\b|\betc\b|\.\.\.|…|\bincludes?\b\s*(?::|but)|\band\s+so\s+on\b|\bamong\s+others\b`)
@@ -332,6 +333,8 @@ func listSet(b *doc.Block, intro string) (*enumSet, *notEnum) {
 	switch {
 	case len(values) == 0:
 		return nil, nil
+	case formatParts(intro, values):
+		return nil, &notEnum{b.Pos, "parts of a format"}
 	case intro != "" && openWords.MatchString(unmark(intro)) && (triggered || len(values) >= 2):
 		return nil, &notEnum{b.Pos, "examples (an open list)"}
 	case bad > 0:
@@ -343,6 +346,18 @@ func listSet(b *doc.Block, intro string) (*enumSet, *notEnum) {
 		return nil, nil
 	}
 	return &enumSet{values: values, pos: b.Pos, docs: true}, nil
+}
+
+// formatParts reports whether a list explains the parts of a format the
+// text before it gives ("in the format of {type}:{count}", then "-
+// **type**: ...", "- **count**: ..."): its items are names, not values.
+func formatParts(intro string, values []*ir.EnumValue) bool {
+	for _, v := range values {
+		if strings.Contains(intro, "{"+v.Value+"}") {
+			return true
+		}
+	}
+	return false
 }
 
 // listItemValue reads "**value**: explanation" (or "value: explanation"
@@ -541,6 +556,8 @@ type enums struct {
 	not []ir.NotEnum
 	// locked are the names the names lock keeps for enum types, by key.
 	locked map[string]string
+	plans  map[*ir.Type]*enumPlan
+	order  []*enumPlan
 }
 
 // enumKeyOf is an enum type's key in the names lock: its field's path
@@ -676,32 +693,79 @@ func (r *resolver) fieldEnum(info *tableInfo, i int, f *ir.Field, owner *ir.Type
 	if t := r.enums.byKey[key]; t != nil {
 		f.Type = ir.NamedType(t)
 		t.Enum.Fields = append(t.Enum.Fields, f)
+		plan := r.enums.plans[t]
+		if !slices.Contains(plan.owners, owner) {
+			plan.owners = append(plan.owners, owner)
+		}
 		return nil
 	}
 	t := &ir.Type{Pos: values[0].Pos, Underlying: base, Page: owner.Page, Table: owner.Table, Key: enumKeyOf(owner, f)}
-	if name, ok := r.enums.locked[t.Key]; ok && t.Key != "" {
-		t.GoName = name
-		delete(r.enums.locked, t.Key)
-	} else {
-		t.GoName = r.unique(t, owner.GoName+f.GoName)
-	}
 	t.Enum = &ir.Enum{Base: base, Fields: []*ir.Field{f}}
-	names := r.intNames(values, isInt)
-	for k, v := range values {
+	for _, v := range values {
 		c := *v
-		c.GoName = r.names.Unique(t.GoName + names[k])
 		t.Enum.Values = append(t.Enum.Values, &c)
 	}
-	link := &doc.Ref{Pos: f.Pos, Label: "rst2go-enum-owner"}
-	pkg.Links[link] = owner.GoName
-	t.Doc = []*doc.Block{{Kind: doc.Paragraph, Pos: f.Pos, Inlines: []*doc.Inline{
-		{Kind: doc.Plain, Text: t.GoName + " is the type of the " + f.JSONName + " field of "},
-		{Kind: doc.Link, Text: owner.GoName, Ref: link},
-		{Kind: doc.Plain, Text: "."},
-	}}}
 	r.enums.byKey[key] = t
+	if r.enums.plans == nil {
+		r.enums.plans = map[*ir.Type]*enumPlan{}
+	}
+	plan := &enumPlan{typ: t, field: f, owners: []*ir.Type{owner}, parts: r.intNames(values, isInt)}
+	r.enums.plans[t] = plan
+	r.enums.order = append(r.enums.order, plan)
 	f.Type = ir.NamedType(t)
 	return t
+}
+
+// enumPlan is what naming an enum type needs: its first field, the
+// structs whose fields share it, and its constants' name parts.
+type enumPlan struct {
+	typ    *ir.Type
+	field  *ir.Field
+	owners []*ir.Type
+	parts  []string
+}
+
+// nameEnums names the enum types once every struct has its name, in the
+// order they were made: the name the lock keeps, else the struct's name
+// plus the field's (BlockDeviceSourceType); a type that the fields of
+// several structs share is named by the field alone where that name is
+// free and says more than one word (DiskConfig, shared by a request and
+// a response; not Status or Type, which say too little alone). Constants are the
+// type's name plus the value's part. The doc comment names the structs.
+func (r *resolver) nameEnums(pkg *ir.Package) {
+	for _, plan := range r.enums.order {
+		t, f := plan.typ, plan.field
+		switch name, ok := r.enums.locked[t.Key]; {
+		case ok && t.Key != "":
+			t.GoName = name
+			delete(r.enums.locked, t.Key)
+		case len(plan.owners) > 1 && words(f.GoName) > 1 && !r.names.Used(f.GoName):
+			t.GoName = r.unique(t, f.GoName)
+		default:
+			t.GoName = r.unique(t, plan.owners[0].GoName+f.GoName)
+		}
+		for k, v := range t.Enum.Values {
+			v.GoName = r.names.Unique(t.GoName + plan.parts[k])
+		}
+		in := []*doc.Inline{{Kind: doc.Plain, Text: t.GoName + " is the type of the " + f.JSONName + " field of "}}
+		const most = 3
+		for i, o := range plan.owners[:min(len(plan.owners), most)] {
+			switch {
+			case i > 0 && i == len(plan.owners)-1:
+				in = append(in, &doc.Inline{Kind: doc.Plain, Text: " and "})
+			case i > 0:
+				in = append(in, &doc.Inline{Kind: doc.Plain, Text: ", "})
+			}
+			link := &doc.Ref{Pos: f.Pos, Label: "rst2go-enum-owner"}
+			pkg.Links[link] = o.GoName
+			in = append(in, &doc.Inline{Kind: doc.Link, Text: o.GoName, Ref: link})
+		}
+		if n := len(plan.owners) - most; n > 0 {
+			in = append(in, &doc.Inline{Kind: doc.Plain, Text: fmt.Sprintf(" and %d more", n)})
+		}
+		in = append(in, &doc.Inline{Kind: doc.Plain, Text: "."})
+		t.Doc = []*doc.Block{{Kind: doc.Paragraph, Pos: f.Pos, Inlines: in}}
+	}
 }
 
 // intNames are the constants' name parts: from the values, except that an
@@ -771,4 +835,23 @@ func (r *resolver) tablesOf(info *tableInfo) []*tableInfo {
 		}
 	}
 	return append([]*tableInfo{info}, r.enums.twins[info.typ]...)
+}
+
+// words counts the words of a Go name: an upper-case letter after a
+// lower-case one or a digit starts one ("VMState" is two, "Volumetype"
+// one).
+func words(name string) int {
+	n := 0
+	prev := rune(0)
+	for i, c := range name {
+		next := rune(0)
+		if i+1 < len(name) {
+			next = rune(name[i+1])
+		}
+		if unicode.IsUpper(c) && (prev == 0 || unicode.IsLower(prev) || unicode.IsDigit(prev) || unicode.IsUpper(prev) && unicode.IsLower(next)) {
+			n++
+		}
+		prev = c
+	}
+	return n
 }

@@ -74,6 +74,9 @@ func TestReadEnum(t *testing.T) {
 		{"**Range**\n\nUP: normal.\n\nDOWN: abnormal.\n\nEmpty string: no host.", "UP|DOWN|"},
 		{"Options:\n\nACTIVE, BUILD, and ERROR", "ACTIVE|BUILD|ERROR"},
 		{"Enumeration values:\n\n- **time**", "time"},
+		{"The options are as follows:\n\n- **gold**: fast.\n- **silver**: slow.", "gold|silver"},
+		{"The following values are supported:\n\n- tcp: TCP.\n- Udp: UDP.", "tcp|Udp"},
+		{"Value range:\n\n- **x**\n- **y**", "x|y"},
 		// Not sets.
 		{"The value can be a disk type, such as **SSD** or **SAS**.", "!examples (an open list)"},
 		{"For example, the value can be **x86** or **arm**.", "!examples (an open list)"},
@@ -84,6 +87,7 @@ func TestReadEnum(t *testing.T) {
 		{"The value can be **icmp**, **tcp**, **udp**, or the IP protocol number.", "!an item is not a value"},
 		{"For example, set them as follows:\n\n- **cond:a**: **on**\n- **cond:b**: **off**", "!examples (an open list)"},
 		{"- **autorecovery**: supported.\n- **pause**: supported.\n- If absent, nothing is.", "!a list item is not a value"},
+		{"The value is in the format of {type}:{count}.\n\n- **type**: the disk type.\n- **count**: how many.", "!parts of a format"},
 		{"The value can be -1 or 1-99999.", ""},
 		{"The value must be greater than zero.", ""},
 		{"- Maximum: 10\n- Minimum: 1", ""},
@@ -127,6 +131,14 @@ func TestValueName(t *testing.T) {
 	for _, tt := range tests {
 		if got := r.valueName(tt.in); got != tt.want {
 			t.Errorf("valueName(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestWords(t *testing.T) {
+	for in, want := range map[string]int{"Status": 1, "Type": 1, "Volumetype": 1, "VMState": 2, "DiskConfig": 2, "CondOperationStatus": 3, "X2": 1} {
+		if got := words(in); got != want {
+			t.Errorf("words(%q) = %d, want %d", in, got, want)
 		}
 	}
 }

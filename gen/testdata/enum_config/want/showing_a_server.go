@@ -64,7 +64,7 @@ func (v ShowServerResponseZone) Valid() bool {
 	return false
 }
 
-// ShowServerResponseState is the type of the state field of [ShowServerResponse].
+// ShowServerResponseState is the type of the state field of [ShowServerResponse] and [Server].
 type ShowServerResponseState string
 
 const (
