@@ -432,7 +432,7 @@ func (r *resolver) explicitTarget(fp *fieldPlan) (found *tableInfo, lookByName b
 // namedTarget finds a row's table by name, without a link: a table of
 // the page titled with the name its Type cell gives ("List<label>",
 // "BackupResp object") or its description names ("see the coop field"),
-// else with the field's own name, else (an array) its singular. Of several, the first after the row's
+// else with the field's own name. Of several, the first after the row's
 // table, else the first before it. A row that links elsewhere takes no
 // table another row refers to explicitly.
 func (r *resolver) namedTarget(fp *fieldPlan, explicit map[*tableInfo]bool) *tableInfo {
@@ -447,23 +447,14 @@ func (r *resolver) namedTarget(fp *fieldPlan, explicit map[*tableInfo]bool) *tab
 	for _, m := range seeField.FindAllStringSubmatch(doc.BlocksText(p.Description), -1) {
 		given = append(given, m[1])
 	}
-	// Last, for an array, the singular of its name: "tags" finds "Table 3
-	// tag field description".
-	var one []string
-	if fp.word.kind == arrayWord {
-		if n := singularName(p.Name); n != p.Name {
-			one = []string{n}
-		}
-	}
-	for k, names := range [][]string{given, {p.Name}, one} {
+	for _, names := range [][]string{given, {p.Name}} {
 		if len(names) == 0 {
 			continue
 		}
 		var before *tableInfo
 		for _, t := range r.titleIndex(fp.owner.page).naming(names) {
 			info := r.infos[t]
-			// A table found by the singular is never another row's.
-			if info == fp.owner || (fp.elsewhere || k == 2) && explicit[info] {
+			if info == fp.owner || fp.elsewhere && explicit[info] {
 				continue
 			}
 			if info.order > fp.owner.order {
@@ -478,22 +469,6 @@ func (r *resolver) namedTarget(fp *fieldPlan, explicit map[*tableInfo]bool) *tab
 		}
 	}
 	return nil
-}
-
-// singularName is a parameter name in the singular, the way the family
-// titles an array's element table: tags → tag, policies → policy; names
-// that only look plural (status, address) stay.
-func singularName(name string) string {
-	name = strings.TrimSpace(name)
-	switch {
-	case strings.HasSuffix(name, "ies") && len(name) > 3:
-		return name[:len(name)-3] + "y"
-	case strings.HasSuffix(name, "ss"), strings.HasSuffix(name, "us"), strings.HasSuffix(name, "is"):
-		return name
-	case strings.HasSuffix(name, "s") && len(name) > 1:
-		return name[:len(name)-1]
-	}
-	return name
 }
 
 func mentionsTable(p *doc.Param) bool {
