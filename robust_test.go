@@ -79,3 +79,22 @@ func TestPanicExitCode(t *testing.T) {
 		t.Errorf("first line %q", first)
 	}
 }
+
+// TestCollisionTrio: a-b.rst and a_b.rst in one folder and a page named
+// like the second one's disambiguated name all get files of their own.
+func TestCollisionTrio(t *testing.T) {
+	t.Chdir(t.TempDir())
+	for _, p := range []string{"docs/d/a-b.rst", "docs/d/a_b.rst", "docs/docs_d_a_b_2.rst"} {
+		write(t, p, strings.Replace(thingPage, "Wibble", "String", 1))
+	}
+	var stdout, stderr bytes.Buffer
+	if code := runSafe([]string{"-out", "out", "-pkg", "things", "docs"}, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	for f, page := range map[string]string{"docs_d_a_b.go": "docs/d/a-b.rst", "docs_d_a_b_3.go": "docs/d/a_b.rst", "docs_d_a_b_2.go": "docs/docs_d_a_b_2.rst"} {
+		data, err := os.ReadFile(filepath.Join("out", f))
+		if err != nil || !bytes.Contains(data, []byte(page+"\n")) {
+			t.Errorf("%s: want it made from %s (%v)", f, page, err)
+		}
+	}
+}

@@ -78,7 +78,7 @@ func (p *Plan) Apply() error {
 		if c.Op != Remove {
 			tmp, err := writeTemp(p.Dir, c.New)
 			if err == nil && t.stopped() {
-				err = ErrInterrupted
+				err = fmt.Errorf("%w: %s is as it was", ErrInterrupted, p.Dir)
 			}
 			if err != nil {
 				if tmp != "" {
