@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/rst2go/rst2go/gen"
+	"github.com/rst2go/rst2go/gen/golden"
 	"github.com/rst2go/rst2go/gen/rst/rsttest"
 )
 
@@ -106,4 +107,35 @@ func TestInputChanged(t *testing.T) {
 			}
 		})
 	}
+}
+
+// BenchmarkRun runs the command in process on ecs/rst with its output
+// folder in step, as a program that uses rst2go as a library, or go
+// generate in a loop, runs it again and again: maps/op, the growth of
+// /proc/self/maps per run, must stay 0. (The command's own collector
+// settings, gc.go, apply to the command alone: the figure for the CLI is
+// in the README.)
+func BenchmarkRun(b *testing.B) {
+	dir := filepath.Join(golden.CorpusDir(b), "ecs/rst")
+	out := b.TempDir()
+	args := []string{"-out", out, "-pkg", "ecs", dir}
+	if code := run(args, io.Discard, io.Discard); code != exitOK {
+		b.Fatalf("exit %d", code)
+	}
+	b.ReportAllocs()
+	before := mapsLinesB(b)
+	for b.Loop() {
+		if code := run(args, io.Discard, io.Discard); code != exitOK {
+			b.Fatalf("exit %d", code)
+		}
+	}
+	b.ReportMetric(float64(mapsLinesB(b)-before)/float64(b.N), "maps/op")
+}
+
+func mapsLinesB(b *testing.B) int {
+	data, err := os.ReadFile("/proc/self/maps")
+	if err != nil {
+		b.Skip("no /proc/self/maps")
+	}
+	return bytes.Count(data, []byte("\n"))
 }

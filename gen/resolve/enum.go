@@ -70,11 +70,56 @@ func marked(in []*doc.Inline) string {
 }
 
 func unmark(s string) string {
-	return strings.NewReplacer(string(markOpen), "", string(markClose), "").Replace(s)
+	return unmarker.Replace(s)
 }
+
+// unmarker is made once: a Replacer is costly to make and safe to share.
+var unmarker = strings.NewReplacer(string(markOpen), "", string(markClose), "")
 
 // setTrigger finds the words that introduce a set in a sentence.
 var setTrigger = regexp.MustCompile(`(?i)(?:\b(?:its|the|this|parameter)\s+(?:value|values)\s+(?:of\s+this\s+(?:parameter|field)\s+)?(?:can|must|may|should)\s+(?:only\s+)?be(?:\s+set\s+to)?(?:\s+one\s+of(?:\s+the\s+following)?)?|\bpossible\s+values\s+(?:are|include)(?:\s+as\s+follows)?|\benumerat(?:ed|ion)\s+values?\s*(?:are|include)?|\bvalid\s+values\s+(?:are|include)|\boptions?\s+(?:are|include)|\bthe\s+following\s+values\s+are\s+(?:supported|available|allowed)|^\s*options|^\s*value\s+range|^\s*range|^\s*values)(?:\s+as\s+follows)?\s*(?::|：)?\s*`)
+
+// findTrigger is setTrigger.FindStringIndex(m), but first looks for a
+// word every match holds ("value", "option", "range" or "enumerat", in
+// any case): most text has none, and the search is some twenty times
+// cheaper than the expression's.
+func findTrigger(m string) []int {
+	if !hasTriggerWord(m) {
+		return nil
+	}
+	return setTrigger.FindStringIndex(m)
+}
+
+// triggerWords are the words of which every match of setTrigger holds
+// one, in lower case. Their letters have no case folds outside ASCII
+// (unlike k and s), so ASCII folding finds every match (?i) would.
+var triggerWords = []string{"value", "option", "range", "enumerat"}
+
+func hasTriggerWord(m string) bool {
+	for i := 0; i < len(m); i++ {
+		c := m[i] | 0x20 // ASCII lower case; other bytes match no first letter
+		if c != 'v' && c != 'o' && c != 'r' && c != 'e' {
+			continue
+		}
+		for _, w := range triggerWords {
+			if len(m)-i >= len(w) && asciiEqualFold(m[i:i+len(w)], w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// asciiEqualFold reports whether s is lower, a lower-case ASCII word, in
+// any case.
+func asciiEqualFold(s, lower string) bool {
+	for i := 0; i < len(lower); i++ {
+		if s[i]|0x20 != lower[i] {
+			return false
+		}
+	}
+	return true
+}
 
 // openWords mark a list of examples, not a set.
 var openWords = regexp.MustCompile(`(?i)\bsuch\s+as\b|\bfor\s+example\b|\bfor\s+instance\b|\be\.\s?g\.|\bincluding\b|\betc\b|\.\.\.|…|\bincludes?\b\s*(?::|but)|\band\s+so\s+on\b|\bamong\s+others\b`)
@@ -121,7 +166,7 @@ func readEnum(blocks []*doc.Block) (sets []*enumSet, defaults []*ir.EnumValue, n
 				sets = append(sets, s)
 			} else if n != nil {
 				not = append(not, *n)
-			} else if triggerOnly(intro) && !setTrigger.MatchString(m) {
+			} else if triggerOnly(intro) && findTrigger(m) == nil {
 				// "Options:" then the values as a paragraph.
 				if s, n, ok := textSet(b, "", m); ok {
 					sets = append(sets, s)
@@ -156,7 +201,7 @@ func readEnum(blocks []*doc.Block) (sets []*enumSet, defaults []*ir.EnumValue, n
 // triggerOnly reports whether a paragraph is only the words that
 // introduce a set ("Options:", "The value can be as follows:").
 func triggerOnly(m string) bool {
-	loc := setTrigger.FindStringIndex(m)
+	loc := findTrigger(m)
 	return loc != nil && strings.Trim(m[loc[1]:], " :：") == "" && !openWords.MatchString(unmark(m))
 }
 
@@ -170,8 +215,9 @@ func introduces(intro string) bool {
 // read as a list item of values.
 func paragraphRun(blocks []*doc.Block, intro string) int {
 	n := 0
+	introduced := introduces(intro)
 	for _, b := range blocks {
-		if b.Kind != doc.Paragraph || listItemValue([]*doc.Block{b}, introduces(intro), true) == nil {
+		if b.Kind != doc.Paragraph || listItemValue([]*doc.Block{b}, introduced, true) == nil {
 			break
 		}
 		n++
@@ -183,7 +229,7 @@ func paragraphRun(blocks []*doc.Block, intro string) int {
 // trigger that ends the paragraph ("The value can be:") introduces the
 // list that follows and is not read here.
 func sentenceSet(b *doc.Block, m string) (*enumSet, *notEnum, bool) {
-	loc := setTrigger.FindStringIndex(m)
+	loc := findTrigger(m)
 	if loc == nil {
 		return nil, nil, false
 	}
