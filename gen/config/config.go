@@ -27,6 +27,7 @@
 //	  requests: optional               # pointers (the default)
 //	  responses: never                 # plain values (the default)
 //	times: rfc3339                     # documented RFC 3339 strings → time.Time
+//	sdkTags: gophertelekomcloud        # also q, h and required tags for that SDK
 //
 // Every key is checked: an unknown key, a bad value or (once a run has
 // resolved) a selector that matches nothing is an error at the config's
@@ -40,6 +41,7 @@ import (
 	"go/token"
 	"io"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -75,7 +77,14 @@ type Config struct {
 	Times string
 	// Ignore silences warnings, for -strict (see [Ignore]).
 	Ignore []Ignore
+	// SDKTags names an SDK whose struct tags the output also carries (one
+	// of [SDKTagValues]); "" for none.
+	SDKTags string
 }
+
+// SDKTagValues are the values sdkTags takes: the SDKs whose tags rst2go
+// knows.
+var SDKTagValues = []string{ir.SDKGopherTelekomCloud}
 
 // Ignore silences the warnings of one code: all of them, or those on one
 // page (its path without extension, a suffix will do, or its title), or
@@ -366,7 +375,7 @@ func (p *parser) identifier(n *yaml.Node, what string) string {
 
 func (p *parser) top(n *yaml.Node) {
 	c := p.cfg
-	p.mapping(n, "top level", []string{"initialisms", "namespaces", "roles", "typeWords", "types", "fields", "pointers", "times", "ignore"}, func(key string, k, v *yaml.Node) {
+	p.mapping(n, "top level", []string{"initialisms", "namespaces", "roles", "typeWords", "types", "fields", "pointers", "times", "ignore", "sdkTags"}, func(key string, k, v *yaml.Node) {
 		switch key {
 		case "namespaces":
 			switch s, _ := p.scalar(v, key); s {
@@ -465,6 +474,15 @@ func (p *parser) top(n *yaml.Node) {
 				}
 				c.Ignore = append(c.Ignore, ig)
 			})
+		case "sdkTags":
+			s, ok := p.scalar(v, key)
+			switch {
+			case !ok:
+			case slices.Contains(SDKTagValues, s):
+				c.SDKTags = s
+			default:
+				p.errorf(v, "sdkTags: unknown value %q (want %s)", s, strings.Join(SDKTagValues, " or "))
+			}
 		case "times":
 			s, ok := p.scalar(v, key)
 			switch {

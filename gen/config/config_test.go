@@ -44,7 +44,7 @@ func TestParse(t *testing.T) {
 		name: "unknown keys, at their lines",
 		src:  "initialism: [ECS]\ntypes:\n  - page: a\n    tabel: b\n    name: C\n",
 		want: "initialisms=[] roles=none words=[] types=[] fields=[]",
-		diags: "c.yaml:1:1: error: top level: unknown key \"initialism\" (want one of initialisms, namespaces, roles, typeWords, types, fields, pointers, times, ignore)\n" +
+		diags: "c.yaml:1:1: error: top level: unknown key \"initialism\" (want one of initialisms, namespaces, roles, typeWords, types, fields, pointers, times, ignore, sdkTags)\n" +
 			"c.yaml:4:5: error: types entry: unknown key \"tabel\" (want one of page, table, operation, path, name)\n" +
 			"c.yaml:3:5: error: types entry: name and either page and table, or operation and path, are needed",
 	}, {
@@ -75,6 +75,15 @@ func TestParse(t *testing.T) {
 			"c.yaml:4:5: error: fields entry: type (or operation and path), param and one of name, goType, enum or values are needed\n" +
 			"c.yaml:9:17: error: values: \"X\" given twice\n" +
 			"c.yaml:10:5: error: fields entry: enum: false and values contradict each other",
+	}, {
+		name: "sdkTags",
+		src:  "sdkTags: gophertelekomcloud\n",
+		want: "initialisms=[] roles=none words=[] types=[] fields=[] sdkTags=gophertelekomcloud",
+	}, {
+		name:  "bad sdkTags",
+		src:   "sdkTags: gophercloud\n",
+		want:  "initialisms=[] roles=none words=[] types=[] fields=[]",
+		diags: "c.yaml:1:10: error: sdkTags: unknown value \"gophercloud\" (want gophertelekomcloud)",
 	}, {
 		name:  "not YAML",
 		src:   "a: [\n",
@@ -142,6 +151,9 @@ func summary(c *Config) string {
 	}
 	if c.Times != "" {
 		b.WriteString(" times=" + c.Times)
+	}
+	if c.SDKTags != "" {
+		b.WriteString(" sdkTags=" + c.SDKTags)
 	}
 	return b.String()
 }

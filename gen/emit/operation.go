@@ -215,7 +215,8 @@ func addQuery(p *ir.Param) jen.Code {
 		return jen.For(jen.List(jen.Id("_"), jen.Id("v")).Op(":=").Range().Add(field)).Block(add(format(t.Elem, jen.Id("v"))))
 	case t.Kind == ir.Pointer:
 		return jen.If(field.Clone().Op("!=").Nil()).Block(add(format(t.Elem, jen.Op("*").Add(field))))
-	case !p.Required && isString(t):
+	case isString(t):
+		// A string is set when it is not empty, mandatory or not.
 		return jen.If(field.Clone().Op("!=").Lit("")).Block(add(format(t, field)))
 	}
 	return add(format(t, field))

@@ -101,7 +101,8 @@ type Field struct {
 	Doc        []*doc.Block
 	// Param is the row the field comes from.
 	Param *doc.Param
-	// Required is set for a row the docs mark mandatory.
+	// Required is set for a row the docs mark mandatory in a type that
+	// requests reach (sdkTags' required:"true").
 	Required bool
 }
 

@@ -203,7 +203,9 @@ func (r *resolver) fillType(info *tableInfo, pkg *ir.Package) (enums []*ir.Type)
 			f.Skip = true
 		}
 		optional := p.Mandatory != doc.MandatoryYes || fp.variant != ""
-		f.Required = !optional
+		// Only what is sent is checked for being there (the SDK's
+		// required tag): a response row's Mandatory says nothing to a caller.
+		f.Required = !optional && r.sides[typ]&sideRequest != 0
 		if override != nil && override.GoType != nil {
 			// Exactly as configured, and no warning about the type the
 			// docs give, which the field no longer has.

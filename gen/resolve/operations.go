@@ -348,12 +348,18 @@ func (r *resolver) opParams(plan *opPlan, roots []*tableInfo) {
 			name := f.JSONName
 			where := in
 			if info.role == roleURIParams {
-				// A "URI" table holds the placeholders and, where the
-				// URI has a query string or the row is not in the path,
-				// the query parameters.
-				where = ir.InQuery
-				if placeholders[name] {
+				// A "URI" table holds the placeholders and the query
+				// parameters: the names of the URI's query string, and
+				// optional rows. A mandatory row that is neither is a
+				// path parameter the URI lacks (lint reports it), not a
+				// query parameter to send empty.
+				switch {
+				case placeholders[name]:
 					where = ir.InPath
+				case queryNames[name] || f.Param.Mandatory != doc.MandatoryYes:
+					where = ir.InQuery
+				default:
+					continue
 				}
 			}
 			if where == ir.InPath && !placeholders[name] && info.role != roleURIParams {

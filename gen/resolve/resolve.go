@@ -54,6 +54,7 @@ func Resolve(pages []*doc.Page, opts Options) (*ir.Package, source.List) {
 	r.markSides()
 	pkg := r.build(opts)
 	r.buildOperations(pkg)
+	pkg.SDKTags = r.settings.cfg.SDKTags
 	r.reportUnused()
 	r.diags.Sort()
 	return pkg, r.diags
