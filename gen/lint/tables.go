@@ -399,8 +399,16 @@ func (c *checker) pathRows(ops []*ir.Operation) {
 // undocumented reports the placeholders and query names of an
 // operation's URI that no row of its tables documents.
 func (c *checker) undocumented(op *ir.Operation) {
+	rows := map[string]bool{}
 	for _, q := range op.Params {
 		if q.Row != nil {
+			rows[q.Name] = true
+		}
+	}
+	for _, q := range op.Params {
+		// A query name that is also a documented placeholder
+		// ("/v2/{project_id}/limits?project_id={project_id}") has its row.
+		if q.Row != nil || q.In == ir.InQuery && rows[q.Name] {
 			continue
 		}
 		switch q.In {

@@ -324,6 +324,11 @@ func (r *resolver) opParams(plan *opPlan, roots []*tableInfo) {
 		if goName == "" {
 			goName = "Param"
 		}
+		if names.Used(goName) && p.In != ir.InPath {
+			// One name in two places ("/v2/{project_id}/limits?project_id=..."):
+			// the second says where it travels.
+			goName = r.settings.rules.Exported(string(p.In)) + goName
+		}
 		p.GoName = names.Unique(goName)
 		op.Params = append(op.Params, p)
 	}
