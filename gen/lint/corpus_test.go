@@ -324,7 +324,7 @@ type exampleSpan struct {
 
 // decodeCases lists the matched valid examples of a run.
 func decodeCases(r *corpusRun) ([]decodeCase, map[string]exampleSpan) {
-	c := newChecker(r.res, r.inputs)
+	c := newChecker(r.res)
 	var cases []decodeCase
 	places := map[string]exampleSpan{}
 	for _, p := range c.pages {

@@ -111,15 +111,15 @@ var Codes = []Code{
 	{"no-success-response", "an operation documents no 2xx status and no response table"},
 }
 
-// Check lints the pages of a run. inputs are the pages' sources, or nil:
-// lint reads the URI lines ("POST /v1/{project_id}/...") from them, as the
-// document model does not keep paragraphs. Check never fails and never
-// panics; the list is sorted by place.
+// Check lints the pages of a run. inputs, the pages' sources, are no
+// longer read: the URIs lint holds tables to are the run's operations
+// (res.Package.Operations), read once by the resolver. Check never fails
+// and never panics; the list is sorted by place.
 func Check(res *gen.Result, inputs []gen.Input) source.List {
 	if res == nil {
 		return nil
 	}
-	c := newChecker(res, inputs)
+	c := newChecker(res)
 	c.diags = append(c.diags, res.Diags...)
 	for _, p := range c.pages {
 		for _, ex := range p.Examples {
@@ -137,10 +137,9 @@ func Check(res *gen.Result, inputs []gen.Input) source.List {
 
 // checker holds what lint knows of a run.
 type checker struct {
-	pages   []*doc.Page
-	pkg     *ir.Package
-	sources map[string][]byte
-	diags   source.List
+	pages []*doc.Page
+	pkg   *ir.Package
+	diags source.List
 
 	byName     map[string]*ir.Type
 	roots      map[*doc.Page][]*ir.Type // top-level types of each page
@@ -157,10 +156,9 @@ type fieldOf struct {
 	field *ir.Field
 }
 
-func newChecker(res *gen.Result, inputs []gen.Input) *checker {
+func newChecker(res *gen.Result) *checker {
 	c := &checker{
 		pkg:        res.Package,
-		sources:    map[string][]byte{},
 		byName:     map[string]*ir.Type{},
 		roots:      map[*doc.Page][]*ir.Type{},
 		referrers:  map[*ir.Type][]fieldOf{},
@@ -172,9 +170,6 @@ func newChecker(res *gen.Result, inputs []gen.Input) *checker {
 		}
 	}
 	slices.SortStableFunc(c.pages, func(a, b *doc.Page) int { return cmp.Compare(a.Path, b.Path) })
-	for _, in := range inputs {
-		c.sources[in.Path] = in.Data
-	}
 	if c.pkg == nil {
 		c.pkg = &ir.Package{}
 	}
