@@ -2,6 +2,7 @@ package resolve
 
 import (
 	"regexp"
+	"strings"
 	"time"
 
 	"github.com/rst2go/rst2go/gen/config"
@@ -40,6 +41,11 @@ const (
 // the bare layout when one has none, "" when it documents no format.
 func timeLayout(blocks []*doc.Block) string {
 	text := doc.BlocksText(blocks)
+	// Every match of the expressions below holds "3339", or a '-' and a
+	// ':': most descriptions hold neither and need no search.
+	if !strings.Contains(text, "3339") && (strings.IndexByte(text, '-') < 0 || strings.IndexByte(text, ':') < 0) {
+		return ""
+	}
 	zoned, bare := rfc3339Word.MatchString(text) || zoneFormat.MatchString(text), false
 	for _, m := range stamp.FindAllStringSubmatch(text, -1) {
 		switch z := m[1]; {
