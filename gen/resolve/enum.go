@@ -25,12 +25,15 @@ import (
 //   - a bullet list whose every item starts with a value: "- **ACTIVE**:
 //     The ECS is running.", "- **0**: **NOSTATE**", "- ACTIVE: ...", with
 //     or without an introduction ("**Range**", "Options:", "Enumeration
-//     values:", "The value can be:").
+//     values:", "The value can be:"), "Empty string: ..." standing for "";
+//   - the same as paragraphs, one value each ("UP: The host is normal."),
+//     and "Options:" followed by a paragraph "ACTIVE, BUILD, and ERROR".
 //
 // A list introduced or ended as examples ("such as", "for example",
 // "including", "e.g.", "etc.", "...") is open and never becomes a set, nor
 // does a list with an item that is not a value ("or the IP protocol
-// number", "- If this parameter is not specified, ...").
+// number", "- If this parameter is not specified, ...") or a list that
+// explains the parts of a format ("{type}:{count}", then "- **type**:").
 
 // enumSet is one set of values read from a description.
 type enumSet struct {
@@ -681,17 +684,9 @@ func (r *resolver) fieldEnum(info *tableInfo, i int, f *ir.Field, owner *ir.Type
 				conflict = true
 				continue
 			}
-			if isInt {
-				for _, v := range s.values {
-					if !intValue.MatchString(v.Value) {
-						r.enums.not = append(r.enums.not, ir.NotEnum{Pos: s.pos, Field: f.JSONName, Reason: "values are not integers"})
-						s = nil
-						break
-					}
-				}
-				if s == nil {
-					continue
-				}
+			if isInt && !allIntegers(s.values) {
+				r.enums.not = append(r.enums.not, ir.NotEnum{Pos: s.pos, Field: f.JSONName, Reason: "values are not integers"})
+				continue
 			}
 			switch {
 			case chosen == nil:
@@ -839,6 +834,15 @@ func (r *resolver) intNames(values []*ir.EnumValue, isInt bool) []string {
 		}
 	}
 	return names
+}
+
+func allIntegers(values []*ir.EnumValue) bool {
+	for _, v := range values {
+		if !intValue.MatchString(v.Value) {
+			return false
+		}
+	}
+	return true
 }
 
 func duplicateValue(values []*ir.EnumValue) *ir.EnumValue {
