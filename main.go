@@ -261,6 +261,17 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	}
 	var names *lock.Lock
 	if !*lintMode && !*dump {
+		if writes {
+			// The names lock is part of the folder: read it only once
+			// the folder is ours, or a run that waited for another would
+			// name its types from the lock as it was before that run.
+			read := <-folderCh
+			folderCh <- read
+			if read.err != nil {
+				errorf(stderr, "%v", read.err)
+				return 1
+			}
+		}
 		var diags source.List
 		names, diags, err = readLock(*out)
 		if err != nil {
