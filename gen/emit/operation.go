@@ -225,26 +225,14 @@ func addQuery(p *ir.Param) jen.Code {
 // isString reports whether t is string or an enum based on it (its zero
 // value "" is unset).
 func isString(t *ir.GoType) bool {
-	b := builtin(t)
+	b := t.Scalar()
 	return b != nil && b.Name == "string"
-}
-
-// builtin is the predeclared type t is or, for an enum, is based on; nil
-// for anything else.
-func builtin(t *ir.GoType) *ir.GoType {
-	switch {
-	case t.Kind == ir.Builtin:
-		return t
-	case t.Kind == ir.Named && t.Ref != nil && t.Ref.Enum != nil && t.Ref.Enum.Base != nil && t.Ref.Enum.Base.Kind == ir.Builtin:
-		return t.Ref.Enum.Base
-	}
-	return nil
 }
 
 // format is v (of type t) as text: strconv for numbers and booleans, an
 // enum converted to its base first.
 func format(t *ir.GoType, v jen.Code) jen.Code {
-	b := builtin(t)
+	b := t.Scalar()
 	if b == nil {
 		return jen.Qual("fmt", "Sprint").Call(v)
 	}

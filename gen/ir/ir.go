@@ -150,6 +150,19 @@ func (t *GoType) String() string {
 	return t.Name
 }
 
+// Scalar is the predeclared type t is or, for an enum, is based on; nil
+// for anything else. Both the resolver (query parameter pointers) and the
+// emitter (encoding a parameter as text) ask it.
+func (t *GoType) Scalar() *GoType {
+	switch {
+	case t.Kind == Builtin:
+		return t
+	case t.Kind == Named && t.Ref != nil && t.Ref.Enum != nil && t.Ref.Enum.Base != nil && t.Ref.Enum.Base.Kind == Builtin:
+		return t.Ref.Enum.Base
+	}
+	return nil
+}
+
 // Constructors for the common shapes.
 var (
 	String  = &GoType{Kind: Builtin, Name: "string"}

@@ -607,6 +607,9 @@ type enums struct {
 	locked map[string]string
 	plans  map[*ir.Type]*enumPlan
 	order  []*enumPlan
+	// paramsOwners gives, for the path, query and header tables an
+	// operation's Params type absorbs, that type's name (see ownerName).
+	paramsOwners map[*ir.Type]string
 }
 
 // enumKeyOf is an enum type's key in the names lock: its field's path
@@ -783,7 +786,7 @@ func (r *resolver) nameEnums(pkg *ir.Package) {
 		case len(plan.owners) > 1 && words(f.GoName) > 1 && !r.names.Used(f.GoName):
 			t.GoName = r.unique(t, f.GoName)
 		default:
-			t.GoName = r.unique(t, plan.owners[0].GoName+f.GoName)
+			t.GoName = r.unique(t, r.ownerName(plan.owners[0])+f.GoName)
 		}
 		for k, v := range t.Enum.Values {
 			v.GoName = r.names.Unique(t.GoName + plan.parts[k])
@@ -807,6 +810,32 @@ func (r *resolver) nameEnums(pkg *ir.Package) {
 		in = append(in, &doc.Inline{Kind: doc.Plain, Text: "."})
 		t.Doc = []*doc.Block{{Kind: doc.Paragraph, Pos: f.Pos, Inlines: in}}
 	}
+}
+
+// ownerName is the name of the struct an enum field lives in. The field of
+// a path, query or header table of a page with an operation lives in the
+// operation's Params type (the table's own type is dropped, see
+// absorbParamTypes), so its enum is named from that: QueryThingsParamsSortDir,
+// not QueryThingsQueryParamsSortDir after a type that is not generated.
+func (r *resolver) ownerName(owner *ir.Type) string {
+	if r.enums.paramsOwners == nil {
+		r.enums.paramsOwners = map[*ir.Type]string{}
+		firstOp := map[*doc.Page]*ir.Operation{}
+		for _, plan := range r.ops {
+			if firstOp[plan.page] == nil {
+				firstOp[plan.page] = plan.op
+			}
+		}
+		for _, info := range r.tables {
+			if op := firstOp[info.page]; op != nil && absorbed[info.role] {
+				r.enums.paramsOwners[info.typ] = op.ParamsType.GoName
+			}
+		}
+	}
+	if name, ok := r.enums.paramsOwners[owner]; ok {
+		return name
+	}
+	return owner.GoName
 }
 
 // intNames are the constants' name parts: from the values, except that an

@@ -398,32 +398,20 @@ func paramType(in ir.ParamIn, t *ir.GoType, required bool) *ir.GoType {
 		base = base.Elem
 	}
 	switch {
-	case scalar(base) != nil:
+	case base.Scalar() != nil:
 	case base.Kind == ir.Slice && in == ir.InQuery:
 		elem := base.Elem
-		if scalar(elem) == nil {
+		if elem.Scalar() == nil {
 			elem = ir.String
 		}
 		return ir.SliceOf(elem)
 	default:
 		return ir.String
 	}
-	if in == ir.InQuery && !required && scalar(base).Name != "string" {
+	if in == ir.InQuery && !required && base.Scalar().Name != "string" {
 		return ir.PointerTo(base)
 	}
 	return base
-}
-
-// scalar is the predeclared type t is or, for an enum, is based on; nil
-// for anything else.
-func scalar(t *ir.GoType) *ir.GoType {
-	switch {
-	case t.Kind == ir.Builtin:
-		return t
-	case t.Kind == ir.Named && t.Ref != nil && t.Ref.Enum != nil && t.Ref.Enum.Base != nil && t.Ref.Enum.Base.Kind == ir.Builtin:
-		return t.Ref.Enum.Base
-	}
-	return nil
 }
 
 // opBodies ties the request body and the responses by status.
