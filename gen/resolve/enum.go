@@ -113,6 +113,17 @@ func hasTriggerWord(m string) bool {
 	return false
 }
 
+// containsASCIIFold reports whether s holds lower, a lower-case ASCII
+// word, in any case.
+func containsASCIIFold(s, lower string) bool {
+	for i := 0; i+len(lower) <= len(s); i++ {
+		if s[i]|0x20 == lower[0] && asciiEqualFold(s[i:i+len(lower)], lower) {
+			return true
+		}
+	}
+	return false
+}
+
 // asciiEqualFold reports whether s is lower, a lower-case ASCII word, in
 // any case.
 func asciiEqualFold(s, lower string) bool {
@@ -342,7 +353,13 @@ func loneValue(s string) (string, bool) {
 // defaultAt finds "The default value is **x**" and "Default: **x**".
 var defaultAt = regexp.MustCompile(`(?i)\bdefault(?:\s+value)?(?:\s+is|\s*:|：)\s*(\x01[^\x02]*\x02|[A-Za-z0-9_.-]+\s*(?:\.|$))`)
 
+// defaultIn reads the default value a paragraph's marked text gives. Every
+// match of defaultAt holds "default", whose letters have no case folds
+// outside ASCII: text without it (most) needs no search.
 func defaultIn(m string) string {
+	if !containsASCIIFold(m, "default") {
+		return ""
+	}
 	sub := defaultAt.FindStringSubmatch(m)
 	if sub == nil {
 		return ""
