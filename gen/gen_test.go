@@ -70,13 +70,27 @@ func TestGolden(t *testing.T) {
 			if err := gocheck.Package(files); err != nil {
 				t.Errorf("generated code does not type-check: %v", err)
 			}
+			// A second run reads the lock the first one wrote, as go
+			// generate does from then on: it must change nothing (a
+			// -check right after a generate is in step).
+			locked, lockDiags := lock.Parse(lock.FileName, res.Lock)
+			if len(lockDiags) > 0 {
+				t.Fatalf("the lock the run wrote does not parse: %v", lockDiags)
+			}
+			opts.Lock = locked
 			again, err := Generate(inputs, opts)
 			if err != nil {
 				t.Fatal(err)
 			}
+			if !bytes.Equal(again.Lock, res.Lock) {
+				t.Errorf("a second run with the first one's lock gave another lock:\n%s", again.Lock)
+			}
+			if len(again.Files) != len(res.Files) {
+				t.Fatalf("a second run with the first one's lock gave %d files, not %d", len(again.Files), len(res.Files))
+			}
 			for i, f := range again.Files {
 				if !bytes.Equal(f.Data, res.Files[i].Data) {
-					t.Errorf("%s: a second run gave different output", f.Name)
+					t.Errorf("%s: a second run with the first one's lock gave different output", f.Name)
 				}
 				if formatted, err := format.Source(f.Data); err != nil || !bytes.Equal(formatted, f.Data) {
 					t.Errorf("%s: output is not gofmt-exact (err %v)", f.Name, err)

@@ -1,6 +1,7 @@
 package gen
 
 import (
+	"bytes"
 	"fmt"
 	"maps"
 	"path/filepath"
@@ -324,5 +325,41 @@ func TestLockedNameWins(t *testing.T) {
 		if !strings.Contains(string(res.Lock), "\n"+line+"\n") {
 			t.Errorf("lock lacks %q:\n%s", line, res.Lock)
 		}
+	}
+}
+
+// TestCorpusLockFixedPoint: on every corpus folder, a run that reads the
+// lock the previous run wrote gives the same files and the same lock, so
+// `-check` right after `go generate` is in step. (Tables named from their
+// title, and their twins on other pages, once came out otherwise.)
+func TestCorpusLockFixedPoint(t *testing.T) {
+	corpus := corpusDir(t)
+	for _, folder := range []string{"ecs/rst", "ecs-2022/rst", "cbr/rst", "ecs-2022/html"} {
+		t.Run(strings.ReplaceAll(folder, "/", "_"), func(t *testing.T) {
+			inputs := readTree(t, filepath.Join(corpus, filepath.FromSlash(folder)))
+			first, err := Generate(inputs, Options{Package: "ecs"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			locked, diags := lock.Parse("rst2go.lock", first.Lock)
+			if len(diags) > 0 {
+				t.Fatal(diags)
+			}
+			second, err := Generate(inputs, Options{Package: "ecs", Lock: locked})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(first.Lock, second.Lock) {
+				t.Errorf("the second run's lock differs")
+			}
+			if len(first.Files) != len(second.Files) {
+				t.Fatalf("%d files, then %d", len(first.Files), len(second.Files))
+			}
+			for i, f := range second.Files {
+				if f.Name != first.Files[i].Name || !bytes.Equal(f.Data, first.Files[i].Data) {
+					t.Errorf("%s: the second run, with the first one's lock, gives other code", f.Name)
+				}
+			}
+		})
 	}
 }

@@ -52,10 +52,16 @@ func (r *resolver) name() {
 	fromTitle := map[string]*tableInfo{} // roots named from their title
 	owner := map[string]*doc.Page{}      // page of each root's name
 	for _, info := range roots {
-		if r.configuredName(info) {
+		if tn := r.settings.typeNames[info.table]; tn != nil {
+			info.typ.GoName = tn.Name
 			info.chain = r.rootChain(info)
 			continue
 		}
+		// A table the lock names goes through the same steps as one it
+		// does not (its role taken, named from its title, merged with
+		// its twin on another page): only the name it ends with is the
+		// lock's. So a run that reads the lock the last one wrote gives
+		// the same package.
 		name := r.topName(info)
 		if rootNames[info.page] == nil {
 			rootNames[info.page] = map[string]bool{}
@@ -63,7 +69,11 @@ func (r *resolver) name() {
 		titled := false
 		if field := fieldTitle(info.table); field != "" && (info.role == roleTable || rootNames[info.page][name]) {
 			if n := r.claimName(field); n != "" {
-				r.diags.Warnf(info.table.Pos, "named-from-title", "no row refers to this table and its role is taken or unknown; it is named %s from its title %q", n, info.table.Title)
+				shown := n
+				if info.locked != "" {
+					shown = info.locked
+				}
+				r.diags.Warnf(info.table.Pos, "named-from-title", "no row refers to this table and its role is taken or unknown; it is named %s from its title %q", shown, info.table.Title)
 				rootNames[info.page][name] = true
 				name, titled = n, true
 			}
@@ -72,12 +82,12 @@ func (r *resolver) name() {
 			// The same structure described on several pages
 			// (resource_tag) is one type; another shape of it is
 			// qualified with its page.
-			if twin := fromTitle[name]; twin != nil && !twin.merged && r.shapeOf(twin) == r.shapeOf(info) {
+			if twin := fromTitle[name]; twin != nil && !twin.merged && info.locked == "" && r.shapeOf(twin) == r.shapeOf(info) {
 				r.merge(info, twin)
 				info.chain = twin.chain
 				continue
 			}
-			if r.names.Used(name) {
+			if r.names.Used(name) && info.locked == "" {
 				name = r.topStem(info) + name
 			}
 		} else if p := owner[name]; p != nil && p != info.page {
@@ -91,10 +101,14 @@ func (r *resolver) name() {
 		rootNames[info.page][name] = true
 		rootNames[info.page][r.topName(info)] = true
 		info.titled = titled
-		info.typ.GoName = r.unique(info.typ, r.wants(info, name))
+		if info.locked != "" {
+			info.typ.GoName = info.locked
+		} else {
+			info.typ.GoName = r.unique(info.typ, r.wants(info, name))
+		}
 		info.chain = r.rootChain(info)
 		owner[name] = info.page
-		if titled {
+		if titled && fromTitle[name] == nil {
 			fromTitle[name] = info
 		}
 	}
