@@ -11,6 +11,7 @@ import (
 
 	"github.com/rst2go/rst2go/gen/ir"
 	"github.com/rst2go/rst2go/gen/lock"
+	"github.com/rst2go/rst2go/gen/rst/rsttest"
 )
 
 // widgetPage is a page documenting one operation: a path table, a request
@@ -361,5 +362,46 @@ func TestCorpusLockFixedPoint(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// A page of tables nested in a chain has a names lock linear in its size:
+// a key keeps at most ir.MaxKeyLen bytes of its json path (then a hash),
+// so twice the levels give about twice the lock, not four times. The lock
+// read back names every type as before.
+func TestLockLinearInChainDepth(t *testing.T) {
+	run := func(size int, l *lock.Lock) *Result {
+		t.Helper()
+		res, err := Generate([]Input{{Path: "chain.rst", Data: rsttest.ChainPage(size)}}, Options{Package: "chain", Lock: l})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res
+	}
+	small, big := run(330<<10, nil), run(660<<10, nil)
+	ns, nb := bytes.Count(small.Lock, []byte(" = ")), bytes.Count(big.Lock, []byte(" = "))
+	if ns < 150 || nb < 2*ns-10 {
+		t.Fatalf("chain pages give %d and %d types; want about 200 and 400", ns, nb)
+	}
+	perType := func(res *Result, n int) float64 { return float64(len(res.Lock)) / float64(n) }
+	if s, b := perType(small, ns), perType(big, nb); b > 1.15*s {
+		t.Errorf("lock bytes per type grow with depth: %.0f at %d types, %.0f at %d", s, ns, b, nb)
+	}
+	longest := 0
+	for line := range bytes.Lines(big.Lock) {
+		if k, _, ok := bytes.Cut(line, []byte(" = ")); ok {
+			longest = max(longest, len(k))
+		}
+	}
+	if longest <= ir.MaxKeyLen || longest > ir.MaxKeyLen+20 {
+		t.Errorf("longest key has %d bytes; want a hashed key of at most %d", longest, ir.MaxKeyLen+20)
+	}
+	l, diags := lock.Parse("rst2go.lock", big.Lock)
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	again := run(660<<10, l)
+	if !bytes.Equal(again.Lock, big.Lock) {
+		t.Error("the lock read back gives another lock")
 	}
 }

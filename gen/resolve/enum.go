@@ -636,7 +636,7 @@ func enumKeyOf(owner *ir.Type, f *ir.Field) string {
 	if owner.Key == "" {
 		return ""
 	}
-	return ir.FieldPath(owner.Key, f.JSONName, ir.Object)
+	return ir.FieldKey(owner.Key, f.JSONName, ir.Object)
 }
 
 // reserveLockedEnums reserves the names the lock keeps for enum types, so
@@ -657,9 +657,9 @@ func (r *resolver) reserveLockedEnums() {
 			}
 			// Looked up by each of the struct's keys, kept under the
 			// first (the one fieldEnum asks for), as struct names are.
-			primary := ir.FieldPath(info.keys[0], jsonName(fp.param.Name), ir.Object)
+			primary := ir.FieldKey(info.keys[0], jsonName(fp.param.Name), ir.Object)
 			for _, key := range info.keys {
-				k := ir.FieldPath(key, jsonName(fp.param.Name), ir.Object)
+				k := ir.FieldKey(key, jsonName(fp.param.Name), ir.Object)
 				if e, ok := r.lock.Name(k); ok && !r.names.Used(e.Name) {
 					r.names.Reserve(e.Name)
 					r.enums.locked[primary] = e.Name

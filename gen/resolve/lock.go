@@ -28,6 +28,7 @@ func (r *resolver) computeKeys(roots []*tableInfo) {
 		opsOf[op.page] = append(opsOf[op.page], op)
 	}
 	seen := map[string]int{}
+	segs := map[*tableInfo]string{} // each root's json path
 	for _, info := range roots {
 		places := r.pageIDs(info.page, dir)
 		seg := ir.RootSegment(roleNames[info.role], info.status)
@@ -44,6 +45,7 @@ func (r *resolver) computeKeys(roots []*tableInfo) {
 			}
 		}
 		seen[k]++
+		segs[info] = seg
 		info.keys = nil
 		for _, place := range places {
 			info.keys = append(info.keys, ir.Key(place, seg))
@@ -59,8 +61,7 @@ func (r *resolver) computeKeys(roots []*tableInfo) {
 	opCount := map[string]int{}
 	for _, info := range roots {
 		if ops := opsOf[info.page]; len(ops) > 0 {
-			_, path, _ := strings.Cut(info.keys[0], " ")
-			opKeys[info] = ir.Key(ir.OperationPlace(ops[0].op.Method, ops[0].op.Path), path)
+			opKeys[info] = ir.Key(ir.OperationPlace(ops[0].op.Method, ops[0].op.Path), segs[info])
 			opCount[opKeys[info]]++
 		}
 	}
@@ -78,7 +79,7 @@ func (r *resolver) computeKeys(roots []*tableInfo) {
 					continue
 				}
 				for _, k := range info.keys {
-					nk := ir.FieldPath(k, fieldSegment(fp), fieldKind(fp))
+					nk := ir.FieldKey(k, fieldSegment(fp), fieldKind(fp))
 					if len(t.keys) < maxKeys && !containsString(t.keys, nk) {
 						t.keys = append(t.keys, nk)
 						changed = true

@@ -170,7 +170,7 @@ func (r *resolver) name() {
 		if !r.configuredName(next) {
 			next.typ.GoName = r.unique(next.typ, r.wants(next, name))
 		}
-		next.chain = []string{next.typ.GoName}
+		next.chain = &nameLink{name: next.typ.GoName}
 		if g := groups[next.claim]; g != nil {
 			g.offer(r, next)
 		}
@@ -190,18 +190,24 @@ func hasOuterReferrer(info *tableInfo) bool {
 // rootChain is what qualifies the tables a top-level table nests: its
 // role first (RequestServer), then its whole name
 // (CreateECSsRequestServer).
-func (r *resolver) rootChain(info *tableInfo) []string {
+func (r *resolver) rootChain(info *tableInfo) *nameLink {
 	if info.role.suffix == "" || info.role == roleTable || !strings.HasSuffix(info.typ.GoName, info.role.suffix) {
-		return []string{info.typ.GoName}
+		return &nameLink{name: info.typ.GoName}
 	}
-	return []string{strings.TrimSuffix(info.typ.GoName, info.role.suffix), info.role.suffix}
+	return &nameLink{name: info.role.suffix, up: &nameLink{name: strings.TrimSuffix(info.typ.GoName, info.role.suffix)}}
+}
+
+// nameLink is one name of a tableInfo's chain, linked to the one above.
+type nameLink struct {
+	name string
+	up   *nameLink
 }
 
 // nameNested names t, reached from parent, and reports whether it is a
 // type of its own (not merged into a twin).
 func (r *resolver) nameNested(t, parent *tableInfo, group *claimGroup) bool {
 	t.visited = true
-	t.chain = append(append([]string(nil), parent.chain...), t.claim)
+	t.chain = &nameLink{name: t.claim, up: parent.chain}
 	if r.configuredName(t) {
 		group.offer(r, t)
 		return true
@@ -220,8 +226,8 @@ func (r *resolver) nameNested(t, parent *tableInfo, group *claimGroup) bool {
 	// CreateECSsRequestServerFlavor. A parent whose name the claim
 	// already starts with adds nothing (Server + ServerGroup).
 	name := t.claim
-	for i := len(t.chain) - 2; i >= 0; i-- {
-		if q := t.chain[i]; q != "" && !strings.HasPrefix(name, q) {
+	for l := t.chain.up; l != nil; l = l.up {
+		if q := l.name; q != "" && !strings.HasPrefix(name, q) {
 			name = q + name
 		}
 		if !r.names.Used(name) {

@@ -99,9 +99,10 @@ type tableInfo struct {
 	role    role
 	status  string // the status code a top-level table documents, if any
 	titled  bool   // a top-level table named from its title (fieldTitle)
-	// chain is the names that qualify a nested table, from its top-level
-	// table down to its own claim (see nameNested).
-	chain []string
+	// chain is the names that qualify a nested table, from its own
+	// claim up to its top-level table (see nameNested): linked, so that
+	// each level adds one name however deep it is.
+	chain *nameLink
 	// keys are the names-lock keys the table is reached by, the first
 	// the one it is written with (see computeKeys); locked is the name
 	// the lock keeps for it.
