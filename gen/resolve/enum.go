@@ -113,6 +113,17 @@ func hasTriggerWord(m string) bool {
 	return false
 }
 
+// containsASCIIFold reports whether s holds lower, a lower-case ASCII
+// word, in any case.
+func containsASCIIFold(s, lower string) bool {
+	for i := 0; i+len(lower) <= len(s); i++ {
+		if s[i]|0x20 == lower[0] && asciiEqualFold(s[i:i+len(lower)], lower) {
+			return true
+		}
+	}
+	return false
+}
+
 // asciiEqualFold reports whether s is lower, a lower-case ASCII word, in
 // any case.
 func asciiEqualFold(s, lower string) bool {
@@ -143,33 +154,38 @@ var intValue = regexp.MustCompile(`^-?\d+$`)
 // not those inside list items (values that hold under a condition: "- For
 // D2 ECSs, the value can be 2, 4 or 8.") or notes.
 func readEnum(blocks []*doc.Block) (sets []*enumSet, defaults []*ir.EnumValue, not []notEnum) {
-	intro := ""
+	// intro is the marked text of the paragraph just before, introLoc
+	// where its trigger is: each paragraph's trigger is searched once.
+	intro, introLoc := "", []int(nil)
 	for i := 0; i < len(blocks); i++ {
 		b := blocks[i]
 		switch b.Kind {
 		case doc.Paragraph:
+			introOnly := triggerOnly(intro, introLoc)
+			introduced := introOnly || isRange(intro)
 			// Values one a paragraph ("UP: The status is normal.")
 			// read as a list.
-			if n := paragraphRun(blocks[i:], intro); n >= 2 {
+			if n := paragraphRun(blocks[i:], introduced); n >= 2 {
 				list := &doc.Block{Kind: doc.List, Pos: b.Pos}
 				for _, p := range blocks[i : i+n] {
 					list.Items = append(list.Items, []*doc.Block{p})
 				}
-				if s, ne := listSet(list, intro); s != nil {
+				if s, ne := listSet(list, intro, introduced); s != nil {
 					sets = append(sets, s)
 				} else if ne != nil {
 					not = append(not, *ne)
 				}
 				i += n - 1
-				intro = ""
+				intro, introLoc = "", nil
 				continue
 			}
 			m := marked(b.Inlines)
-			if s, n, ok := sentenceSet(b, m); ok {
+			loc := findTrigger(m)
+			if s, n, ok := sentenceSet(b, m, loc); ok {
 				sets = append(sets, s)
 			} else if n != nil {
 				not = append(not, *n)
-			} else if triggerOnly(intro) && findTrigger(m) == nil {
+			} else if introOnly && loc == nil {
 				// "Options:" then the values as a paragraph.
 				if s, n, ok := textSet(b, "", m); ok {
 					sets = append(sets, s)
@@ -186,39 +202,41 @@ func readEnum(blocks []*doc.Block) (sets []*enumSet, defaults []*ir.EnumValue, n
 					defaults = append(defaults, &ir.EnumValue{Value: v, Pos: blocks[i+1].Pos})
 				}
 			}
-			intro = m
+			intro, introLoc = m, loc
 		case doc.List:
-			if s, n := listSet(b, intro); s != nil {
+			introduced := triggerOnly(intro, introLoc) || isRange(intro)
+			if s, n := listSet(b, intro, introduced); s != nil {
 				sets = append(sets, s)
 			} else if n != nil {
 				not = append(not, *n)
 			}
-			intro = ""
+			intro, introLoc = "", nil
 		default:
-			intro = ""
+			intro, introLoc = "", nil
 		}
 	}
 	return sets, defaults, not
 }
 
 // triggerOnly reports whether a paragraph is only the words that
-// introduce a set ("Options:", "The value can be as follows:").
-func triggerOnly(m string) bool {
-	loc := findTrigger(m)
+// introduce a set ("Options:", "The value can be as follows:"); loc is
+// findTrigger(m).
+func triggerOnly(m string, loc []int) bool {
 	return loc != nil && strings.Trim(m[loc[1]:], " :：") == "" && !openWords.MatchString(unmark(m))
 }
 
-// introduces reports whether a paragraph introduces a list of values:
-// "Options:", "The value can be:", "**Range**".
-func introduces(intro string) bool {
-	return triggerOnly(intro) || strings.Trim(unmark(intro), " :") == "Range"
+// isRange reports whether a paragraph is "**Range**", which introduces a
+// list of values as triggerOnly's words do ("Options:", "The value can
+// be:").
+func isRange(intro string) bool {
+	return strings.Trim(unmark(intro), " :") == "Range"
 }
 
 // paragraphRun counts the paragraphs from the first of blocks that each
-// read as a list item of values.
-func paragraphRun(blocks []*doc.Block, intro string) int {
+// read as a list item of values; introduced says the paragraph before
+// introduces values (triggerOnly or isRange).
+func paragraphRun(blocks []*doc.Block, introduced bool) int {
 	n := 0
-	introduced := introduces(intro)
 	for _, b := range blocks {
 		if b.Kind != doc.Paragraph || listItemValue([]*doc.Block{b}, introduced, true) == nil {
 			break
@@ -230,9 +248,8 @@ func paragraphRun(blocks []*doc.Block, intro string) int {
 
 // sentenceSet reads "The value can be a, b, or c." in a paragraph. A
 // trigger that ends the paragraph ("The value can be:") introduces the
-// list that follows and is not read here.
-func sentenceSet(b *doc.Block, m string) (*enumSet, *notEnum, bool) {
-	loc := findTrigger(m)
+// list that follows and is not read here. loc is findTrigger(m).
+func sentenceSet(b *doc.Block, m string, loc []int) (*enumSet, *notEnum, bool) {
 	if loc == nil {
 		return nil, nil, false
 	}
@@ -342,7 +359,13 @@ func loneValue(s string) (string, bool) {
 // defaultAt finds "The default value is **x**" and "Default: **x**".
 var defaultAt = regexp.MustCompile(`(?i)\bdefault(?:\s+value)?(?:\s+is|\s*:|：)\s*(\x01[^\x02]*\x02|[A-Za-z0-9_.-]+\s*(?:\.|$))`)
 
+// defaultIn reads the default value a paragraph's marked text gives. Every
+// match of defaultAt holds "default", whose letters have no case folds
+// outside ASCII: text without it (most) needs no search.
 func defaultIn(m string) string {
+	if !containsASCIIFold(m, "default") {
+		return ""
+	}
 	sub := defaultAt.FindStringSubmatch(m)
 	if sub == nil {
 		return ""
@@ -366,9 +389,9 @@ var emptyString = regexp.MustCompile(`^\s*(?i:an\s+)?(?i:empty\s+string)\s*[:：
 var plainItem = regexp.MustCompile(`^\s*([A-Za-z0-9_.-]+)\s*[:：]\s*`)
 
 // listSet reads a bullet list whose every item starts with a value. intro
-// is the marked text of the paragraph just before it.
-func listSet(b *doc.Block, intro string) (*enumSet, *notEnum) {
-	triggered := introduces(intro)
+// is the marked text of the paragraph just before it, triggered whether
+// that paragraph introduces values (triggerOnly or isRange).
+func listSet(b *doc.Block, intro string, triggered bool) (*enumSet, *notEnum) {
 	var values []*ir.EnumValue
 	bad := 0
 	for _, item := range b.Items {
