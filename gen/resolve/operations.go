@@ -284,6 +284,13 @@ func (r *resolver) absorbParamTypes(pkg *ir.Package, byPage map[*doc.Page][]*tab
 	for t, to := range gone {
 		byName[t.GoName] = to
 	}
+	// A fields entry by the name of a type that is no longer generated
+	// would change nothing the user can see.
+	for i := range r.settings.cfg.Fields {
+		if f := &r.settings.cfg.Fields[i]; byName[f.Type] != "" {
+			r.diags.Errorf(f.Pos, "config", "fields entry: type %s is not generated: its rows are parameters of %s; select that type", f.Type, byName[f.Type])
+		}
+	}
 	for ref, name := range pkg.Links {
 		if to, ok := byName[name]; ok {
 			pkg.Links[ref] = to
