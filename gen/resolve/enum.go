@@ -185,8 +185,11 @@ func readEnum(blocks []*doc.Block) (sets []*enumSet, defaults []*ir.EnumValue, n
 				sets = append(sets, s)
 			} else if n != nil {
 				not = append(not, *n)
-			} else if introOnly && loc == nil {
-				// "Options:" then the values as a paragraph.
+			} else if loc == nil && (introOnly || isRange(intro) && allMarked(m)) {
+				// "Options:" then the values as a paragraph; "**Range**"
+				// then marked values only ("**ACTIVE**, **BUILD**, and
+				// **ERROR**"), for after "Range" plain words are as often
+				// a description ("letters, digits, and hyphens").
 				if s, n, ok := textSet(b, "", m); ok {
 					sets = append(sets, s)
 				} else if n != nil {
@@ -230,6 +233,22 @@ func triggerOnly(m string, loc []int) bool {
 // be:").
 func isRange(intro string) bool {
 	return strings.Trim(unmark(intro), " :") == "Range"
+}
+
+// allMarked reports whether the marked text m is a list of marked values
+// only: each of its items is one marked run ("**a**, **b**, and **c**.").
+func allMarked(m string) bool {
+	items := itemSplit.Split(strings.TrimSuffix(strings.TrimSpace(m), "."), -1)
+	if len(items) < 2 {
+		return false
+	}
+	for _, it := range items {
+		it = strings.TrimSpace(it)
+		if len(it) < 2 || it[0] != markOpen || it[len(it)-1] != markClose || strings.Count(it, string(markOpen)) != 1 {
+			return false
+		}
+	}
+	return true
 }
 
 // paragraphRun counts the paragraphs from the first of blocks that each
