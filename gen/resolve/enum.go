@@ -828,7 +828,7 @@ func (r *resolver) nameEnums(pkg *ir.Package) {
 		case len(plan.owners) > 1 && words(f.GoName) > 1 && !r.names.Used(f.GoName):
 			t.GoName = r.unique(t, f.GoName)
 		default:
-			t.GoName = r.unique(t, r.ownerName(plan.owners[0])+f.GoName)
+			t.GoName = r.unique(t, r.ownerName(r.namingOwner(plan.owners))+f.GoName)
 		}
 		for k, v := range t.Enum.Values {
 			v.GoName = r.names.Unique(t.GoName + plan.parts[k])
@@ -852,6 +852,21 @@ func (r *resolver) nameEnums(pkg *ir.Package) {
 		in = append(in, &doc.Inline{Kind: doc.Plain, Text: "."})
 		t.Doc = []*doc.Block{{Kind: doc.Paragraph, Pos: f.Pos, Inlines: in}}
 	}
+}
+
+// namingOwner is the struct whose name a shared enum type takes: the
+// first that is generated under its own name. A parameter of an
+// operation's Params type names it only when no body struct shares it,
+// so a response field is never typed after another operation's
+// parameters (ResponseServerStatus, not ListServersParamsStatus).
+func (r *resolver) namingOwner(owners []*ir.Type) *ir.Type {
+	r.ownerName(owners[0]) // fills paramsOwners
+	for _, o := range owners {
+		if _, ok := r.enums.paramsOwners[o]; !ok {
+			return o
+		}
+	}
+	return owners[0]
 }
 
 // ownerName is the name of the struct an enum field lives in. The field of
