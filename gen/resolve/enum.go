@@ -113,6 +113,17 @@ func hasTriggerWord(m string) bool {
 	return false
 }
 
+// containsASCIIFold reports whether s holds lower, a lower-case ASCII
+// word, in any case.
+func containsASCIIFold(s, lower string) bool {
+	for i := 0; i+len(lower) <= len(s); i++ {
+		if s[i]|0x20 == lower[0] && asciiEqualFold(s[i:i+len(lower)], lower) {
+			return true
+		}
+	}
+	return false
+}
+
 // asciiEqualFold reports whether s is lower, a lower-case ASCII word, in
 // any case.
 func asciiEqualFold(s, lower string) bool {
@@ -143,34 +154,42 @@ var intValue = regexp.MustCompile(`^-?\d+$`)
 // not those inside list items (values that hold under a condition: "- For
 // D2 ECSs, the value can be 2, 4 or 8.") or notes.
 func readEnum(blocks []*doc.Block) (sets []*enumSet, defaults []*ir.EnumValue, not []notEnum) {
-	intro := ""
+	// intro is the marked text of the paragraph just before, introLoc
+	// where its trigger is: each paragraph's trigger is searched once.
+	intro, introLoc := "", []int(nil)
 	for i := 0; i < len(blocks); i++ {
 		b := blocks[i]
 		switch b.Kind {
 		case doc.Paragraph:
+			introOnly := triggerOnly(intro, introLoc)
+			introduced := introOnly || isRange(intro)
 			// Values one a paragraph ("UP: The status is normal.")
 			// read as a list.
-			if n := paragraphRun(blocks[i:], intro); n >= 2 {
+			if n := paragraphRun(blocks[i:], introduced); n >= 2 {
 				list := &doc.Block{Kind: doc.List, Pos: b.Pos}
 				for _, p := range blocks[i : i+n] {
 					list.Items = append(list.Items, []*doc.Block{p})
 				}
-				if s, ne := listSet(list, intro); s != nil {
+				if s, ne := listSet(list, intro, introduced); s != nil {
 					sets = append(sets, s)
 				} else if ne != nil {
 					not = append(not, *ne)
 				}
 				i += n - 1
-				intro = ""
+				intro, introLoc = "", nil
 				continue
 			}
 			m := marked(b.Inlines)
-			if s, n, ok := sentenceSet(b, m); ok {
+			loc := findTrigger(m)
+			if s, n, ok := sentenceSet(b, m, loc); ok {
 				sets = append(sets, s)
 			} else if n != nil {
 				not = append(not, *n)
-			} else if triggerOnly(intro) && findTrigger(m) == nil {
-				// "Options:" then the values as a paragraph.
+			} else if loc == nil && (introOnly || isRange(intro) && allMarked(m)) {
+				// "Options:" then the values as a paragraph; "**Range**"
+				// then marked values only ("**ACTIVE**, **BUILD**, and
+				// **ERROR**"), for after "Range" plain words are as often
+				// a description ("letters, digits, and hyphens").
 				if s, n, ok := textSet(b, "", m); ok {
 					sets = append(sets, s)
 				} else if n != nil {
@@ -186,39 +205,57 @@ func readEnum(blocks []*doc.Block) (sets []*enumSet, defaults []*ir.EnumValue, n
 					defaults = append(defaults, &ir.EnumValue{Value: v, Pos: blocks[i+1].Pos})
 				}
 			}
-			intro = m
+			intro, introLoc = m, loc
 		case doc.List:
-			if s, n := listSet(b, intro); s != nil {
+			introduced := triggerOnly(intro, introLoc) || isRange(intro)
+			if s, n := listSet(b, intro, introduced); s != nil {
 				sets = append(sets, s)
 			} else if n != nil {
 				not = append(not, *n)
 			}
-			intro = ""
+			intro, introLoc = "", nil
 		default:
-			intro = ""
+			intro, introLoc = "", nil
 		}
 	}
 	return sets, defaults, not
 }
 
 // triggerOnly reports whether a paragraph is only the words that
-// introduce a set ("Options:", "The value can be as follows:").
-func triggerOnly(m string) bool {
-	loc := findTrigger(m)
+// introduce a set ("Options:", "The value can be as follows:"); loc is
+// findTrigger(m).
+func triggerOnly(m string, loc []int) bool {
 	return loc != nil && strings.Trim(m[loc[1]:], " :：") == "" && !openWords.MatchString(unmark(m))
 }
 
-// introduces reports whether a paragraph introduces a list of values:
-// "Options:", "The value can be:", "**Range**".
-func introduces(intro string) bool {
-	return triggerOnly(intro) || strings.Trim(unmark(intro), " :") == "Range"
+// isRange reports whether a paragraph is "**Range**", which introduces a
+// list of values as triggerOnly's words do ("Options:", "The value can
+// be:").
+func isRange(intro string) bool {
+	return strings.Trim(unmark(intro), " :") == "Range"
+}
+
+// allMarked reports whether the marked text m is a list of marked values
+// only: each of its items is one marked run ("**a**, **b**, and **c**.").
+func allMarked(m string) bool {
+	items := itemSplit.Split(strings.TrimSuffix(strings.TrimSpace(m), "."), -1)
+	if len(items) < 2 {
+		return false
+	}
+	for _, it := range items {
+		it = strings.TrimSpace(it)
+		if len(it) < 2 || it[0] != markOpen || it[len(it)-1] != markClose || strings.Count(it, string(markOpen)) != 1 {
+			return false
+		}
+	}
+	return true
 }
 
 // paragraphRun counts the paragraphs from the first of blocks that each
-// read as a list item of values.
-func paragraphRun(blocks []*doc.Block, intro string) int {
+// read as a list item of values; introduced says the paragraph before
+// introduces values (triggerOnly or isRange).
+func paragraphRun(blocks []*doc.Block, introduced bool) int {
 	n := 0
-	introduced := introduces(intro)
 	for _, b := range blocks {
 		if b.Kind != doc.Paragraph || listItemValue([]*doc.Block{b}, introduced, true) == nil {
 			break
@@ -230,9 +267,8 @@ func paragraphRun(blocks []*doc.Block, intro string) int {
 
 // sentenceSet reads "The value can be a, b, or c." in a paragraph. A
 // trigger that ends the paragraph ("The value can be:") introduces the
-// list that follows and is not read here.
-func sentenceSet(b *doc.Block, m string) (*enumSet, *notEnum, bool) {
-	loc := findTrigger(m)
+// list that follows and is not read here. loc is findTrigger(m).
+func sentenceSet(b *doc.Block, m string, loc []int) (*enumSet, *notEnum, bool) {
 	if loc == nil {
 		return nil, nil, false
 	}
@@ -342,7 +378,13 @@ func loneValue(s string) (string, bool) {
 // defaultAt finds "The default value is **x**" and "Default: **x**".
 var defaultAt = regexp.MustCompile(`(?i)\bdefault(?:\s+value)?(?:\s+is|\s*:|：)\s*(\x01[^\x02]*\x02|[A-Za-z0-9_.-]+\s*(?:\.|$))`)
 
+// defaultIn reads the default value a paragraph's marked text gives. Every
+// match of defaultAt holds "default", whose letters have no case folds
+// outside ASCII: text without it (most) needs no search.
 func defaultIn(m string) string {
+	if !containsASCIIFold(m, "default") {
+		return ""
+	}
 	sub := defaultAt.FindStringSubmatch(m)
 	if sub == nil {
 		return ""
@@ -366,9 +408,9 @@ var emptyString = regexp.MustCompile(`^\s*(?i:an\s+)?(?i:empty\s+string)\s*[:：
 var plainItem = regexp.MustCompile(`^\s*([A-Za-z0-9_.-]+)\s*[:：]\s*`)
 
 // listSet reads a bullet list whose every item starts with a value. intro
-// is the marked text of the paragraph just before it.
-func listSet(b *doc.Block, intro string) (*enumSet, *notEnum) {
-	triggered := introduces(intro)
+// is the marked text of the paragraph just before it, triggered whether
+// that paragraph introduces values (triggerOnly or isRange).
+func listSet(b *doc.Block, intro string, triggered bool) (*enumSet, *notEnum) {
 	var values []*ir.EnumValue
 	bad := 0
 	for _, item := range b.Items {
@@ -786,7 +828,7 @@ func (r *resolver) nameEnums(pkg *ir.Package) {
 		case len(plan.owners) > 1 && words(f.GoName) > 1 && !r.names.Used(f.GoName):
 			t.GoName = r.unique(t, f.GoName)
 		default:
-			t.GoName = r.unique(t, r.ownerName(plan.owners[0])+f.GoName)
+			t.GoName = r.unique(t, r.ownerName(r.namingOwner(plan.owners))+f.GoName)
 		}
 		for k, v := range t.Enum.Values {
 			v.GoName = r.names.Unique(t.GoName + plan.parts[k])
@@ -810,6 +852,21 @@ func (r *resolver) nameEnums(pkg *ir.Package) {
 		in = append(in, &doc.Inline{Kind: doc.Plain, Text: "."})
 		t.Doc = []*doc.Block{{Kind: doc.Paragraph, Pos: f.Pos, Inlines: in}}
 	}
+}
+
+// namingOwner is the struct whose name a shared enum type takes: the
+// first that is generated under its own name. A parameter of an
+// operation's Params type names it only when no body struct shares it,
+// so a response field is never typed after another operation's
+// parameters (ResponseServerStatus, not ListServersParamsStatus).
+func (r *resolver) namingOwner(owners []*ir.Type) *ir.Type {
+	r.ownerName(owners[0]) // fills paramsOwners
+	for _, o := range owners {
+		if _, ok := r.enums.paramsOwners[o]; !ok {
+			return o
+		}
+	}
+	return owners[0]
 }
 
 // ownerName is the name of the struct an enum field lives in. The field of

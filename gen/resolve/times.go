@@ -41,9 +41,10 @@ const (
 // the bare layout when one has none, "" when it documents no format.
 func timeLayout(blocks []*doc.Block) string {
 	text := doc.BlocksText(blocks)
-	// Every match of the expressions below holds "3339", or a '-' and a
-	// ':': most descriptions hold neither and need no search.
-	if !strings.Contains(text, "3339") && (strings.IndexByte(text, '-') < 0 || strings.IndexByte(text, ':') < 0) {
+	// Every match of the expressions below holds "3339", or a 'T' between
+	// a date and a time (dateTimeT): most descriptions hold neither and
+	// need no search.
+	if !strings.Contains(text, "3339") && !dateTimeT(text) {
 		return ""
 	}
 	zoned, bare := rfc3339Word.MatchString(text) || zoneFormat.MatchString(text), false
@@ -68,6 +69,25 @@ func timeLayout(blocks []*doc.Block) string {
 	}
 	return ""
 }
+
+// dateTimeT reports whether text holds a 'T' or 't' after a digit or a
+// 'd' and before a digit, an 'h' or a '%', in any case: the joint of every
+// match of stamp, zoneFormat and bareFormat ("22T03", "ddTHH", "%ddT%HH").
+// None of these letters has a case fold outside ASCII.
+func dateTimeT(text string) bool {
+	for i := 1; i+1 < len(text); i++ {
+		if text[i]|0x20 != 't' {
+			continue
+		}
+		before, after := text[i-1], text[i+1]
+		if (isDigit(before) || before|0x20 == 'd') && (isDigit(after) || after|0x20 == 'h' || after == '%') {
+			return true
+		}
+	}
+	return false
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
 var timeType = &ir.GoType{Kind: ir.Qualified, Path: "time", Name: "Time"}
 
