@@ -185,8 +185,11 @@ func readEnum(blocks []*doc.Block) (sets []*enumSet, defaults []*ir.EnumValue, n
 				sets = append(sets, s)
 			} else if n != nil {
 				not = append(not, *n)
-			} else if introOnly && loc == nil {
-				// "Options:" then the values as a paragraph.
+			} else if loc == nil && (introOnly || isRange(intro) && allMarked(m)) {
+				// "Options:" then the values as a paragraph; "**Range**"
+				// then marked values only ("**ACTIVE**, **BUILD**, and
+				// **ERROR**"), for after "Range" plain words are as often
+				// a description ("letters, digits, and hyphens").
 				if s, n, ok := textSet(b, "", m); ok {
 					sets = append(sets, s)
 				} else if n != nil {
@@ -230,6 +233,22 @@ func triggerOnly(m string, loc []int) bool {
 // be:").
 func isRange(intro string) bool {
 	return strings.Trim(unmark(intro), " :") == "Range"
+}
+
+// allMarked reports whether the marked text m is a list of marked values
+// only: each of its items is one marked run ("**a**, **b**, and **c**.").
+func allMarked(m string) bool {
+	items := itemSplit.Split(strings.TrimSuffix(strings.TrimSpace(m), "."), -1)
+	if len(items) < 2 {
+		return false
+	}
+	for _, it := range items {
+		it = strings.TrimSpace(it)
+		if len(it) < 2 || it[0] != markOpen || it[len(it)-1] != markClose || strings.Count(it, string(markOpen)) != 1 {
+			return false
+		}
+	}
+	return true
 }
 
 // paragraphRun counts the paragraphs from the first of blocks that each
@@ -809,7 +828,7 @@ func (r *resolver) nameEnums(pkg *ir.Package) {
 		case len(plan.owners) > 1 && words(f.GoName) > 1 && !r.names.Used(f.GoName):
 			t.GoName = r.unique(t, f.GoName)
 		default:
-			t.GoName = r.unique(t, r.ownerName(plan.owners[0])+f.GoName)
+			t.GoName = r.unique(t, r.ownerName(r.namingOwner(plan.owners))+f.GoName)
 		}
 		for k, v := range t.Enum.Values {
 			v.GoName = r.names.Unique(t.GoName + plan.parts[k])
@@ -833,6 +852,21 @@ func (r *resolver) nameEnums(pkg *ir.Package) {
 		in = append(in, &doc.Inline{Kind: doc.Plain, Text: "."})
 		t.Doc = []*doc.Block{{Kind: doc.Paragraph, Pos: f.Pos, Inlines: in}}
 	}
+}
+
+// namingOwner is the struct whose name a shared enum type takes: the
+// first that is generated under its own name. A parameter of an
+// operation's Params type names it only when no body struct shares it,
+// so a response field is never typed after another operation's
+// parameters (ResponseServerStatus, not ListServersParamsStatus).
+func (r *resolver) namingOwner(owners []*ir.Type) *ir.Type {
+	r.ownerName(owners[0]) // fills paramsOwners
+	for _, o := range owners {
+		if _, ok := r.enums.paramsOwners[o]; !ok {
+			return o
+		}
+	}
+	return owners[0]
 }
 
 // ownerName is the name of the struct an enum field lives in. The field of

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/rst2go/rst2go/gen/config"
 	"github.com/rst2go/rst2go/gen/doc"
 	"github.com/rst2go/rst2go/gen/ir"
 	"github.com/rst2go/rst2go/gen/naming"
@@ -283,6 +284,13 @@ func (r *resolver) absorbParamTypes(pkg *ir.Package, byPage map[*doc.Page][]*tab
 	for t, to := range gone {
 		byName[t.GoName] = to
 	}
+	// A fields entry by the name of a type that is no longer generated
+	// would change nothing the user can see.
+	for i := range r.settings.cfg.Fields {
+		if f := &r.settings.cfg.Fields[i]; byName[f.Type] != "" {
+			r.diags.Errorf(f.Pos, "config", "fields entry: type %s is not generated: its rows are parameters of %s; select that type", f.Type, byName[f.Type])
+		}
+	}
 	for ref, name := range pkg.Links {
 		if to, ok := byName[name]; ok {
 			pkg.Links[ref] = to
@@ -328,6 +336,13 @@ func (r *resolver) opParams(plan *opPlan, roots []*tableInfo) {
 			// One name in two places ("/v2/{project_id}/limits?project_id=..."):
 			// the second says where it travels.
 			goName = r.settings.exportedName(string(p.In)) + goName
+		}
+		if o := r.paramsOverride(op, p.Name); o != nil && o.Name != "" {
+			if names.Used(o.Name) {
+				r.diags.Errorf(o.Pos, "config-conflict", "field name %s is already taken in %s", o.Name, op.ParamsType.GoName)
+			} else {
+				goName = o.Name
+			}
 		}
 		p.GoName = names.Unique(goName)
 		op.Params = append(op.Params, p)
@@ -382,6 +397,27 @@ func (r *resolver) opParams(plan *opPlan, roots []*tableInfo) {
 	for _, q := range plan.line.Query {
 		add(&ir.Param{Name: q.Name, In: ir.InQuery, Type: ir.String, Pos: plan.pos})
 	}
+}
+
+// paramsOverride is the fields entry that selects parameter name of op's
+// Params type: by the type's Go name, as generated, or by the operation
+// and the path "params" (the type's key in the names lock). Only a name
+// applies to a parameter: its Go type follows from where it travels.
+func (r *resolver) paramsOverride(op *ir.Operation, name string) *config.Field {
+	for i := range r.settings.cfg.Fields {
+		f := &r.settings.cfg.Fields[i]
+		selected := f.Type != "" && f.Type == op.ParamsType.GoName ||
+			f.Operation != "" && ir.Key(f.Operation, f.Path) == op.ParamsType.Key
+		if !selected || f.Param != name && jsonName(f.Param) != name {
+			continue
+		}
+		r.settings.used[f] = true
+		if f.GoType != nil || f.NoEnum || f.Values != nil {
+			r.diags.Errorf(f.Pos, "config", "fields entry: %s.%s is a path, query or header parameter: only its name can be set", op.ParamsType.GoName, name)
+		}
+		return f
+	}
+	return nil
 }
 
 // paramType is the Go type of a parameter in a URL or header: the

@@ -166,7 +166,7 @@ func fieldTitle(t *doc.Table) string {
 	s := strings.TrimSpace(tableNumberRE.ReplaceAllString(t.Title, ""))
 	s = strings.Trim(s, "*` ")
 	lower := strings.ToLower(s)
-	for _, w := range []string{" field description", " parameter description", " parameters description", " field", " parameters", " parameter", " description", " object", " structure", " data structure"} {
+	for _, w := range []string{" field description", " parameter description", " parameters description", " field", " parameters", " parameter", " description", " objects", " object", " structure", " data structure"} {
 		if strings.HasSuffix(lower, w) {
 			s, lower = s[:len(s)-len(w)], lower[:len(lower)-len(w)]
 			break

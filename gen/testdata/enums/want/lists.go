@@ -67,6 +67,13 @@ type QueryECSDetailsResponse struct {
 	//   - fixed: a private IP address.
 	//   - floating: a floating IP address.
 	IPType QueryECSDetailsResponseIPType `json:"ip_type,omitempty"`
+
+	// DESC: marked values as one paragraph under Range.
+	//
+	// Range: LOCKED, UNLOCKED, and PENDING
+	//
+	// For details, see ECS Statuses.
+	LockState QueryECSDetailsResponseLockState `json:"lock_state,omitempty"`
 }
 
 // QueryECSDetailsResponseStatus is the type of the status field of [QueryECSDetailsResponse].
@@ -238,6 +245,25 @@ const (
 func (v QueryECSDetailsResponseIPType) Valid() bool {
 	switch v {
 	case QueryECSDetailsResponseIPTypeFixed, QueryECSDetailsResponseIPTypeFloating:
+		return true
+	}
+	return false
+}
+
+// QueryECSDetailsResponseLockState is the type of the lock_state field of [QueryECSDetailsResponse].
+type QueryECSDetailsResponseLockState string
+
+const (
+	QueryECSDetailsResponseLockStateLocked   QueryECSDetailsResponseLockState = "LOCKED"
+	QueryECSDetailsResponseLockStateUnlocked QueryECSDetailsResponseLockState = "UNLOCKED"
+	QueryECSDetailsResponseLockStatePending  QueryECSDetailsResponseLockState = "PENDING"
+)
+
+// Valid reports whether v is one of the documented values of QueryECSDetailsResponseLockState.
+// Other values decode all the same.
+func (v QueryECSDetailsResponseLockState) Valid() bool {
+	switch v {
+	case QueryECSDetailsResponseLockStateLocked, QueryECSDetailsResponseLockStateUnlocked, QueryECSDetailsResponseLockStatePending:
 		return true
 	}
 	return false

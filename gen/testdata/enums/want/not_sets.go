@@ -78,6 +78,11 @@ type ListThingsRequest struct {
 	//
 	// Constraints: NOTE: none.
 	AHeadings ListThingsRequestAHeadings `json:"a_headings,omitempty"`
+
+	// DESC: plain words under Range describe, they are no set.
+	//
+	// Range: letters, digits, and hyphens
+	Nickname string `json:"nickname,omitempty"`
 }
 
 // ListThingsRequestAHeadings is the type of the a_headings field of [ListThingsRequest].
