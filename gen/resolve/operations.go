@@ -388,7 +388,7 @@ func (r *resolver) opParams(plan *opPlan, roots []*tableInfo) {
 				continue
 			}
 			required := f.Param.Mandatory == doc.MandatoryYes || where == ir.InPath
-			add(&ir.Param{Name: name, In: where, Type: paramType(where, f.Type, required), Required: required, Pos: f.Param.NamePos, Doc: f.Doc, Row: f.Param})
+			add(&ir.Param{Name: name, In: where, Type: paramType(where, f.Type, required, r.settings.cfg.Pointers.Requests != config.PointersNever), Required: required, Pos: f.Param.NamePos, Doc: f.Doc, Row: f.Param})
 		}
 	}
 	for _, n := range uri.Placeholders(op.Path) {
@@ -422,10 +422,11 @@ func (r *resolver) paramsOverride(op *ir.Operation, name string) *config.Field {
 
 // paramType is the Go type of a parameter in a URL or header: the
 // table's scalar type (a pointer when an optional query parameter is not
-// a string, so that unset is told from zero), a slice of scalars for an
-// array query parameter (sent as repeated names); a string for anything
-// else, and always for a header.
-func paramType(in ir.ParamIn, t *ir.GoType, required bool) *ir.GoType {
+// a string and pointers is set, so that unset is told from zero; with
+// "pointers: {requests: never}" a plain value, sent when not zero), a
+// slice of scalars for an array query parameter (sent as repeated
+// names); a string for anything else, and always for a header.
+func paramType(in ir.ParamIn, t *ir.GoType, required, pointers bool) *ir.GoType {
 	if in == ir.InHeader || t == nil {
 		return ir.String
 	}
@@ -444,7 +445,7 @@ func paramType(in ir.ParamIn, t *ir.GoType, required bool) *ir.GoType {
 	default:
 		return ir.String
 	}
-	if in == ir.InQuery && !required && base.Scalar().Name != "string" {
+	if in == ir.InQuery && !required && pointers && base.Scalar().Name != "string" {
 		return ir.PointerTo(base)
 	}
 	return base
