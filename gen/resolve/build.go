@@ -263,10 +263,10 @@ func (r *resolver) fieldNames(info *tableInfo) []string {
 	count := map[string]int{}
 	for i, fp := range info.fields {
 		name := jsonName(fp.param.Name)
-		names[i] = r.settings.rules.Exported(name)
+		names[i] = r.settings.exportedName(name)
 		short[i] = names[i]
 		if rest, ok := naming.CutNamespace(name); ok && !r.settings.cfg.KeepNamespaces {
-			if n := r.settings.rules.Exported(rest); n != "" {
+			if n := r.settings.exportedName(rest); n != "" {
 				short[i] = n
 			}
 		}

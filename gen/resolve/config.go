@@ -22,6 +22,22 @@ type settings struct {
 	// configured are the names types entries give, by name.
 	configured map[string]*config.TypeName
 	used       map[any]bool
+	// exported holds rules.Exported's answers: a doc set spells the same
+	// field names again and again.
+	exported map[string]string
+}
+
+// exportedName is rules.Exported(name), worked out once per name.
+func (s *settings) exportedName(name string) string {
+	if n, ok := s.exported[name]; ok {
+		return n
+	}
+	n := s.rules.Exported(name)
+	if s.exported == nil {
+		s.exported = map[string]string{}
+	}
+	s.exported[name] = n
+	return n
 }
 
 func newSettings(cfg *config.Config) *settings {

@@ -620,7 +620,7 @@ func (r *resolver) valueName(v string) string {
 	if len(word) > 4 && strings.ToUpper(word) == word && strings.ToLower(word) != word {
 		word = strings.ToLower(word)
 	}
-	if n := r.settings.rules.Exported(word); n != "" {
+	if n := r.settings.exportedName(word); n != "" {
 		if unicode.IsDigit(rune(word[0])) {
 			n = strings.TrimPrefix(n, "X") // the type name comes first
 		}

@@ -128,7 +128,7 @@ func (r *resolver) planOperations() {
 			stem := r.settings.rules.TypeNameFromTitle(p.Title)
 			if stem == "" {
 				base := p.Path[strings.LastIndex(p.Path, "/")+1:]
-				stem = r.settings.rules.Exported(stripExt(base))
+				stem = r.settings.exportedName(stripExt(base))
 			}
 			if stem == "" {
 				stem = "Operation"
@@ -329,14 +329,14 @@ func (r *resolver) opParams(plan *opPlan, roots []*tableInfo) {
 			return
 		}
 		seen[key] = true
-		goName := r.settings.rules.Exported(jsonName(p.Name))
+		goName := r.settings.exportedName(jsonName(p.Name))
 		if goName == "" {
 			goName = "Param"
 		}
 		if names.Used(goName) && p.In != ir.InPath {
 			// One name in two places ("/v2/{project_id}/limits?project_id=..."):
 			// the second says where it travels.
-			goName = r.settings.rules.Exported(string(p.In)) + goName
+			goName = r.settings.exportedName(string(p.In)) + goName
 		}
 		if o := r.paramsOverride(op, p.Name); o != nil && o.Name != "" {
 			if names.Used(o.Name) {
