@@ -164,12 +164,19 @@ func tableMatches(p *doc.Page, t *doc.Table, sel string) bool {
 
 // fieldOverride returns the config's entry for a parameter of a table's
 // type: selected by the type's name, or by an operation and json path
-// that is one of the table's keys.
+// that is one of the table's keys. The rows of a path, query or header
+// table are also selected by the operation's Params type, which holds
+// them: by its name or its key ("params").
 func (r *resolver) fieldOverride(info *tableInfo, typeName, param string) *config.Field {
+	var op *ir.Operation
+	if info != nil {
+		op = r.paramsOp(info.typ)
+	}
 	for i := range r.settings.cfg.Fields {
 		f := &r.settings.cfg.Fields[i]
-		selected := f.Type != "" && f.Type == typeName ||
-			f.Operation != "" && info != nil && containsString(info.keys, ir.Key(f.Operation, f.Path))
+		key := ir.Key(f.Operation, f.Path)
+		selected := f.Type != "" && (f.Type == typeName || op != nil && f.Type == op.ParamsType.GoName) ||
+			f.Operation != "" && info != nil && (containsString(info.keys, key) || op != nil && key == op.ParamsType.Key)
 		if selected && (f.Param == param || jsonName(f.Param) == param) {
 			r.settings.used[f] = true
 			return f

@@ -659,8 +659,8 @@ type enums struct {
 	plans  map[*ir.Type]*enumPlan
 	order  []*enumPlan
 	// paramsOwners gives, for the path, query and header tables an
-	// operation's Params type absorbs, that type's name (see ownerName).
-	paramsOwners map[*ir.Type]string
+	// operation's Params type absorbs, that operation (see paramsOp).
+	paramsOwners map[*ir.Type]*ir.Operation
 }
 
 // enumKeyOf is an enum type's key in the names lock: its field's path
@@ -869,9 +869,8 @@ func (r *resolver) nameEnums(pkg *ir.Package) {
 // so a response field is never typed after another operation's
 // parameters (ResponseServerStatus, not ListServersParamsStatus).
 func (r *resolver) namingOwner(owners []*ir.Type) *ir.Type {
-	r.ownerName(owners[0]) // fills paramsOwners
 	for _, o := range owners {
-		if _, ok := r.enums.paramsOwners[o]; !ok {
+		if r.paramsOp(o) == nil {
 			return o
 		}
 	}
@@ -884,8 +883,17 @@ func (r *resolver) namingOwner(owners []*ir.Type) *ir.Type {
 // absorbParamTypes), so its enum is named from that: QueryThingsParamsSortDir,
 // not QueryThingsQueryParamsSortDir after a type that is not generated.
 func (r *resolver) ownerName(owner *ir.Type) string {
+	if op := r.paramsOp(owner); op != nil {
+		return op.ParamsType.GoName
+	}
+	return owner.GoName
+}
+
+// paramsOp is the operation whose Params type holds the rows of t, a path,
+// query, URI or request header table's type, or nil.
+func (r *resolver) paramsOp(t *ir.Type) *ir.Operation {
 	if r.enums.paramsOwners == nil {
-		r.enums.paramsOwners = map[*ir.Type]string{}
+		r.enums.paramsOwners = map[*ir.Type]*ir.Operation{}
 		firstOp := map[*doc.Page]*ir.Operation{}
 		for _, plan := range r.ops {
 			if firstOp[plan.page] == nil {
@@ -894,14 +902,11 @@ func (r *resolver) ownerName(owner *ir.Type) string {
 		}
 		for _, info := range r.tables {
 			if op := firstOp[info.page]; op != nil && absorbed[info.role] {
-				r.enums.paramsOwners[info.typ] = op.ParamsType.GoName
+				r.enums.paramsOwners[info.typ] = op
 			}
 		}
 	}
-	if name, ok := r.enums.paramsOwners[owner]; ok {
-		return name
-	}
-	return owner.GoName
+	return r.enums.paramsOwners[t]
 }
 
 // intNames are the constants' name parts: from the values, except that an

@@ -289,6 +289,7 @@ func (r *resolver) absorbParamTypes(pkg *ir.Package, byPage map[*doc.Page][]*tab
 	for i := range r.settings.cfg.Fields {
 		if f := &r.settings.cfg.Fields[i]; byName[f.Type] != "" {
 			r.diags.Errorf(f.Pos, "config", "fields entry: type %s is not generated: its rows are parameters of %s; select that type", f.Type, byName[f.Type])
+			r.settings.used[f] = true // one error is enough
 		}
 	}
 	for ref, name := range pkg.Links {
@@ -401,8 +402,9 @@ func (r *resolver) opParams(plan *opPlan, roots []*tableInfo) {
 
 // paramsOverride is the fields entry that selects parameter name of op's
 // Params type: by the type's Go name, as generated, or by the operation
-// and the path "params" (the type's key in the names lock). Only a name
-// applies to a parameter: its Go type follows from where it travels.
+// and the path "params" (the type's key in the names lock). Its name
+// applies here; goType, enum and values applied to the table's field
+// already (fieldOverride), which the parameter's type comes from.
 func (r *resolver) paramsOverride(op *ir.Operation, name string) *config.Field {
 	for i := range r.settings.cfg.Fields {
 		f := &r.settings.cfg.Fields[i]
@@ -412,9 +414,6 @@ func (r *resolver) paramsOverride(op *ir.Operation, name string) *config.Field {
 			continue
 		}
 		r.settings.used[f] = true
-		if f.GoType != nil || f.NoEnum || f.Values != nil {
-			r.diags.Errorf(f.Pos, "config", "fields entry: %s.%s is a path, query or header parameter: only its name can be set", op.ParamsType.GoName, name)
-		}
 		return f
 	}
 	return nil
