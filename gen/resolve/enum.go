@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/rst2go/rst2go/gen/config"
@@ -81,9 +82,11 @@ func unmark(s string) string {
 var unmarker = strings.NewReplacer(string(markOpen), "", string(markClose), "")
 
 // setTrigger finds the words that introduce a set in a sentence.
-var setTrigger = regexp.MustCompile(`(?i)(?:\b(?:its|the|this|parameter)\s+(?:value|values)\s+(?:of\s+this\s+(?:parameter|field)\s+)?(?:can|must|may|should)\s+(?:only\s+)?be(?:\s+set\s+to)?(?:\s+one\s+of(?:\s+the\s+following)?)?|\bpossible\s+values\s+(?:are|include)(?:\s+as\s+follows)?|\benumerat(?:ed|ion)\s+values?\s*(?:are|include)?|\bvalid\s+values\s+(?:are|include)|\boptions?\s+(?:are|include)|\bthe\s+following\s+values\s+are\s+(?:supported|available|allowed)|^\s*options|^\s*value\s+range|^\s*range|^\s*values)(?:\s+as\s+follows)?\s*(?::|：)?\s*`)
+var setTrigger = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)(?:\b(?:its|the|this|parameter)\s+(?:value|values)\s+(?:of\s+this\s+(?:parameter|field)\s+)?(?:can|must|may|should)\s+(?:only\s+)?be(?:\s+set\s+to)?(?:\s+one\s+of(?:\s+the\s+following)?)?|\bpossible\s+values\s+(?:are|include)(?:\s+as\s+follows)?|\benumerat(?:ed|ion)\s+values?\s*(?:are|include)?|\bvalid\s+values\s+(?:are|include)|\boptions?\s+(?:are|include)|\bthe\s+following\s+values\s+are\s+(?:supported|available|allowed)|^\s*options|^\s*value\s+range|^\s*range|^\s*values)(?:\s+as\s+follows)?\s*(?::|：)?\s*`)
+})
 
-// findTrigger is setTrigger.FindStringIndex(m), but first looks for a
+// findTrigger is setTrigger().FindStringIndex(m), but first looks for a
 // word every match holds ("value", "option", "range" or "enumerat", in
 // any case): most text has none, and the search is some twenty times
 // cheaper than the expression's.
@@ -91,7 +94,7 @@ func findTrigger(m string) []int {
 	if !hasTriggerWord(m) {
 		return nil
 	}
-	return setTrigger.FindStringIndex(m)
+	return setTrigger().FindStringIndex(m)
 }
 
 // triggerWords are the words of which every match of setTrigger holds
@@ -137,18 +140,20 @@ func asciiEqualFold(s, lower string) bool {
 }
 
 // openWords mark a list of examples, not a set.
-var openWords = regexp.MustCompile(`(?i)\bsuch\s+as\b|\bfor\s+example\b|\bfor\s+instance\b|\be\.\s?g\.|\bincluding\b|\betc\b|\.\.\.|…|\bincludes?\b\s*(?::|but)|\band\s+so\s+on\b|\bamong\s+others\b`)
+var openWords = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)\bsuch\s+as\b|\bfor\s+example\b|\bfor\s+instance\b|\be\.\s?g\.|\bincluding\b|\betc\b|\.\.\.|…|\bincludes?\b\s*(?::|but)|\band\s+so\s+on\b|\bamong\s+others\b`)
+})
 
 // itemSplit separates the items of a sentence's list.
-var itemSplit = regexp.MustCompile(`\s*,\s*(?:and|or)\s+|\s*,\s*|\s+(?:and|or)\s+`)
+var itemSplit = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\s*,\s*(?:and|or)\s+|\s*,\s*|\s+(?:and|or)\s+`) })
 
 // plainValue is a value written without markup: one word.
-var plainValue = regexp.MustCompile(`^[A-Za-z0-9_.:/*+-]+$`)
+var plainValue = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z0-9_.:/*+-]+$`) })
 
-var numberRange = regexp.MustCompile(`^-?\d+\s*(?:-|~|to)\s*-?\d+$`)
+var numberRange = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^-?\d+\s*(?:-|~|to)\s*-?\d+$`) })
 
 // intValue is an integer as an integer enum's values are written.
-var intValue = regexp.MustCompile(`^-?\d+$`)
+var intValue = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^-?\d+$`) })
 
 // readEnum reads the sets a description gives and why a list it holds is
 // not a set. Only the description's own paragraphs and lists are read,
@@ -226,7 +231,7 @@ func readEnum(blocks []*doc.Block) (sets []*enumSet, defaults []*ir.EnumValue, n
 // introduce a set ("Options:", "The value can be as follows:"); loc is
 // findTrigger(m).
 func triggerOnly(m string, loc []int) bool {
-	return loc != nil && strings.Trim(m[loc[1]:], " :：") == "" && !openWords.MatchString(unmark(m))
+	return loc != nil && strings.Trim(m[loc[1]:], " :：") == "" && !openWords().MatchString(unmark(m))
 }
 
 // isRange reports whether a paragraph is "**Range**", which introduces a
@@ -239,7 +244,7 @@ func isRange(intro string) bool {
 // allMarked reports whether the marked text m is a list of marked values
 // only: each of its items is one marked run ("**a**, **b**, and **c**.").
 func allMarked(m string) bool {
-	items := itemSplit.Split(strings.TrimSuffix(strings.TrimSpace(m), "."), -1)
+	items := itemSplit().Split(strings.TrimSuffix(strings.TrimSpace(m), "."), -1)
 	if len(items) < 2 {
 		return false
 	}
@@ -307,7 +312,7 @@ func textSet(b *doc.Block, before, rest string) (*enumSet, *notEnum, bool) {
 	}
 	var values []*ir.EnumValue
 	bad := false
-	for _, item := range itemSplit.Split(rest, -1) {
+	for _, item := range itemSplit().Split(rest, -1) {
 		v, explain, ok := itemValue(item)
 		if !ok {
 			bad = true
@@ -320,7 +325,7 @@ func textSet(b *doc.Block, before, rest string) (*enumSet, *notEnum, bool) {
 		values = append(values, ev)
 	}
 	switch {
-	case openWords.MatchString(unmark(tail)) || openWords.MatchString(unmark(sentenceStart)):
+	case openWords().MatchString(unmark(tail)) || openWords().MatchString(unmark(sentenceStart)):
 		if len(values) > 0 {
 			return nil, &notEnum{b.Pos, "examples (an open list)"}, false
 		}
@@ -344,7 +349,7 @@ func itemValue(item string) (value, explain string, ok bool) {
 	if i := strings.IndexByte(item, '('); i > 0 && strings.HasSuffix(item, ")") {
 		explain = strings.TrimSpace(unmark(item[i+1 : len(item)-1]))
 		item = strings.TrimSpace(item[:i])
-	} else if i := strings.IndexAny(item, ":："); i > 0 && !strings.ContainsRune(item[:i], markOpen) && intValue.MatchString(strings.TrimSpace(item[:i])) {
+	} else if i := strings.IndexAny(item, ":："); i > 0 && !strings.ContainsRune(item[:i], markOpen) && intValue().MatchString(strings.TrimSpace(item[:i])) {
 		explain = strings.TrimSpace(unmark(item[i+1:]))
 		item = strings.TrimSpace(item[:i])
 	}
@@ -365,19 +370,21 @@ func loneValue(s string) (string, bool) {
 		}
 		// Quotes around a value are not part of it ("**"none"**").
 		v = strings.Trim(v, `"'`)
-	case plainValue.MatchString(s) && len(s) <= 64 && (s == "*" || strings.IndexFunc(s, isLetterOrDigit) >= 0):
+	case plainValue().MatchString(s) && len(s) <= 64 && (s == "*" || strings.IndexFunc(s, isLetterOrDigit) >= 0):
 		v = s
 	default:
 		return "", false
 	}
-	if numberRange.MatchString(v) || strings.EqualFold(v, "N/A") || v == "-" {
+	if numberRange().MatchString(v) || strings.EqualFold(v, "N/A") || v == "-" {
 		return "", false
 	}
 	return v, true
 }
 
 // defaultAt finds "The default value is **x**" and "Default: **x**".
-var defaultAt = regexp.MustCompile(`(?i)\bdefault(?:\s+value)?(?:\s+is|\s*:|：)\s*(\x01[^\x02]*\x02|[A-Za-z0-9_.-]+\s*(?:\.|$))`)
+var defaultAt = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)\bdefault(?:\s+value)?(?:\s+is|\s*:|：)\s*(\x01[^\x02]*\x02|[A-Za-z0-9_.-]+\s*(?:\.|$))`)
+})
 
 // defaultIn reads the default value a paragraph's marked text gives. Every
 // match of defaultAt holds "default", whose letters have no case folds
@@ -386,7 +393,7 @@ func defaultIn(m string) string {
 	if !containsASCIIFold(m, "default") {
 		return ""
 	}
-	sub := defaultAt.FindStringSubmatch(m)
+	sub := defaultAt().FindStringSubmatch(m)
 	if sub == nil {
 		return ""
 	}
@@ -399,14 +406,16 @@ func defaultIn(m string) string {
 
 // listSeps separate a list item's value from its explanation.
 // A verb stays part of the explanation ("indicates a permanent link").
-var listSep = regexp.MustCompile(`^\s*(?:[:：=–—-]\s*|(?:indicates|means|specifies)\b)`)
+var listSep = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^\s*(?:[:：=–—-]\s*|(?:indicates|means|specifies)\b)`)
+})
 
 // emptyString is the words that stand for the value "" in a list item:
 // "Empty string: There is no host information."
-var emptyString = regexp.MustCompile(`^\s*(?i:an\s+)?(?i:empty\s+string)\s*[:：]\s*`)
+var emptyString = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\s*(?i:an\s+)?(?i:empty\s+string)\s*[:：]\s*`) })
 
 // plainItem is a list item written without markup: "ACTIVE: text".
-var plainItem = regexp.MustCompile(`^\s*([A-Za-z0-9_.-]+)\s*[:：]\s*`)
+var plainItem = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\s*([A-Za-z0-9_.-]+)\s*[:：]\s*`) })
 
 // listSet reads a bullet list whose every item starts with a value. intro
 // is the marked text of the paragraph just before it, triggered whether
@@ -427,7 +436,7 @@ func listSet(b *doc.Block, intro string, triggered bool) (*enumSet, *notEnum) {
 		return nil, nil
 	case formatParts(intro, values):
 		return nil, &notEnum{b.Pos, "parts of a format"}
-	case intro != "" && openWords.MatchString(unmark(intro)) && (triggered || len(values) >= 2):
+	case intro != "" && openWords().MatchString(unmark(intro)) && (triggered || len(values) >= 2):
 		return nil, &notEnum{b.Pos, "examples (an open list)"}
 	case bad > 0:
 		if len(values) >= 2 || triggered {
@@ -488,7 +497,7 @@ func listItemValue(item []*doc.Block, triggered, para bool) *ir.EnumValue {
 				return nil
 			}
 			text := rest[0].Text
-			loc := listSep.FindStringIndex(text)
+			loc := listSep().FindStringIndex(text)
 			if loc == nil {
 				if strings.TrimSpace(text) != "" {
 					return nil
@@ -501,12 +510,12 @@ func listItemValue(item []*doc.Block, triggered, para bool) *ir.EnumValue {
 			}
 			rest = append([]*doc.Inline{{Kind: doc.Plain, Text: cut}}, rest[1:]...)
 		}
-	} else if in[0].Kind == doc.Plain && emptyString.MatchString(in[0].Text) {
-		loc := emptyString.FindStringIndex(in[0].Text)
+	} else if in[0].Kind == doc.Plain && emptyString().MatchString(in[0].Text) {
+		loc := emptyString().FindStringIndex(in[0].Text)
 		value = ""
 		rest = append([]*doc.Inline{{Kind: doc.Plain, Text: in[0].Text[loc[1]:]}}, in[1:]...)
 	} else if in[0].Kind == doc.Plain {
-		m := plainItem.FindStringSubmatch(in[0].Text)
+		m := plainItem().FindStringSubmatch(in[0].Text)
 		if m == nil {
 			if v, ok := loneValue(in[0].Text); ok && len(in) == 1 && len(item) == 1 && triggered && !para {
 				return &ir.EnumValue{Value: v, Pos: first.Pos}
@@ -545,7 +554,7 @@ func isLetterOrDigit(c rune) bool { return unicode.IsLetter(c) || unicode.IsDigi
 // a word in lower case ("fixed", "vault_delete"); not a capitalized word,
 // which is a label ("Maximum: 10", "Note: ...").
 func plainLooksValue(s string) bool {
-	if intValue.MatchString(s) {
+	if intValue().MatchString(s) {
 		return true
 	}
 	switch strings.ToUpper(s) {
@@ -600,7 +609,7 @@ var runeNames = map[rune]string{
 	'_': "Underscore", ' ': "Space", '$': "Dollar", '^': "Caret", '|': "Bar", ',': "Comma",
 }
 
-var numberValue = regexp.MustCompile(`^-?\d+(?:\.\d+)*$`)
+var numberValue = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^-?\d+(?:\.\d+)*$`) })
 
 // valueName is the part of a constant's name that comes from its value:
 // "volume" → Volume, "co-p1" → CoP1, "SHUTOFF" → Shutoff (an upper-case
@@ -615,7 +624,7 @@ func (r *resolver) valueName(v string) string {
 	switch {
 	case v == "":
 		return "Empty"
-	case numberValue.MatchString(v):
+	case numberValue().MatchString(v):
 		if rest, ok := strings.CutPrefix(v, "-"); ok {
 			return "Minus" + strings.ReplaceAll(rest, ".", "_")
 		}
@@ -770,7 +779,7 @@ func (r *resolver) fieldEnum(info *tableInfo, i int, f *ir.Field, owner *ir.Type
 	}
 	if override != nil {
 		for _, v := range override.Values {
-			if isInt && !intValue.MatchString(v) {
+			if isInt && !intValue().MatchString(v) {
 				r.diags.Errorf(override.Pos, "config", "values: %q is not an integer, and %s.%s is %s", v, owner.GoName, f.JSONName, base)
 				continue
 			}
@@ -920,7 +929,7 @@ func (r *resolver) intNames(values []*ir.EnumValue, isInt bool) []string {
 			continue
 		}
 		w := strings.TrimSuffix(doc.BlocksText(v.Doc), ".")
-		if len(v.Doc) != 1 || !plainValue.MatchString(w) || intValue.MatchString(w) || seen[w] {
+		if len(v.Doc) != 1 || !plainValue().MatchString(w) || intValue().MatchString(w) || seen[w] {
 			byWord = false
 			continue
 		}
@@ -936,7 +945,7 @@ func (r *resolver) intNames(values []*ir.EnumValue, isInt bool) []string {
 
 func allIntegers(values []*ir.EnumValue) bool {
 	for _, v := range values {
-		if !intValue.MatchString(v.Value) {
+		if !intValue().MatchString(v.Value) {
 			return false
 		}
 	}

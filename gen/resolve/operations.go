@@ -511,11 +511,11 @@ func (r *resolver) opBodies(plan *opPlan, roots []*tableInfo) {
 // sections name, or "".
 func statusOfTable(p *doc.Page, t *doc.Table) string {
 	for _, text := range contextTexts(p, t.Caption, t.Section) {
-		if m := statusCode.FindStringSubmatch(text); m != nil {
+		if m := statusCode().FindStringSubmatch(text); m != nil {
 			return m[1]
 		}
 	}
-	if m := statusCode.FindStringSubmatch(t.Title); m != nil {
+	if m := statusCode().FindStringSubmatch(t.Title); m != nil {
 		return m[1]
 	}
 	return ""
@@ -546,13 +546,13 @@ func statusesOf(p *doc.Page) []string {
 				}
 			}
 		}
-		if m := statusCode.FindStringSubmatch(t.Caption); m != nil {
+		if m := statusCode().FindStringSubmatch(t.Caption); m != nil {
 			add(m[1])
 		}
 	}
 	for _, ex := range p.Examples {
 		if ex != nil {
-			if m := statusCode.FindStringSubmatch(ex.Caption); m != nil {
+			if m := statusCode().FindStringSubmatch(ex.Caption); m != nil {
 				add(m[1])
 			}
 		}
