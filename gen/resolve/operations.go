@@ -300,6 +300,10 @@ func (r *resolver) absorbParamTypes(pkg *ir.Package, byPage map[*doc.Page][]*tab
 	for p := range first {
 		for _, info := range byPage[p] {
 			if op := candidates[info.typ]; op != nil {
+				if tn := r.settings.typeNames[info.table]; tn != nil {
+					// A name nobody would see.
+					r.diags.Errorf(tn.Pos, "config", "types entry: the table at %s is not generated: its rows are parameters of %s; name that type (operation %q, path \"params\")", info.table.Pos, op.ParamsType.GoName, op.Method+" "+op.Path)
+				}
 				gone[info.typ] = op.ParamsType.GoName
 				info.table.GoName = op.ParamsType.GoName
 			}
