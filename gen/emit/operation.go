@@ -218,6 +218,12 @@ func addQuery(p *ir.Param) jen.Code {
 	case isString(t):
 		// A string is set when it is not empty, mandatory or not.
 		return jen.If(field.Clone().Op("!=").Lit("")).Block(add(format(t, field)))
+	case !p.Required && t.Scalar() != nil && t.Scalar().Name == "bool":
+		// An optional plain value ("pointers: {requests: never}") is
+		// set when it is not zero.
+		return jen.If(field.Clone()).Block(add(format(t, field)))
+	case !p.Required && t.Scalar() != nil:
+		return jen.If(field.Clone().Op("!=").Lit(0)).Block(add(format(t, field)))
 	}
 	return add(format(t, field))
 }

@@ -22,6 +22,22 @@ type settings struct {
 	// configured are the names types entries give, by name.
 	configured map[string]*config.TypeName
 	used       map[any]bool
+	// exported holds rules.Exported's answers: a doc set spells the same
+	// field names again and again.
+	exported map[string]string
+}
+
+// exportedName is rules.Exported(name), worked out once per name.
+func (s *settings) exportedName(name string) string {
+	if n, ok := s.exported[name]; ok {
+		return n
+	}
+	n := s.rules.Exported(name)
+	if s.exported == nil {
+		s.exported = map[string]string{}
+	}
+	s.exported[name] = n
+	return n
 }
 
 func newSettings(cfg *config.Config) *settings {
@@ -133,7 +149,7 @@ func tableMatches(p *doc.Page, t *doc.Table, sel string) bool {
 			return true
 		}
 	}
-	if n := tableNumber(sel); n != "" && strings.EqualFold(strings.TrimSpace(tableNumberRE.ReplaceAllString(sel, "")), "") {
+	if n := tableNumber(sel); n != "" && strings.EqualFold(strings.TrimSpace(tableNumberRE().ReplaceAllString(sel, "")), "") {
 		return tableNumber(t.Title) == n
 	}
 	fold := foldWord(sel)
@@ -148,12 +164,19 @@ func tableMatches(p *doc.Page, t *doc.Table, sel string) bool {
 
 // fieldOverride returns the config's entry for a parameter of a table's
 // type: selected by the type's name, or by an operation and json path
-// that is one of the table's keys.
+// that is one of the table's keys. The rows of a path, query or header
+// table are also selected by the operation's Params type, which holds
+// them: by its name or its key ("params").
 func (r *resolver) fieldOverride(info *tableInfo, typeName, param string) *config.Field {
+	var op *ir.Operation
+	if info != nil {
+		op = r.paramsOp(info.typ)
+	}
 	for i := range r.settings.cfg.Fields {
 		f := &r.settings.cfg.Fields[i]
-		selected := f.Type != "" && f.Type == typeName ||
-			f.Operation != "" && info != nil && containsString(info.keys, ir.Key(f.Operation, f.Path))
+		key := ir.Key(f.Operation, f.Path)
+		selected := f.Type != "" && (f.Type == typeName || op != nil && f.Type == op.ParamsType.GoName) ||
+			f.Operation != "" && info != nil && (containsString(info.keys, key) || op != nil && key == op.ParamsType.Key)
 		if selected && (f.Param == param || jsonName(f.Param) == param) {
 			r.settings.used[f] = true
 			return f

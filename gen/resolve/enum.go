@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/rst2go/rst2go/gen/config"
@@ -80,9 +81,11 @@ func unmark(s string) string {
 var unmarker = strings.NewReplacer(string(markOpen), "", string(markClose), "")
 
 // setTrigger finds the words that introduce a set in a sentence.
-var setTrigger = regexp.MustCompile(`(?i)(?:\b(?:its|the|this|parameter)\s+(?:value|values)\s+(?:of\s+this\s+(?:parameter|field)\s+)?(?:can|must|may|should)\s+(?:only\s+)?be(?:\s+set\s+to)?(?:\s+one\s+of(?:\s+the\s+following)?)?|\bpossible\s+values\s+(?:are|include)(?:\s+as\s+follows)?|\benumerat(?:ed|ion)\s+values?\s*(?:are|include)?|\bvalid\s+values\s+(?:are|include)|\boptions?\s+(?:are|include)|\bthe\s+following\s+values\s+are\s+(?:supported|available|allowed)|^\s*options|^\s*value\s+range|^\s*range|^\s*values)(?:\s+as\s+follows)?\s*(?::|：)?\s*`)
+var setTrigger = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)(?:\b(?:its|the|this|parameter)\s+(?:value|values)\s+(?:of\s+this\s+(?:parameter|field)\s+)?(?:can|must|may|should)\s+(?:only\s+)?be(?:\s+set\s+to)?(?:\s+one\s+of(?:\s+the\s+following)?)?|\bpossible\s+values\s+(?:are|include)(?:\s+as\s+follows)?|\benumerat(?:ed|ion)\s+values?\s*(?:are|include)?|\bvalid\s+values\s+(?:are|include)|\boptions?\s+(?:are|include)|\bthe\s+following\s+values\s+are\s+(?:supported|available|allowed)|^\s*options|^\s*value\s+range|^\s*range|^\s*values)(?:\s+as\s+follows)?\s*(?::|：)?\s*`)
+})
 
-// findTrigger is setTrigger.FindStringIndex(m), but first looks for a
+// findTrigger is setTrigger().FindStringIndex(m), but first looks for a
 // word every match holds ("value", "option", "range" or "enumerat", in
 // any case): most text has none, and the search is some twenty times
 // cheaper than the expression's.
@@ -90,7 +93,7 @@ func findTrigger(m string) []int {
 	if !hasTriggerWord(m) {
 		return nil
 	}
-	return setTrigger.FindStringIndex(m)
+	return setTrigger().FindStringIndex(m)
 }
 
 // triggerWords are the words of which every match of setTrigger holds
@@ -136,18 +139,20 @@ func asciiEqualFold(s, lower string) bool {
 }
 
 // openWords mark a list of examples, not a set.
-var openWords = regexp.MustCompile(`(?i)\bsuch\s+as\b|\bfor\s+example\b|\bfor\s+instance\b|\be\.\s?g\.|\bincluding\b|\betc\b|\.\.\.|…|\bincludes?\b\s*(?::|but)|\band\s+so\s+on\b|\bamong\s+others\b`)
+var openWords = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)\bsuch\s+as\b|\bfor\s+example\b|\bfor\s+instance\b|\be\.\s?g\.|\bincluding\b|\betc\b|\.\.\.|…|\bincludes?\b\s*(?::|but)|\band\s+so\s+on\b|\bamong\s+others\b`)
+})
 
 // itemSplit separates the items of a sentence's list.
-var itemSplit = regexp.MustCompile(`\s*,\s*(?:and|or)\s+|\s*,\s*|\s+(?:and|or)\s+`)
+var itemSplit = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\s*,\s*(?:and|or)\s+|\s*,\s*|\s+(?:and|or)\s+`) })
 
 // plainValue is a value written without markup: one word.
-var plainValue = regexp.MustCompile(`^[A-Za-z0-9_.:/*+-]+$`)
+var plainValue = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z0-9_.:/*+-]+$`) })
 
-var numberRange = regexp.MustCompile(`^-?\d+\s*(?:-|~|to)\s*-?\d+$`)
+var numberRange = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^-?\d+\s*(?:-|~|to)\s*-?\d+$`) })
 
 // intValue is an integer as an integer enum's values are written.
-var intValue = regexp.MustCompile(`^-?\d+$`)
+var intValue = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^-?\d+$`) })
 
 // readEnum reads the sets a description gives and why a list it holds is
 // not a set. Only the description's own paragraphs and lists are read,
@@ -225,7 +230,7 @@ func readEnum(blocks []*doc.Block) (sets []*enumSet, defaults []*ir.EnumValue, n
 // introduce a set ("Options:", "The value can be as follows:"); loc is
 // findTrigger(m).
 func triggerOnly(m string, loc []int) bool {
-	return loc != nil && strings.Trim(m[loc[1]:], " :：") == "" && !openWords.MatchString(unmark(m))
+	return loc != nil && strings.Trim(m[loc[1]:], " :：") == "" && !openWords().MatchString(unmark(m))
 }
 
 // isRange reports whether a paragraph is "**Range**", which introduces a
@@ -238,7 +243,7 @@ func isRange(intro string) bool {
 // allMarked reports whether the marked text m is a list of marked values
 // only: each of its items is one marked run ("**a**, **b**, and **c**.").
 func allMarked(m string) bool {
-	items := itemSplit.Split(strings.TrimSuffix(strings.TrimSpace(m), "."), -1)
+	items := itemSplit().Split(strings.TrimSuffix(strings.TrimSpace(m), "."), -1)
 	if len(items) < 2 {
 		return false
 	}
@@ -306,7 +311,7 @@ func textSet(b *doc.Block, before, rest string) (*enumSet, *notEnum, bool) {
 	}
 	var values []*ir.EnumValue
 	bad := false
-	for _, item := range itemSplit.Split(rest, -1) {
+	for _, item := range itemSplit().Split(rest, -1) {
 		v, explain, ok := itemValue(item)
 		if !ok {
 			bad = true
@@ -319,7 +324,7 @@ func textSet(b *doc.Block, before, rest string) (*enumSet, *notEnum, bool) {
 		values = append(values, ev)
 	}
 	switch {
-	case openWords.MatchString(unmark(tail)) || openWords.MatchString(unmark(sentenceStart)):
+	case openWords().MatchString(unmark(tail)) || openWords().MatchString(unmark(sentenceStart)):
 		if len(values) > 0 {
 			return nil, &notEnum{b.Pos, "examples (an open list)"}, false
 		}
@@ -343,7 +348,7 @@ func itemValue(item string) (value, explain string, ok bool) {
 	if i := strings.IndexByte(item, '('); i > 0 && strings.HasSuffix(item, ")") {
 		explain = strings.TrimSpace(unmark(item[i+1 : len(item)-1]))
 		item = strings.TrimSpace(item[:i])
-	} else if i := strings.IndexAny(item, ":："); i > 0 && !strings.ContainsRune(item[:i], markOpen) && intValue.MatchString(strings.TrimSpace(item[:i])) {
+	} else if i := strings.IndexAny(item, ":："); i > 0 && !strings.ContainsRune(item[:i], markOpen) && intValue().MatchString(strings.TrimSpace(item[:i])) {
 		explain = strings.TrimSpace(unmark(item[i+1:]))
 		item = strings.TrimSpace(item[:i])
 	}
@@ -364,19 +369,21 @@ func loneValue(s string) (string, bool) {
 		}
 		// Quotes around a value are not part of it ("**"none"**").
 		v = strings.Trim(v, `"'`)
-	case plainValue.MatchString(s) && len(s) <= 64 && (s == "*" || strings.IndexFunc(s, isLetterOrDigit) >= 0):
+	case plainValue().MatchString(s) && len(s) <= 64 && (s == "*" || strings.IndexFunc(s, isLetterOrDigit) >= 0):
 		v = s
 	default:
 		return "", false
 	}
-	if numberRange.MatchString(v) || strings.EqualFold(v, "N/A") || v == "-" {
+	if numberRange().MatchString(v) || strings.EqualFold(v, "N/A") || v == "-" {
 		return "", false
 	}
 	return v, true
 }
 
 // defaultAt finds "The default value is **x**" and "Default: **x**".
-var defaultAt = regexp.MustCompile(`(?i)\bdefault(?:\s+value)?(?:\s+is|\s*:|：)\s*(\x01[^\x02]*\x02|[A-Za-z0-9_.-]+\s*(?:\.|$))`)
+var defaultAt = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)\bdefault(?:\s+value)?(?:\s+is|\s*:|：)\s*(\x01[^\x02]*\x02|[A-Za-z0-9_.-]+\s*(?:\.|$))`)
+})
 
 // defaultIn reads the default value a paragraph's marked text gives. Every
 // match of defaultAt holds "default", whose letters have no case folds
@@ -385,7 +392,7 @@ func defaultIn(m string) string {
 	if !containsASCIIFold(m, "default") {
 		return ""
 	}
-	sub := defaultAt.FindStringSubmatch(m)
+	sub := defaultAt().FindStringSubmatch(m)
 	if sub == nil {
 		return ""
 	}
@@ -398,14 +405,16 @@ func defaultIn(m string) string {
 
 // listSeps separate a list item's value from its explanation.
 // A verb stays part of the explanation ("indicates a permanent link").
-var listSep = regexp.MustCompile(`^\s*(?:[:：=–—-]\s*|(?:indicates|means|specifies)\b)`)
+var listSep = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^\s*(?:[:：=–—-]\s*|(?:indicates|means|specifies)\b)`)
+})
 
 // emptyString is the words that stand for the value "" in a list item:
 // "Empty string: There is no host information."
-var emptyString = regexp.MustCompile(`^\s*(?i:an\s+)?(?i:empty\s+string)\s*[:：]\s*`)
+var emptyString = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\s*(?i:an\s+)?(?i:empty\s+string)\s*[:：]\s*`) })
 
 // plainItem is a list item written without markup: "ACTIVE: text".
-var plainItem = regexp.MustCompile(`^\s*([A-Za-z0-9_.-]+)\s*[:：]\s*`)
+var plainItem = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\s*([A-Za-z0-9_.-]+)\s*[:：]\s*`) })
 
 // listSet reads a bullet list whose every item starts with a value. intro
 // is the marked text of the paragraph just before it, triggered whether
@@ -426,7 +435,7 @@ func listSet(b *doc.Block, intro string, triggered bool) (*enumSet, *notEnum) {
 		return nil, nil
 	case formatParts(intro, values):
 		return nil, &notEnum{b.Pos, "parts of a format"}
-	case intro != "" && openWords.MatchString(unmark(intro)) && (triggered || len(values) >= 2):
+	case intro != "" && openWords().MatchString(unmark(intro)) && (triggered || len(values) >= 2):
 		return nil, &notEnum{b.Pos, "examples (an open list)"}
 	case bad > 0:
 		if len(values) >= 2 || triggered {
@@ -487,7 +496,7 @@ func listItemValue(item []*doc.Block, triggered, para bool) *ir.EnumValue {
 				return nil
 			}
 			text := rest[0].Text
-			loc := listSep.FindStringIndex(text)
+			loc := listSep().FindStringIndex(text)
 			if loc == nil {
 				if strings.TrimSpace(text) != "" {
 					return nil
@@ -500,12 +509,12 @@ func listItemValue(item []*doc.Block, triggered, para bool) *ir.EnumValue {
 			}
 			rest = append([]*doc.Inline{{Kind: doc.Plain, Text: cut}}, rest[1:]...)
 		}
-	} else if in[0].Kind == doc.Plain && emptyString.MatchString(in[0].Text) {
-		loc := emptyString.FindStringIndex(in[0].Text)
+	} else if in[0].Kind == doc.Plain && emptyString().MatchString(in[0].Text) {
+		loc := emptyString().FindStringIndex(in[0].Text)
 		value = ""
 		rest = append([]*doc.Inline{{Kind: doc.Plain, Text: in[0].Text[loc[1]:]}}, in[1:]...)
 	} else if in[0].Kind == doc.Plain {
-		m := plainItem.FindStringSubmatch(in[0].Text)
+		m := plainItem().FindStringSubmatch(in[0].Text)
 		if m == nil {
 			if v, ok := loneValue(in[0].Text); ok && len(in) == 1 && len(item) == 1 && triggered && !para {
 				return &ir.EnumValue{Value: v, Pos: first.Pos}
@@ -544,7 +553,7 @@ func isLetterOrDigit(c rune) bool { return unicode.IsLetter(c) || unicode.IsDigi
 // a word in lower case ("fixed", "vault_delete"); not a capitalized word,
 // which is a label ("Maximum: 10", "Note: ...").
 func plainLooksValue(s string) bool {
-	if intValue.MatchString(s) {
+	if intValue().MatchString(s) {
 		return true
 	}
 	switch strings.ToUpper(s) {
@@ -599,7 +608,7 @@ var runeNames = map[rune]string{
 	'_': "Underscore", ' ': "Space", '$': "Dollar", '^': "Caret", '|': "Bar", ',': "Comma",
 }
 
-var numberValue = regexp.MustCompile(`^-?\d+(?:\.\d+)*$`)
+var numberValue = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^-?\d+(?:\.\d+)*$`) })
 
 // valueName is the part of a constant's name that comes from its value:
 // "volume" → Volume, "co-p1" → CoP1, "SHUTOFF" → Shutoff (an upper-case
@@ -610,7 +619,7 @@ func (r *resolver) valueName(v string) string {
 	switch {
 	case v == "":
 		return "Empty"
-	case numberValue.MatchString(v):
+	case numberValue().MatchString(v):
 		if rest, ok := strings.CutPrefix(v, "-"); ok {
 			return "Minus" + strings.ReplaceAll(rest, ".", "_")
 		}
@@ -620,7 +629,7 @@ func (r *resolver) valueName(v string) string {
 	if len(word) > 4 && strings.ToUpper(word) == word && strings.ToLower(word) != word {
 		word = strings.ToLower(word)
 	}
-	if n := r.settings.rules.Exported(word); n != "" {
+	if n := r.settings.exportedName(word); n != "" {
 		if unicode.IsDigit(rune(word[0])) {
 			n = strings.TrimPrefix(n, "X") // the type name comes first
 		}
@@ -650,8 +659,8 @@ type enums struct {
 	plans  map[*ir.Type]*enumPlan
 	order  []*enumPlan
 	// paramsOwners gives, for the path, query and header tables an
-	// operation's Params type absorbs, that type's name (see ownerName).
-	paramsOwners map[*ir.Type]string
+	// operation's Params type absorbs, that operation (see paramsOp).
+	paramsOwners map[*ir.Type]*ir.Operation
 }
 
 // enumKeyOf is an enum type's key in the names lock: its field's path
@@ -763,7 +772,7 @@ func (r *resolver) fieldEnum(info *tableInfo, i int, f *ir.Field, owner *ir.Type
 	}
 	if override != nil {
 		for _, v := range override.Values {
-			if isInt && !intValue.MatchString(v) {
+			if isInt && !intValue().MatchString(v) {
 				r.diags.Errorf(override.Pos, "config", "values: %q is not an integer, and %s.%s is %s", v, owner.GoName, f.JSONName, base)
 				continue
 			}
@@ -860,9 +869,8 @@ func (r *resolver) nameEnums(pkg *ir.Package) {
 // so a response field is never typed after another operation's
 // parameters (ResponseServerStatus, not ListServersParamsStatus).
 func (r *resolver) namingOwner(owners []*ir.Type) *ir.Type {
-	r.ownerName(owners[0]) // fills paramsOwners
 	for _, o := range owners {
-		if _, ok := r.enums.paramsOwners[o]; !ok {
+		if r.paramsOp(o) == nil {
 			return o
 		}
 	}
@@ -875,8 +883,17 @@ func (r *resolver) namingOwner(owners []*ir.Type) *ir.Type {
 // absorbParamTypes), so its enum is named from that: QueryThingsParamsSortDir,
 // not QueryThingsQueryParamsSortDir after a type that is not generated.
 func (r *resolver) ownerName(owner *ir.Type) string {
+	if op := r.paramsOp(owner); op != nil {
+		return op.ParamsType.GoName
+	}
+	return owner.GoName
+}
+
+// paramsOp is the operation whose Params type holds the rows of t, a path,
+// query, URI or request header table's type, or nil.
+func (r *resolver) paramsOp(t *ir.Type) *ir.Operation {
 	if r.enums.paramsOwners == nil {
-		r.enums.paramsOwners = map[*ir.Type]string{}
+		r.enums.paramsOwners = map[*ir.Type]*ir.Operation{}
 		firstOp := map[*doc.Page]*ir.Operation{}
 		for _, plan := range r.ops {
 			if firstOp[plan.page] == nil {
@@ -885,14 +902,11 @@ func (r *resolver) ownerName(owner *ir.Type) string {
 		}
 		for _, info := range r.tables {
 			if op := firstOp[info.page]; op != nil && absorbed[info.role] {
-				r.enums.paramsOwners[info.typ] = op.ParamsType.GoName
+				r.enums.paramsOwners[info.typ] = op
 			}
 		}
 	}
-	if name, ok := r.enums.paramsOwners[owner]; ok {
-		return name
-	}
-	return owner.GoName
+	return r.enums.paramsOwners[t]
 }
 
 // intNames are the constants' name parts: from the values, except that an
@@ -908,7 +922,7 @@ func (r *resolver) intNames(values []*ir.EnumValue, isInt bool) []string {
 			continue
 		}
 		w := strings.TrimSuffix(doc.BlocksText(v.Doc), ".")
-		if len(v.Doc) != 1 || !plainValue.MatchString(w) || intValue.MatchString(w) || seen[w] {
+		if len(v.Doc) != 1 || !plainValue().MatchString(w) || intValue().MatchString(w) || seen[w] {
 			byWord = false
 			continue
 		}
@@ -924,7 +938,7 @@ func (r *resolver) intNames(values []*ir.EnumValue, isInt bool) []string {
 
 func allIntegers(values []*ir.EnumValue) bool {
 	for _, v := range values {
-		if !intValue.MatchString(v.Value) {
+		if !intValue().MatchString(v.Value) {
 			return false
 		}
 	}

@@ -426,7 +426,7 @@ func (r *resolver) topName(info *tableInfo) string {
 	stem := r.settings.rules.TypeNameFromTitle(info.page.Title)
 	if stem == "" {
 		base := info.page.Path[strings.LastIndex(info.page.Path, "/")+1:]
-		stem = r.settings.rules.Exported(stripExt(base))
+		stem = r.settings.exportedName(stripExt(base))
 	}
 	if stem == "" {
 		stem = "Page"
@@ -495,9 +495,9 @@ func singularGo(name string) string {
 // → VolumesAttached); the parents qualify it where it is not unique.
 func (r *resolver) claimName(field string) string {
 	if rest, ok := naming.CutNamespace(field); ok && !r.settings.cfg.KeepNamespaces {
-		if n := r.settings.rules.Exported(rest); n != "" {
+		if n := r.settings.exportedName(rest); n != "" {
 			return n
 		}
 	}
-	return r.settings.rules.Exported(field)
+	return r.settings.exportedName(field)
 }

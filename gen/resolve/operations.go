@@ -128,7 +128,7 @@ func (r *resolver) planOperations() {
 			stem := r.settings.rules.TypeNameFromTitle(p.Title)
 			if stem == "" {
 				base := p.Path[strings.LastIndex(p.Path, "/")+1:]
-				stem = r.settings.rules.Exported(stripExt(base))
+				stem = r.settings.exportedName(stripExt(base))
 			}
 			if stem == "" {
 				stem = "Operation"
@@ -289,6 +289,7 @@ func (r *resolver) absorbParamTypes(pkg *ir.Package, byPage map[*doc.Page][]*tab
 	for i := range r.settings.cfg.Fields {
 		if f := &r.settings.cfg.Fields[i]; byName[f.Type] != "" {
 			r.diags.Errorf(f.Pos, "config", "fields entry: type %s is not generated: its rows are parameters of %s; select that type", f.Type, byName[f.Type])
+			r.settings.used[f] = true // one error is enough
 		}
 	}
 	for ref, name := range pkg.Links {
@@ -328,14 +329,14 @@ func (r *resolver) opParams(plan *opPlan, roots []*tableInfo) {
 			return
 		}
 		seen[key] = true
-		goName := r.settings.rules.Exported(jsonName(p.Name))
+		goName := r.settings.exportedName(jsonName(p.Name))
 		if goName == "" {
 			goName = "Param"
 		}
 		if names.Used(goName) && p.In != ir.InPath {
 			// One name in two places ("/v2/{project_id}/limits?project_id=..."):
 			// the second says where it travels.
-			goName = r.settings.rules.Exported(string(p.In)) + goName
+			goName = r.settings.exportedName(string(p.In)) + goName
 		}
 		if o := r.paramsOverride(op, p.Name); o != nil && o.Name != "" {
 			if names.Used(o.Name) {
@@ -388,7 +389,7 @@ func (r *resolver) opParams(plan *opPlan, roots []*tableInfo) {
 				continue
 			}
 			required := f.Param.Mandatory == doc.MandatoryYes || where == ir.InPath
-			add(&ir.Param{Name: name, In: where, Type: paramType(where, f.Type, required), Required: required, Pos: f.Param.NamePos, Doc: f.Doc, Row: f.Param})
+			add(&ir.Param{Name: name, In: where, Type: paramType(where, f.Type, required, r.settings.cfg.Pointers.Requests != config.PointersNever), Required: required, Pos: f.Param.NamePos, Doc: f.Doc, Row: f.Param})
 		}
 	}
 	for _, n := range uri.Placeholders(op.Path) {
@@ -401,8 +402,9 @@ func (r *resolver) opParams(plan *opPlan, roots []*tableInfo) {
 
 // paramsOverride is the fields entry that selects parameter name of op's
 // Params type: by the type's Go name, as generated, or by the operation
-// and the path "params" (the type's key in the names lock). Only a name
-// applies to a parameter: its Go type follows from where it travels.
+// and the path "params" (the type's key in the names lock). Its name
+// applies here; goType, enum and values applied to the table's field
+// already (fieldOverride), which the parameter's type comes from.
 func (r *resolver) paramsOverride(op *ir.Operation, name string) *config.Field {
 	for i := range r.settings.cfg.Fields {
 		f := &r.settings.cfg.Fields[i]
@@ -412,9 +414,6 @@ func (r *resolver) paramsOverride(op *ir.Operation, name string) *config.Field {
 			continue
 		}
 		r.settings.used[f] = true
-		if f.GoType != nil || f.NoEnum || f.Values != nil {
-			r.diags.Errorf(f.Pos, "config", "fields entry: %s.%s is a path, query or header parameter: only its name can be set", op.ParamsType.GoName, name)
-		}
 		return f
 	}
 	return nil
@@ -422,10 +421,11 @@ func (r *resolver) paramsOverride(op *ir.Operation, name string) *config.Field {
 
 // paramType is the Go type of a parameter in a URL or header: the
 // table's scalar type (a pointer when an optional query parameter is not
-// a string, so that unset is told from zero), a slice of scalars for an
-// array query parameter (sent as repeated names); a string for anything
-// else, and always for a header.
-func paramType(in ir.ParamIn, t *ir.GoType, required bool) *ir.GoType {
+// a string and pointers is set, so that unset is told from zero; with
+// "pointers: {requests: never}" a plain value, sent when not zero), a
+// slice of scalars for an array query parameter (sent as repeated
+// names); a string for anything else, and always for a header.
+func paramType(in ir.ParamIn, t *ir.GoType, required, pointers bool) *ir.GoType {
 	if in == ir.InHeader || t == nil {
 		return ir.String
 	}
@@ -444,7 +444,7 @@ func paramType(in ir.ParamIn, t *ir.GoType, required bool) *ir.GoType {
 	default:
 		return ir.String
 	}
-	if in == ir.InQuery && !required && base.Scalar().Name != "string" {
+	if in == ir.InQuery && !required && pointers && base.Scalar().Name != "string" {
 		return ir.PointerTo(base)
 	}
 	return base
@@ -511,11 +511,11 @@ func (r *resolver) opBodies(plan *opPlan, roots []*tableInfo) {
 // sections name, or "".
 func statusOfTable(p *doc.Page, t *doc.Table) string {
 	for _, text := range contextTexts(p, t.Caption, t.Section) {
-		if m := statusCode.FindStringSubmatch(text); m != nil {
+		if m := statusCode().FindStringSubmatch(text); m != nil {
 			return m[1]
 		}
 	}
-	if m := statusCode.FindStringSubmatch(t.Title); m != nil {
+	if m := statusCode().FindStringSubmatch(t.Title); m != nil {
 		return m[1]
 	}
 	return ""
@@ -546,13 +546,13 @@ func statusesOf(p *doc.Page) []string {
 				}
 			}
 		}
-		if m := statusCode.FindStringSubmatch(t.Caption); m != nil {
+		if m := statusCode().FindStringSubmatch(t.Caption); m != nil {
 			add(m[1])
 		}
 	}
 	for _, ex := range p.Examples {
 		if ex != nil {
-			if m := statusCode.FindStringSubmatch(ex.Caption); m != nil {
+			if m := statusCode().FindStringSubmatch(ex.Caption); m != nil {
 				add(m[1])
 			}
 		}

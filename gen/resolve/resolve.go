@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/rst2go/rst2go/gen/config"
 	"github.com/rst2go/rst2go/gen/doc"
@@ -318,7 +319,9 @@ func tableLabel(t *doc.Table) string {
 // variantSee finds the alternatives a row offers: "For a new pond, see
 // Table 2.", "If the disk is shared, see Table 5", "When type is
 // custom, see Table 3-4".
-var variantSee = regexp.MustCompile(`(?i)\b((?:for|if|when|in case)\s+[^,.;:]{1,80}?),?\s+see\s+table\s+(\d+(?:[-‐–.]\d+)?)\b`)
+var variantSee = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)\b((?:for|if|when|in case)\s+[^,.;:]{1,80}?),?\s+see\s+table\s+(\d+(?:[-‐–.]\d+)?)\b`)
+})
 
 // alternatives reads the alternatives of a row from its Type cell and
 // description: two or more distinct tables of the page, each after the
@@ -326,7 +329,7 @@ var variantSee = regexp.MustCompile(`(?i)\b((?:for|if|when|in case)\s+[^,.;:]{1,
 func (r *resolver) alternatives(fp *fieldPlan, text string) []alternative {
 	var alts []alternative
 	seen := map[*tableInfo]bool{}
-	for _, m := range variantSee.FindAllStringSubmatch(text, -1) {
+	for _, m := range variantSee().FindAllStringSubmatch(text, -1) {
 		for _, t := range r.titleIndex(fp.owner.page).numbered(m[2]) {
 			if info := r.infos[t]; info != fp.owner && !seen[info] {
 				seen[info] = true
@@ -372,12 +375,14 @@ func (w *typeWord) wantsTable() bool {
 
 // seeTableN finds "see Table 3" and, where tables are numbered by chapter,
 // "see Table 2-3" (the number is all of "2-3"; see titleIndex.numbered).
-var seeTableN = regexp.MustCompile(`(?i)\btable\s+(\d+(?:[-‐–.]\d+)?)\b`)
+var seeTableN = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)\btable\s+(\d+(?:[-‐–.]\d+)?)\b`) })
 
 // seeField finds a field named in a description as the place of its
 // table: "For details, see the **coop** field below.", "see the coop
 // parameter description".
-var seeField = regexp.MustCompile(`(?i)\bsee (?:the )?([A-Za-z_][\w.:-]*) (?:field|parameter|object|structure|attribute)s?\b`)
+var seeField = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)\bsee (?:the )?([A-Za-z_][\w.:-]*) (?:field|parameter|object|structure|attribute)s?\b`)
+})
 
 // explicitTarget follows, in the family's order of frequency, a reference
 // in the Type cell, on the name, in the description; then "see Table N" in
@@ -415,7 +420,7 @@ func (r *resolver) explicitTarget(fp *fieldPlan) (found *tableInfo, lookByName b
 		return found, false
 	}
 	text := p.Type + "\n" + doc.BlocksText(p.Description)
-	m := seeTableN.FindStringSubmatch(text)
+	m := seeTableN().FindStringSubmatch(text)
 	// "see Table 3" with a link that resolves nowhere names a table of
 	// the page the link pointed to (not in this run), not this page's.
 	if m != nil && !unresolved {
@@ -446,7 +451,7 @@ func (r *resolver) namedTarget(fp *fieldPlan, explicit map[*tableInfo]bool) *tab
 	if fp.word.elem != nil && fp.word.elem.name != "" {
 		given = append(given, fp.word.elem.name)
 	}
-	for _, m := range seeField.FindAllStringSubmatch(doc.BlocksText(p.Description), -1) {
+	for _, m := range seeField().FindAllStringSubmatch(doc.BlocksText(p.Description), -1) {
 		given = append(given, m[1])
 	}
 	for _, names := range [][]string{given, {p.Name}} {
@@ -474,7 +479,7 @@ func (r *resolver) namedTarget(fp *fieldPlan, explicit map[*tableInfo]bool) *tab
 }
 
 func mentionsTable(p *doc.Param) bool {
-	return seeTableN.MatchString(p.Type + "\n" + doc.BlocksText(p.Description))
+	return seeTableN().MatchString(p.Type + "\n" + doc.BlocksText(p.Description))
 }
 
 func refText(ref *doc.Ref) string {
@@ -487,10 +492,10 @@ func refText(ref *doc.Ref) string {
 	return fmt.Sprintf("%q", ref.Label)
 }
 
-var tableNumberRE = regexp.MustCompile(`^Table\s+(\d+(?:[-‐–.]\d+)?)\b`)
+var tableNumberRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^Table\s+(\d+(?:[-‐–.]\d+)?)\b`) })
 
 func tableNumber(title string) string {
-	if m := tableNumberRE.FindStringSubmatch(title); m != nil {
+	if m := tableNumberRE().FindStringSubmatch(title); m != nil {
 		return m[1]
 	}
 	return ""
@@ -499,7 +504,7 @@ func tableNumber(title string) string {
 // requestLine is a caption that is the API's request line ("POST
 // /v1/{project_id}/cloudservers/{server_id}/metadata"): its words name the
 // URI's parts, not the table.
-var requestLine = regexp.MustCompile(`^(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)\s`)
+var requestLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)\s`) })
 
 // titleText is what a field's name is looked for in, to find the table
 // that describes it ("Table 4 fpgaimages field description"): the title
@@ -507,10 +512,10 @@ var requestLine = regexp.MustCompile(`^(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)\
 // path, in lower case.
 func titleText(t *doc.Table) string {
 	caption := t.Caption
-	if requestLine.MatchString(caption) || strings.Contains(caption, "/") {
+	if requestLine().MatchString(caption) || strings.Contains(caption, "/") {
 		caption = ""
 	}
-	return strings.ToLower(tableNumberRE.ReplaceAllString(t.Title, "") + " " + caption)
+	return strings.ToLower(tableNumberRE().ReplaceAllString(t.Title, "") + " " + caption)
 }
 
 // textNames reports whether text (a titleText) holds one of names as a

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/rst2go/rst2go/gen/doc"
 )
@@ -28,7 +29,7 @@ var (
 	roleTable          = role{"Params", "parameters"}
 )
 
-var statusCode = regexp.MustCompile(`(?i)status\s+code\s*:?\s*(\d{3})`)
+var statusCode = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)status\s+code\s*:?\s*(\d{3})`) })
 
 // roleTexts are the texts a top-level table's role is read from, most
 // specific first: its title (less "Table N"), its caption, then its
@@ -37,7 +38,7 @@ var statusCode = regexp.MustCompile(`(?i)status\s+code\s*:?\s*(\d{3})`)
 // "Data Structure for Querying Details About ECSs" says nothing of what a
 // table of it is for.
 func roleTexts(p *doc.Page, t *doc.Table) []string {
-	texts := []string{tableNumberRE.ReplaceAllString(t.Title, ""), t.Caption}
+	texts := []string{tableNumberRE().ReplaceAllString(t.Title, ""), t.Caption}
 	for s := t.Section; s >= 0 && s < len(p.Sections) && len(texts) < 16; s = p.Sections[s].Parent {
 		sec := p.Sections[s]
 		if strings.EqualFold(strings.TrimSpace(sec.Title), strings.TrimSpace(p.Title)) {
@@ -62,7 +63,7 @@ func roleOf(p *doc.Page, t *doc.Table) (role, string) {
 	texts := roleTexts(p, t)
 	status := ""
 	for _, text := range texts {
-		if m := statusCode.FindStringSubmatch(text); m != nil {
+		if m := statusCode().FindStringSubmatch(text); m != nil {
 			status = m[1]
 			break
 		}
@@ -77,7 +78,7 @@ func roleOf(p *doc.Page, t *doc.Table) (role, string) {
 	}
 	ro := roleTable
 	for _, text := range texts {
-		if r, ok := roleIn(strings.ToLower(statusCode.ReplaceAllString(text, ""))); ok {
+		if r, ok := roleIn(strings.ToLower(statusCode().ReplaceAllString(text, ""))); ok {
 			ro = r
 			break
 		}
@@ -163,7 +164,7 @@ func roleIn(s string) (role, bool) {
 // "Description of the metadata field"), or "": a single json-like word
 // once "Table N" and the usual words around it are gone.
 func fieldTitle(t *doc.Table) string {
-	s := strings.TrimSpace(tableNumberRE.ReplaceAllString(t.Title, ""))
+	s := strings.TrimSpace(tableNumberRE().ReplaceAllString(t.Title, ""))
 	s = strings.Trim(s, "*` ")
 	lower := strings.ToLower(s)
 	for _, w := range []string{" field description", " parameter description", " parameters description", " field", " parameters", " parameter", " description", " objects", " object", " structure", " data structure"} {

@@ -3,6 +3,7 @@ package resolve
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/rst2go/rst2go/gen/config"
@@ -19,16 +20,22 @@ import (
 // stamp is a date-time as the family writes examples of one
 // ("2019-05-22T03:23:59Z", "2019-05-22T03:23:59.000000"), with the zone
 // if any.
-var stamp = regexp.MustCompile(`\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?`)
+var stamp = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?`)
+})
 
 // zoneFormat is a format pattern with a zone: "yyyy-MM-ddTHH:mm:ssZ",
 // "%YYYY-%mm-%ddT%HH:%MM:%SSZ", "CCYY-MM-DDThh:mm:ss+/-hh:mm".
-var zoneFormat = regexp.MustCompile(`(?i)(?:%?yyyy|ccyy)-%?mm-%?ddT%?hh:%?mm:%?ss(?:\.s+)?(?:Z|\+|-|±)`)
+var zoneFormat = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)(?:%?yyyy|ccyy)-%?mm-%?ddT%?hh:%?mm:%?ss(?:\.s+)?(?:Z|\+|-|±)`)
+})
 
 // bareFormat is one without ("yyyy-MM-ddTHH:mm:ss").
-var bareFormat = regexp.MustCompile(`(?i)(?:%?yyyy|ccyy)-%?mm-%?ddT%?hh:%?mm:%?ss(?:\.s+)?\b`)
+var bareFormat = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)(?:%?yyyy|ccyy)-%?mm-%?ddT%?hh:%?mm:%?ss(?:\.s+)?\b`)
+})
 
-var rfc3339Word = regexp.MustCompile(`(?i)\bRFC\s?3339\b`)
+var rfc3339Word = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)\bRFC\s?3339\b`) })
 
 // Layouts the resolver records.
 const (
@@ -47,8 +54,8 @@ func timeLayout(blocks []*doc.Block) string {
 	if !strings.Contains(text, "3339") && !dateTimeT(text) {
 		return ""
 	}
-	zoned, bare := rfc3339Word.MatchString(text) || zoneFormat.MatchString(text), false
-	for _, m := range stamp.FindAllStringSubmatch(text, -1) {
+	zoned, bare := rfc3339Word().MatchString(text) || zoneFormat().MatchString(text), false
+	for _, m := range stamp().FindAllStringSubmatch(text, -1) {
 		switch z := m[1]; {
 		case z == "":
 			bare = true
@@ -58,7 +65,7 @@ func timeLayout(blocks []*doc.Block) string {
 			bare = true
 		}
 	}
-	if !zoned && bareFormat.MatchString(text) && !zoneFormat.MatchString(text) {
+	if !zoned && bareFormat().MatchString(text) && !zoneFormat().MatchString(text) {
 		bare = true
 	}
 	switch {

@@ -23,7 +23,7 @@ func TestFindTrigger(t *testing.T) {
 		"A valid name",
 		"",
 	} {
-		want := setTrigger.FindStringIndex(m)
+		want := setTrigger().FindStringIndex(m)
 		got := findTrigger(m)
 		if len(got) != len(want) || len(got) == 2 && (got[0] != want[0] || got[1] != want[1]) {
 			t.Errorf("findTrigger(%q) = %v, want %v", m, got, want)

@@ -3,6 +3,7 @@ package resolve
 import (
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/rst2go/rst2go/gen/ir"
 )
@@ -59,27 +60,29 @@ var rawWords = map[string]bool{"anytype": true, "any": true, "json": true, "null
 var (
 	// "String(64)", "string (1-255)", "Integer[0-100]": a scalar with a size
 	// or range.
-	sizedScalar = regexp.MustCompile(`^([a-z0-9-]+)\s*[(\[][^)\]]+[)\]]$`)
-	genericType = regexp.MustCompile(`^(map|list|array|set)\s*[<(\[](.*)[>)\]]$`)
-	arrayOf     = regexp.MustCompile(`^(?:array|list|set)s? of (.*)$`)
-	trailingArr = regexp.MustCompile(`^(.*?)\s*(?:\[\]|array|list)$`)
-	namedObject = regexp.MustCompile(`^(.+?)\s+objects?$`)
-	dataStruct  = regexp.MustCompile(`^(dict|dictionary|list|array)\b.*data structure`)
+	sizedScalar = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^([a-z0-9-]+)\s*[(\[][^)\]]+[)\]]$`) })
+	genericType = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(map|list|array|set)\s*[<(\[](.*)[>)\]]$`) })
+	arrayOf     = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(?:array|list|set)s? of (.*)$`) })
+	trailingArr = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(.*?)\s*(?:\[\]|array|list)$`) })
+	namedObject = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(.+?)\s+objects?$`) })
+	dataStruct  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(dict|dictionary|list|array)\b.*data structure`) })
 	// "ARRAY_REFERENCE", "Object reference": the linked table, or an
 	// array of it.
-	referenceTo = regexp.MustCompile(`^(array|list|object|dict|struct)[ _-]ref(?:erence)?s?$`)
+	referenceTo = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^(array|list|object|dict|struct)[ _-]ref(?:erence)?s?$`)
+	})
 	// A word that is only a name ("Panel", "label" in "List<label>").
-	bareName = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
+	bareName = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z][a-z0-9_]*$`) })
 	// The first sentence of a cell that goes on ("Array. For details, see
 	// Table 2."): the sentence after it belongs to the description.
-	sentenceEnd = regexp.MustCompile(`\.\s+[A-Z]`)
+	sentenceEnd = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\.\s+[A-Z]`) })
 )
 
 // parseTypeWord reads a Type cell: case-insensitive, spacing folded,
 // plurals folded. See README for the full mapping.
 func parseTypeWord(text string) *typeWord {
 	orig := strings.Join(strings.Fields(text), " ")
-	if loc := sentenceEnd.FindStringIndex(orig); loc != nil {
+	if loc := sentenceEnd().FindStringIndex(orig); loc != nil {
 		orig = orig[:loc[0]]
 	}
 	orig = strings.TrimRight(orig, ".;,")
@@ -113,19 +116,19 @@ func parseFolded(s, orig string, depth int) *typeWord {
 	if arrayWords[s] || arrayWords[singular(s)] {
 		return &typeWord{kind: arrayWord}
 	}
-	if m := referenceTo.FindStringSubmatch(s); m != nil {
+	if m := referenceTo().FindStringSubmatch(s); m != nil {
 		if m[1] == "list" || m[1] == "array" {
 			return &typeWord{kind: arrayWord}
 		}
 		return &typeWord{kind: objectWord, linked: true}
 	}
-	if m := dataStruct.FindStringSubmatch(s); m != nil {
+	if m := dataStruct().FindStringSubmatch(s); m != nil {
 		if m[1] == "list" || m[1] == "array" {
 			return &typeWord{kind: arrayWord, elem: &typeWord{kind: objectWord}}
 		}
 		return &typeWord{kind: objectWord}
 	}
-	if m := genericType.FindStringSubmatch(s); m != nil {
+	if m := genericType().FindStringSubmatch(s); m != nil {
 		inner := m[2]
 		innerOrig := orig[len(orig)-len(inner)-1 : len(orig)-1]
 		if m[1] == "map" {
@@ -138,20 +141,20 @@ func parseFolded(s, orig string, depth int) *typeWord {
 		}
 		return &typeWord{kind: arrayWord, elem: parseGenericArg(inner, innerOrig, depth+1)}
 	}
-	if m := arrayOf.FindStringSubmatch(s); m != nil {
+	if m := arrayOf().FindStringSubmatch(s); m != nil {
 		return &typeWord{kind: arrayWord, elem: parseFolded(m[1], orig[len(orig)-len(m[1]):], depth+1)}
 	}
-	if m := namedObject.FindStringSubmatch(s); m != nil {
+	if m := namedObject().FindStringSubmatch(s); m != nil {
 		name := orig[:len(m[1])]
 		if t := parseFolded(m[1], name, depth+1); t.kind == objectWord || t.kind == emptyWord {
 			return &typeWord{kind: objectWord}
 		}
 		return &typeWord{kind: objectWord, name: name}
 	}
-	if m := trailingArr.FindStringSubmatch(s); m != nil && m[1] != "" {
+	if m := trailingArr().FindStringSubmatch(s); m != nil && m[1] != "" {
 		return &typeWord{kind: arrayWord, elem: parseFolded(m[1], orig[:len(m[1])], depth+1)}
 	}
-	if bareName.MatchString(s) {
+	if bareName().MatchString(s) {
 		// Unknown, but it may name the table ("Panel", with a table
 		// titled "Panel field description").
 		return &typeWord{kind: unknownWord, name: orig}
@@ -179,7 +182,7 @@ func scalarOf(s string) *ir.GoType {
 	if g, ok := scalarWords[singular(s)]; ok {
 		return g
 	}
-	if m := sizedScalar.FindStringSubmatch(s); m != nil {
+	if m := sizedScalar().FindStringSubmatch(s); m != nil {
 		return scalarWords[m[1]]
 	}
 	return nil

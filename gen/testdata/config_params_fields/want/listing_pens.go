@@ -33,6 +33,9 @@ type ListPensParams struct {
 
 	// DESC: marker is a query parameter.
 	Cursor string `query:"marker"`
+
+	// DESC: The value can be asc or desc.
+	SortDir string `query:"sort_dir"`
 }
 
 // NewRequest builds the ListPens request (GET /v1/{project_id}/pens) on endpoint, its scheme and host with or without a base path. Path parameters are escaped, query parameters that are set are encoded (an array as repeated names), and headers that are set are sent. An empty path parameter is an error.
@@ -47,6 +50,9 @@ func (p *ListPensParams) NewRequest(ctx context.Context, endpoint string) (*http
 	}
 	if p.Cursor != "" {
 		query.Add("marker", p.Cursor)
+	}
+	if p.SortDir != "" {
+		query.Add("sort_dir", p.SortDir)
 	}
 	if len(query) > 0 {
 		u += "?" + query.Encode()
