@@ -21,7 +21,10 @@ type settings struct {
 	typeNames map[*doc.Table]*config.TypeName
 	// configured are the names types entries give, by name.
 	configured map[string]*config.TypeName
-	used       map[any]bool
+	// paramsNames are the types entries that select an operation's
+	// Params type (path "params").
+	paramsNames []*config.TypeName
+	used        map[any]bool
 	// exported holds rules.Exported's answers: a doc set spells the same
 	// field names again and again.
 	exported map[string]string
@@ -118,6 +121,15 @@ func (r *resolver) matchKeyedTypeNames() {
 			}
 		}
 		switch {
+		case found == nil && tn.Path == "params":
+			// An operation's Params type (see nameParamsTypes).
+			if r.names.Used(tn.Name) {
+				r.diags.Errorf(tn.Pos, "config-conflict", "type name %s is given twice", tn.Name)
+				continue
+			}
+			r.names.Reserve(tn.Name)
+			r.settings.configured[tn.Name] = tn
+			r.settings.paramsNames = append(r.settings.paramsNames, tn)
 		case found == nil:
 			r.diags.Errorf(tn.Pos, "config-unused", "types entry (operation %q, path %q) matches no parameter table", tn.Operation, tn.Path)
 		case r.names.Used(tn.Name):

@@ -12,6 +12,7 @@ import (
 	"github.com/rst2go/rst2go/gen/config"
 	"github.com/rst2go/rst2go/gen/doc"
 	"github.com/rst2go/rst2go/gen/ir"
+	"github.com/rst2go/rst2go/gen/naming"
 	"github.com/rst2go/rst2go/gen/source"
 )
 
@@ -615,6 +616,10 @@ var numberValue = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompi
 // word longer than an initialism is read as a word), "2.0" → 2_0, "-1" →
 // Minus1, "" → Empty, "*" → Star. The result follows the type's name, so
 // it may start with a digit.
+// shortWords are the words of two letters that values are written in
+// upper case (the dictionary holds words of three letters or more).
+var shortWords = map[string]bool{"up": true, "on": true, "no": true}
+
 func (r *resolver) valueName(v string) string {
 	switch {
 	case v == "":
@@ -626,7 +631,9 @@ func (r *resolver) valueName(v string) string {
 		return strings.ReplaceAll(v, ".", "_")
 	}
 	word := v
-	if len(word) > 4 && strings.ToUpper(word) == word && strings.ToLower(word) != word {
+	if lower := strings.ToLower(word); strings.ToUpper(word) == word && lower != word && (len(word) > 4 || naming.IsWord(lower) || shortWords[lower]) {
+		// SHUTOFF, and DOWN, which is a word too: Down, not DOWN
+		// beside Unknown. An initialism stays one (IP, VM, SSD).
 		word = strings.ToLower(word)
 	}
 	if n := r.settings.exportedName(word); n != "" {

@@ -127,6 +127,8 @@ func TestValueName(t *testing.T) {
 		{"volume", "Volume"}, {"co-p1", "CoP1"}, {"SHUTOFF", "ShutOff"}, {"SSD", "SSD"}, {"vault_delete", "VaultDelete"},
 		{"2.0", "2_0"}, {"20", "20"}, {"-1", "Minus1"}, {"", "Empty"}, {"*", "Star"}, {"名前", "X名前"},
 		{"+", "Plus"}, {"€", "U20AC"}, {"2xlarge", "2xlarge"},
+		// Short upper-case words are words when English, else initialisms.
+		{"DOWN", "Down"}, {"UP", "Up"}, {"AUTO", "Auto"}, {"VM", "VM"}, {"RAM", "RAM"}, {"GPU", "GPU"}, {"OK", "OK"},
 	}
 	for _, tt := range tests {
 		if got := r.valueName(tt.in); got != tt.want {

@@ -47,6 +47,7 @@ func (r *resolver) name() {
 	r.matchKeyedTypeNames()
 	r.applyLock()
 	r.nameParamsTypes()
+	r.reportUnusedParamsNames()
 	r.reserveLockedEnums()
 	rootNames := map[*doc.Page]map[string]bool{}
 	fromTitle := map[string]*tableInfo{} // roots named from their title

@@ -174,6 +174,10 @@ func (r *resolver) nameParamsTypes() {
 			}
 		}
 		op.ParamsType.Key = ir.Key(places[0], "params")
+		if tn := r.paramsTypeName(places); tn != nil {
+			op.ParamsType.GoName = tn.Name
+			continue
+		}
 		name := op.GoName + "Params"
 		for _, place := range places {
 			if e, ok := r.lock.Name(ir.Key(place, "params")); ok && !r.names.Used(e.Name) {
@@ -182,6 +186,30 @@ func (r *resolver) nameParamsTypes() {
 			}
 		}
 		op.ParamsType.GoName = r.unique(op.ParamsType, name)
+	}
+}
+
+// paramsTypeName is the types entry that names the Params type of the
+// operation at one of places ("operation: GET /v1/things, path: params").
+func (r *resolver) paramsTypeName(places []string) *config.TypeName {
+	for _, tn := range r.settings.paramsNames {
+		for _, place := range places {
+			if ir.Key(tn.Operation, tn.Path) == ir.Key(place, "params") && !r.settings.used[tn] {
+				r.settings.used[tn] = true
+				return tn
+			}
+		}
+	}
+	return nil
+}
+
+// reportUnusedParamsNames reports the types entries by "params" that
+// named no operation's Params type.
+func (r *resolver) reportUnusedParamsNames() {
+	for _, tn := range r.settings.paramsNames {
+		if !r.settings.used[tn] {
+			r.diags.Errorf(tn.Pos, "config-unused", "types entry (operation %q, path %q) matches no operation", tn.Operation, tn.Path)
+		}
 	}
 }
 

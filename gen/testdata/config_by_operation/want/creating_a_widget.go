@@ -29,17 +29,17 @@ type WidgetOptions struct {
 	PublicIP string `json:"publicip,omitempty"`
 }
 
-// CreateWidgetParams are the path, query and header parameters of CreateWidget.
+// CreateWidgetOpts are the path, query and header parameters of CreateWidget.
 //
 // CreateWidget is POST /v1/{project_id}/widgets.
-type CreateWidgetParams struct {
+type CreateWidgetOpts struct {
 	ProjectID string `path:"project_id"`
 }
 
 // NewRequest builds the CreateWidget request (POST /v1/{project_id}/widgets) on endpoint, its scheme and host with or without a base path. Path parameters are escaped, query parameters that are set are encoded (an array as repeated names), and headers that are set are sent. A non-nil body is sent as JSON. An empty path parameter is an error.
-func (p *CreateWidgetParams) NewRequest(ctx context.Context, endpoint string, body *CreateWidgetRequest) (*http.Request, error) {
+func (p *CreateWidgetOpts) NewRequest(ctx context.Context, endpoint string, body *CreateWidgetRequest) (*http.Request, error) {
 	if p.ProjectID == "" {
-		return nil, errors.New("path parameter project_id (CreateWidgetParams.ProjectID) is empty")
+		return nil, errors.New("path parameter project_id (CreateWidgetOpts.ProjectID) is empty")
 	}
 	u := strings.TrimSuffix(endpoint, "/") + "/v1/" + url.PathEscape(p.ProjectID) + "/widgets"
 	var r io.Reader

@@ -190,10 +190,10 @@ type QueryECSDetailsResponseHostStatus string
 
 const (
 	// The host is normal.
-	QueryECSDetailsResponseHostStatusUP QueryECSDetailsResponseHostStatus = "UP"
+	QueryECSDetailsResponseHostStatusUp QueryECSDetailsResponseHostStatus = "UP"
 
 	// The host is down.
-	QueryECSDetailsResponseHostStatusDOWN QueryECSDetailsResponseHostStatus = "DOWN"
+	QueryECSDetailsResponseHostStatusDown QueryECSDetailsResponseHostStatus = "DOWN"
 
 	// There is no host information.
 	QueryECSDetailsResponseHostStatusEmpty QueryECSDetailsResponseHostStatus = ""
@@ -203,7 +203,7 @@ const (
 // Other values decode all the same.
 func (v QueryECSDetailsResponseHostStatus) Valid() bool {
 	switch v {
-	case QueryECSDetailsResponseHostStatusUP, QueryECSDetailsResponseHostStatusDOWN, QueryECSDetailsResponseHostStatusEmpty:
+	case QueryECSDetailsResponseHostStatusUp, QueryECSDetailsResponseHostStatusDown, QueryECSDetailsResponseHostStatusEmpty:
 		return true
 	}
 	return false

@@ -70,7 +70,7 @@ func (v CreateVolumesRequestSourceType) Valid() bool {
 type CreateVolumesRequestMode string
 
 const (
-	CreateVolumesRequestModeAUTO   CreateVolumesRequestMode = "AUTO"
+	CreateVolumesRequestModeAuto   CreateVolumesRequestMode = "AUTO"
 	CreateVolumesRequestModeManual CreateVolumesRequestMode = "MANUAL"
 )
 
@@ -78,7 +78,7 @@ const (
 // Other values decode all the same.
 func (v CreateVolumesRequestMode) Valid() bool {
 	switch v {
-	case CreateVolumesRequestModeAUTO, CreateVolumesRequestModeManual:
+	case CreateVolumesRequestModeAuto, CreateVolumesRequestModeManual:
 		return true
 	}
 	return false
@@ -107,7 +107,7 @@ type CreateVolumesRequestBandwidthType string
 
 const (
 	// exclusive bandwidth
-	CreateVolumesRequestBandwidthTypePER CreateVolumesRequestBandwidthType = "PER"
+	CreateVolumesRequestBandwidthTypePer CreateVolumesRequestBandwidthType = "PER"
 
 	// shared bandwidth
 	CreateVolumesRequestBandwidthTypeWhole CreateVolumesRequestBandwidthType = "WHOLE"
@@ -117,7 +117,7 @@ const (
 // Other values decode all the same.
 func (v CreateVolumesRequestBandwidthType) Valid() bool {
 	switch v {
-	case CreateVolumesRequestBandwidthTypePER, CreateVolumesRequestBandwidthTypeWhole:
+	case CreateVolumesRequestBandwidthTypePer, CreateVolumesRequestBandwidthTypeWhole:
 		return true
 	}
 	return false
