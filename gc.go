@@ -27,10 +27,14 @@ import (
 //     less than 64 MiB (the pages, their model and the Go model stay live
 //     to the end: about 3 to 4 bytes a byte on a 62 MB doc set);
 //   - should the heap that stays live outgrow that (over 3/4 of the heap
-//     the limit allows, after a collection), collecting near the limit
-//     would find little, again and again (up to half the CPU, the
+//     the limit allows, after a collection) and the collector take more
+//     than a third of the run's CPU (stormShare), collecting near the
+//     limit finds little, again and again (up to half the CPU, the
 //     runtime's cap): the limit is dropped, and the collector only
-//     collects at bigPercent.
+//     collects at bigPercent. The share matters, not the live heap alone:
+//     the 62 MB doc set keeps about 0.9 of its heap goal live for its
+//     last second at no great cost (GC 17% of its CPU), and dropping the
+//     limit there made its peak 353 MB instead of 295.
 //
 // GOGC or GOMEMLIMIT in the environment win over all this.
 
@@ -44,6 +48,10 @@ const smallInput = 16 << 20
 
 // bigPercent is the GOGC of a run over more than smallInput bytes.
 const bigPercent = 50
+
+// stormShare is the share of the CPU the collector may take, while the
+// live heap is near the limit, before the limit is dropped.
+const stormShare = 1.0 / 3
 
 // userGC reports whether the environment sets the collector.
 func userGC() bool { return os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" }
@@ -73,8 +81,8 @@ func tuneGC(inputs []gen.Input) {
 	} else {
 		debug.SetGCPercent(-1)
 	}
-	afterGC(func(live, goal int64) bool {
-		if live <= goal/4*3 {
+	afterGC(func(live, goal int64, gcShare float64) bool {
+		if live <= goal/4*3 || gcShare <= stormShare {
 			return true
 		}
 		debug.SetGCPercent(bigPercent)
@@ -92,19 +100,29 @@ func gcLimit(size int64) int64 {
 	return max(minLimit, perByte*size+extra)
 }
 
-// afterGC calls f with the live heap and the next heap goal after each
-// collection (soon after: from a cleanup the collection queues) while f
-// returns true.
-func afterGC(f func(live, goal int64) bool) {
-	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}, {Name: "/gc/heap/goal:bytes"}}
+// afterGC calls f with the live heap, the next heap goal and the share of
+// the process's CPU the collector took so far after each collection (soon
+// after: from a cleanup the collection queues) while f returns true.
+func afterGC(f func(live, goal int64, gcShare float64) bool) {
+	sample := []metrics.Sample{
+		{Name: "/gc/heap/live:bytes"}, {Name: "/gc/heap/goal:bytes"},
+		{Name: "/cpu/classes/gc/total:cpu-seconds"}, {Name: "/cpu/classes/total:cpu-seconds"},
+	}
 	var arm func()
 	arm = func() {
 		// A pointer-free object of 64 bytes: not from the tiny
 		// allocator, whose blocks may outlive it.
 		runtime.AddCleanup(new([64]byte), func(struct{}) {
 			metrics.Read(sample)
-			if sample[0].Value.Kind() == metrics.KindUint64 && sample[1].Value.Kind() == metrics.KindUint64 &&
-				f(int64(sample[0].Value.Uint64()), int64(sample[1].Value.Uint64())) {
+			if sample[0].Value.Kind() != metrics.KindUint64 || sample[1].Value.Kind() != metrics.KindUint64 ||
+				sample[2].Value.Kind() != metrics.KindFloat64 || sample[3].Value.Kind() != metrics.KindFloat64 {
+				return
+			}
+			var share float64
+			if total := sample[3].Value.Float64(); total > 0 {
+				share = sample[2].Value.Float64() / total
+			}
+			if f(int64(sample[0].Value.Uint64()), int64(sample[1].Value.Uint64()), share) {
 				arm()
 			}
 		}, struct{}{})
