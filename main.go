@@ -283,7 +283,7 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 			return 1
 		}
 	}
-	res, err := gen.Generate(inputs, gen.Options{Package: name, Config: cfg, Lock: names})
+	res, err := gen.Generate(inputs, gen.Options{Package: name, Config: cfg, Lock: names, DropRows: !*dump && !*lintMode})
 	if err != nil {
 		// Generate fails only for faults of rst2go itself.
 		errorf(stderr, "internal error: %v", err)

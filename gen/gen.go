@@ -50,6 +50,11 @@ type Options struct {
 	// Lock is the names lock read from the output folder, or nil (the
 	// first run).
 	Lock *lock.Lock
+	// DropRows, once the pages are read, drops the rows of their parameter
+	// tables: their Params hold all the resolver and the emitter read of
+	// them, and the rows and cells are a sixth of a chain of tables'
+	// model. The command sets it unless it dumps the pages or lints.
+	DropRows bool
 }
 
 // Output is one generated file.
@@ -137,6 +142,9 @@ func Resolve(inputs []Input, opts Options) (*Result, error) {
 		return nil, err
 	}
 	res.Timing.Read = time.Since(start)
+	if opts.DropRows {
+		dropRows(pages)
+	}
 	start = time.Now()
 	res.Pages = pages
 	for _, d := range diags {
@@ -150,6 +158,17 @@ func Resolve(inputs []Input, opts Options) (*Result, error) {
 	res.Lock = LockOf(pkg)
 	res.Timing.Resolve = time.Since(start)
 	return res, nil
+}
+
+// dropRows drops the rows of the pages' parameter tables (Options.DropRows).
+func dropRows(pages []*doc.Page) {
+	for _, p := range pages {
+		for _, t := range p.Tables {
+			if t != nil && t.Kind == doc.Parameters {
+				t.Rows = nil
+			}
+		}
+	}
 }
 
 // LockOf is the names lock of a package: each type's key and name.

@@ -6,12 +6,14 @@ import (
 	"go/format"
 	"os"
 	"path/filepath"
+	"reflect"
 	"runtime"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/rst2go/rst2go/gen/config"
+	"github.com/rst2go/rst2go/gen/doc"
 	"github.com/rst2go/rst2go/gen/gocheck"
 	"github.com/rst2go/rst2go/gen/golden"
 	"github.com/rst2go/rst2go/gen/lock"
@@ -249,5 +251,52 @@ func TestDeepChain(t *testing.T) {
 	}
 	if err := gocheck.Package(map[string][]byte{res.Files[0].Name: res.Files[0].Data}); err != nil {
 		t.Error(err)
+	}
+}
+
+// TestDropRows: dropping the parameter tables' rows after reading
+// (Options.DropRows) changes nothing in the output of any golden case.
+func TestDropRows(t *testing.T) {
+	cases, err := os.ReadDir("testdata")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dropped := 0
+	for _, c := range cases {
+		if !c.IsDir() || notCase[c.Name()] {
+			continue
+		}
+		dir := filepath.Join("testdata", c.Name())
+		inputs := readCase(t, dir)
+		opts := Options{Package: "fixture"}
+		if data, err := os.ReadFile(filepath.Join(dir, config.DefaultFile)); err == nil {
+			opts.Config, _ = config.Parse(config.DefaultFile, data)
+		}
+		full, err := Generate(inputs, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		opts.DropRows = true
+		lean, err := Generate(inputs, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(full.Files, lean.Files) || full.Diags.String() != lean.Diags.String() ||
+			!bytes.Equal(full.Lock, lean.Lock) {
+			t.Errorf("%s: output differs with DropRows", c.Name())
+		}
+		for _, p := range lean.Pages {
+			for _, tb := range p.Tables {
+				if tb.Kind == doc.Parameters {
+					if tb.Rows != nil {
+						t.Errorf("%s: %s: a parameter table kept its rows", c.Name(), p.Path)
+					}
+					dropped++
+				}
+			}
+		}
+	}
+	if dropped == 0 {
+		t.Error("no parameter table in the golden cases")
 	}
 }
