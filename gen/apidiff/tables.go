@@ -1,7 +1,6 @@
 package apidiff
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -143,14 +142,18 @@ func roots(s Set) ([]root, map[string]bool) {
 	return out, all
 }
 
-var tableNumber = regexp.MustCompile(`(?i)^table\s+\d+\s*`)
+// untitledNumber is a title without its "Table N".
+func untitledNumber(title string) string {
+	_, rest, _ := doc.CutTableNumber(title)
+	return rest
+}
 
 // tableName is what a table is known by on its page: its title less
 // "Table N", lower case, spacing folded, in brackets ("[metadata
 // parameters]"); else its role; else "table".
 func tableName(t *ir.Type) string {
 	if t.Table != nil {
-		title := strings.Join(strings.Fields(strings.ToLower(tableNumber.ReplaceAllString(t.Table.Title, ""))), " ")
+		title := strings.Join(strings.Fields(strings.ToLower(untitledNumber(t.Table.Title))), " ")
 		if title != "" {
 			return "[" + title + "]"
 		}

@@ -2,7 +2,9 @@ package doc
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
+	"sync"
 )
 
 // Outline renders what a reader made of a page, one line per element:
@@ -38,6 +40,21 @@ func IsCaption(text string) bool {
 		return true
 	}
 	return text != "" && len(text) <= 80 && !strings.HasSuffix(text, ".") && !strings.HasSuffix(text, ":")
+}
+
+// tableNumber is the family's "Table N" at the start of a title, also
+// numbered by chapter ("Table 2-3", "Table 5.4").
+var tableNumber = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^Table\s+(\d+(?:[-‐–.]\d+)?)\b`) })
+
+// CutTableNumber splits a title that opens with "Table N" into the number
+// and the rest ("Table 4 metadata field description" → "4", " metadata
+// field description"); ok is false, and rest the whole title, otherwise.
+func CutTableNumber(title string) (number, rest string, ok bool) {
+	m := tableNumber().FindStringSubmatchIndex(title)
+	if m == nil {
+		return "", title, false
+	}
+	return title[m[2]:m[3]], title[m[1]:], true
 }
 
 // StartsWithTableN reports whether text opens with "Table <digit>", the

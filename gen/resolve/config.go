@@ -161,7 +161,7 @@ func tableMatches(p *doc.Page, t *doc.Table, sel string) bool {
 			return true
 		}
 	}
-	if n := tableNumber(sel); n != "" && strings.EqualFold(strings.TrimSpace(tableNumberRE().ReplaceAllString(sel, "")), "") {
+	if n := tableNumber(sel); n != "" && strings.EqualFold(strings.TrimSpace(untitledNumber(sel)), "") {
 		return tableNumber(t.Title) == n
 	}
 	fold := foldWord(sel)

@@ -492,13 +492,16 @@ func refText(ref *doc.Ref) string {
 	return fmt.Sprintf("%q", ref.Label)
 }
 
-var tableNumberRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^Table\s+(\d+(?:[-‐–.]\d+)?)\b`) })
-
+// tableNumber is the number of a "Table N" title, or "".
 func tableNumber(title string) string {
-	if m := tableNumberRE().FindStringSubmatch(title); m != nil {
-		return m[1]
-	}
-	return ""
+	n, _, _ := doc.CutTableNumber(title)
+	return n
+}
+
+// untitledNumber is a title without its "Table N".
+func untitledNumber(title string) string {
+	_, rest, _ := doc.CutTableNumber(title)
+	return rest
 }
 
 // requestLine is a caption that is the API's request line ("POST
@@ -515,7 +518,7 @@ func titleText(t *doc.Table) string {
 	if requestLine().MatchString(caption) || strings.Contains(caption, "/") {
 		caption = ""
 	}
-	return strings.ToLower(tableNumberRE().ReplaceAllString(t.Title, "") + " " + caption)
+	return strings.ToLower(untitledNumber(t.Title) + " " + caption)
 }
 
 // textNames reports whether text (a titleText) holds one of names as a

@@ -38,7 +38,7 @@ var statusCode = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompil
 // "Data Structure for Querying Details About ECSs" says nothing of what a
 // table of it is for.
 func roleTexts(p *doc.Page, t *doc.Table) []string {
-	texts := []string{tableNumberRE().ReplaceAllString(t.Title, ""), t.Caption}
+	texts := []string{untitledNumber(t.Title), t.Caption}
 	for s := t.Section; s >= 0 && s < len(p.Sections) && len(texts) < 16; s = p.Sections[s].Parent {
 		sec := p.Sections[s]
 		if strings.EqualFold(strings.TrimSpace(sec.Title), strings.TrimSpace(p.Title)) {
@@ -164,7 +164,7 @@ func roleIn(s string) (role, bool) {
 // "Description of the metadata field"), or "": a single json-like word
 // once "Table N" and the usual words around it are gone.
 func fieldTitle(t *doc.Table) string {
-	s := strings.TrimSpace(tableNumberRE().ReplaceAllString(t.Title, ""))
+	s := strings.TrimSpace(untitledNumber(t.Title))
 	s = strings.Trim(s, "*` ")
 	lower := strings.ToLower(s)
 	for _, w := range []string{" field description", " parameter description", " parameters description", " field", " parameters", " parameter", " description", " objects", " object", " structure", " data structure"} {
