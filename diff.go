@@ -45,21 +45,11 @@ func runDiff(args []string, f diffFlags, stdout, stderr io.Writer) (code int) {
 		return exitUsage
 	}
 	cfg, _, diags, err := loadConfig(f.configPath, f.out, wd)
-	if err != nil {
-		errorf(stderr, "%v", err)
-		return exitUsage
-	}
-	if diags.HasErrors() {
-		printDiags(stderr, diags, false, false)
+	if settingsFailed(stderr, err, diags, false, false) {
 		return exitUsage
 	}
 	names, diags, err := readLock(f.out)
-	if err != nil {
-		errorf(stderr, "%v", err)
-		return exitUsage
-	}
-	if diags.HasErrors() {
-		printDiags(stderr, diags, false, false)
+	if settingsFailed(stderr, err, diags, false, false) {
 		return exitUsage
 	}
 	// Inputs are mapped files, released at the end, as a run releases

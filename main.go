@@ -229,12 +229,7 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		return exitFailed
 	}
 	cfg, cfgName, diags, err := loadConfig(*configPath, *out, base)
-	if err != nil {
-		errorf(stderr, "%v", err)
-		return 1
-	}
-	if diags.HasErrors() {
-		printDiags(stderr, diags, *strict, *jsonDiags)
+	if settingsFailed(stderr, err, diags, *strict, *jsonDiags) {
 		return 1
 	}
 	// The output folder is read while the pages are: the two are
@@ -274,12 +269,7 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		}
 		var diags source.List
 		names, diags, err = readLock(*out)
-		if err != nil {
-			errorf(stderr, "%v", err)
-			return 1
-		}
-		if diags.HasErrors() {
-			printDiags(stderr, diags, *strict, *jsonDiags)
+		if settingsFailed(stderr, err, diags, *strict, *jsonDiags) {
 			return 1
 		}
 	}
@@ -469,6 +459,20 @@ func moduleRoot(out string, writes bool) string {
 	}
 	wd, _ := os.Getwd()
 	return wd
+}
+
+// settingsFailed prints why the settings file or the names lock could not
+// be used, if so, and says whether the run must stop.
+func settingsFailed(stderr io.Writer, err error, diags source.List, strict, asJSON bool) bool {
+	if err != nil {
+		errorf(stderr, "%v", err)
+		return true
+	}
+	if diags.HasErrors() {
+		printDiags(stderr, diags, strict, asJSON)
+		return true
+	}
+	return false
 }
 
 func printDiags(out io.Writer, diags source.List, strict, asJSON bool) {
