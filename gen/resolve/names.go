@@ -321,20 +321,26 @@ func (r *resolver) markDead() {
 	for changed := true; changed; {
 		changed = false
 		for _, info := range r.tables {
-			if info.visited || info.dead || len(info.incoming) == 0 {
-				continue
-			}
-			alive := false
-			for _, fp := range info.incoming {
-				if !fp.owner.merged && !fp.owner.dead {
-					alive = true
-				}
-			}
-			if !alive {
+			if info.dies() {
 				info.dead, changed = true, true
 			}
 		}
 	}
+}
+
+// dies reports whether a table not yet named has lost every referrer: a
+// table that rows refer to lives only while one of those rows is in a
+// table that is neither merged into a twin nor dead itself.
+func (info *tableInfo) dies() bool {
+	if info.visited || info.dead || len(info.incoming) == 0 {
+		return false
+	}
+	for _, fp := range info.incoming {
+		if !fp.owner.merged && !fp.owner.dead {
+			return false
+		}
+	}
+	return true
 }
 
 // deadSweep runs markDead and firstUnvisited between the rounds of
@@ -369,17 +375,7 @@ func (s *deadSweep) markDead(r *resolver) {
 	for len(s.pending) > 0 {
 		info := s.pending[len(s.pending)-1]
 		s.pending = s.pending[:len(s.pending)-1]
-		if info.visited || info.dead || len(info.incoming) == 0 {
-			continue
-		}
-		alive := false
-		for _, fp := range info.incoming {
-			if !fp.owner.merged && !fp.owner.dead {
-				alive = true
-				break
-			}
-		}
-		if !alive {
+		if info.dies() {
 			info.dead = true
 			s.merged(info)
 		}
