@@ -105,7 +105,7 @@ func TestRun(t *testing.T) {
 		{"dump", []string{"-dump", page}, 0, "", `"goName": "GetThingResponse"`},
 		{"check in step", []string{"-check", "-out", out, "-pkg", "things", page}, 0, "", ""},
 		{"check out of step", []string{"-check", "-out", out, "-pkg", "things", page, broken}, 1, "2 file(s) would change",
-			"--- /dev/null\n+++ b/" + filepath.ToSlash(filepath.Join(out2[:len(out2)-1], "broken.go"))},
+			"--- /dev/null\n+++ b/" + strings.TrimLeft(filepath.ToSlash(filepath.Join(out2[:len(out2)-1], "broken.go")), "/")},
 		{"json", []string{"-json", "-out", out2, "-pkg", "things", broken}, 0, `broken.rst","line":10,"col":11,`, ""},
 		{"json code", []string{"-json", "-out", out2, "-pkg", "things", broken}, 0, `"severity":"warning","code":"unknown-type","message":"id: unknown type \"Wibble\"; the field is json.RawMessage"}`, ""},
 		{"summary", []string{"-v", "-out", out, "-pkg", "things", page}, 0, "rst2go: 1 pages read, 1 tables; " + out + ": 0 files written (0 new), 2 unchanged, 0 removed; 1 types (0 numbered, 0 aliases), 1 fields; 0 warnings (0 ignored), 0 errors; ", ""},

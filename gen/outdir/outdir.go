@@ -284,8 +284,9 @@ func windowsReserved(stem string) bool {
 // Diff is the plan as a unified diff, file by file ("" when in step).
 func (p *Plan) Diff() string {
 	var b strings.Builder
+	wd, _ := os.Getwd()
 	for _, c := range p.Changes {
-		path := filepath.ToSlash(filepath.Join(p.Dir, c.Name))
+		path := diffPath(wd, filepath.Join(p.Dir, c.Name))
 		oldName, newName := "a/"+path, "b/"+path
 		switch c.Op {
 		case Create:
@@ -296,6 +297,22 @@ func (p *Plan) Diff() string {
 		b.Write(diff.Diff(oldName, c.Old, newName, c.New))
 	}
 	return b.String()
+}
+
+// diffPath is a file's path in the diff's headers: relative to the
+// working folder wd when the file is below it, so that `git apply` run
+// there takes the diff as it is; else its full path. Forward slashes, and
+// no leading one (the "a/" and "b/" prefixes give it).
+func diffPath(wd, name string) string {
+	if wd != "" {
+		if abs, err := filepath.Abs(name); err == nil {
+			name = abs
+			if rel, err := filepath.Rel(wd, abs); err == nil && filepath.IsLocal(rel) {
+				name = rel
+			}
+		}
+	}
+	return strings.TrimLeft(filepath.ToSlash(name), "/")
 }
 
 // createTemp creates a new file of the given name for writing, failing if

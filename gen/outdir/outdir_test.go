@@ -143,7 +143,9 @@ func TestDiff(t *testing.T) {
 		t.Fatal(err)
 	}
 	d := plan.Diff()
-	a := filepath.ToSlash(filepath.Join(dir, "a.go"))
+	// The test's folder is outside the working folder: the full path, its
+	// leading slash dropped.
+	a := strings.TrimLeft(filepath.ToSlash(filepath.Join(dir, "a.go")), "/")
 	for _, want := range []string{
 		"--- a/" + a + "\n+++ b/" + a + "\n",
 		"-type A struct{}\n+type A struct{ X int }\n",
@@ -153,6 +155,27 @@ func TestDiff(t *testing.T) {
 		if !strings.Contains(d, want) {
 			t.Errorf("diff lacks %q:\n%s", want, d)
 		}
+	}
+}
+
+// TestDiffPath: the headers name a file as `git apply` in the working
+// folder wants it when the file is below that folder.
+func TestDiffPath(t *testing.T) {
+	wd := filepath.FromSlash("/home/me/sdk")
+	for _, tc := range []struct{ name, want string }{
+		{"/home/me/sdk/ecs/types.go", "ecs/types.go"},
+		{"/home/me/sdk/types.go", "types.go"},
+		{"/home/me/other/types.go", "home/me/other/types.go"},
+		{"/home/me/sdk/../sdk2/types.go", "home/me/sdk2/types.go"},
+		{"/tmp/out/types.go", "tmp/out/types.go"},
+	} {
+		if got := diffPath(wd, filepath.FromSlash(tc.name)); got != tc.want {
+			t.Errorf("diffPath(%q, %q) = %q, want %q", wd, tc.name, got, tc.want)
+		}
+	}
+	// A relative name is taken from the working folder of the process.
+	if got := diffPath("", filepath.Join("ecs", "types.go")); got != "ecs/types.go" {
+		t.Errorf("diffPath with no working folder = %q, want ecs/types.go", got)
 	}
 }
 
