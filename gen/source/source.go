@@ -97,6 +97,12 @@ func (l *List) Warnf(pos Pos, code, format string, args ...any) {
 	*l = append(*l, Diagnostic{Pos: pos, Severity: Warning, Code: code, Message: fmt.Sprintf(format, args...)})
 }
 
+// WarnParamf adds a warning of class code at pos about the parameter
+// param (as the page writes it), which ignore entries can select.
+func (l *List) WarnParamf(pos Pos, param, code, format string, args ...any) {
+	*l = append(*l, Diagnostic{Pos: pos, Severity: Warning, Code: code, Message: fmt.Sprintf(format, args...), Param: param})
+}
+
 // Errorf adds an error of class code at pos.
 func (l *List) Errorf(pos Pos, code, format string, args ...any) {
 	*l = append(*l, Diagnostic{Pos: pos, Severity: Error, Code: code, Message: fmt.Sprintf(format, args...)})

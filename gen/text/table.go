@@ -307,7 +307,7 @@ func (r *reader) readTable(seq []*block, i int, h *header, top bool) (*doc.Table
 					got++
 				}
 			}
-			r.diags.Warnf(rowPos, "incomplete-row", "table row %q has %d of %d cells; the table ends here", short(name), got, n)
+			r.diags.WarnParamf(rowPos, name, "incomplete-row", "table row %q has %d of %d cells; the table ends here", short(name), got, n)
 			break
 		}
 	}
@@ -373,17 +373,17 @@ func (rs *rows) moreParagraphs(k int, name string) int {
 			case vSure:
 				return k
 			case vLikely:
-				rs.r.diags.Warnf(b.pos(file), "ambiguous-row", "%q may start a row or go on with the description of %q; read as a new row", short(b.folded()), short(name))
+				rs.r.diags.WarnParamf(b.pos(file), name, "ambiguous-row", "%q may start a row or go on with the description of %q; read as a new row", short(b.folded()), short(name))
 				return k
 			case vUnlikely:
 				// Weak shapes in every column: description, as a rule.
 				// Where the name is the only evidence, say so.
 				if h.typed == 1 {
-					rs.r.diags.Warnf(b.pos(file), "ambiguous-row", "%q may start a row or go on with the description of %q; read as description", short(b.folded()), short(name))
+					rs.r.diags.WarnParamf(b.pos(file), name, "ambiguous-row", "%q may start a row or go on with the description of %q; read as description", short(b.folded()), short(name))
 				}
 			default:
 				if h.cols[0] == colName && nameShape(b) == strongFit && !strings.Contains(b.folded(), " ") {
-					rs.r.diags.Warnf(b.pos(file), "ambiguous-row", "%q looks like a parameter name but the cells after it do not fit a row; read as description of %q", short(b.folded()), short(name))
+					rs.r.diags.WarnParamf(b.pos(file), name, "ambiguous-row", "%q looks like a parameter name but the cells after it do not fit a row; read as description of %q", short(b.folded()), short(name))
 				}
 			}
 		}
