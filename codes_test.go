@@ -23,7 +23,7 @@ var codeRE = regexp.MustCompile(`^[a-z]+(-[a-z]+)*$`)
 // TestEveryCodeDocumented: every diagnostic code the source can emit is a
 // row of the README's one table of codes, and every row is a code the
 // source emits. Codes are found in the source itself: the code argument
-// of every Warnf / Errorf / warnParam call, every Code: field given a
+// of every Warnf / Errorf / warnParam / WarnParamf call, every Code: field given a
 // literal, and lint's own list.
 func TestEveryCodeDocumented(t *testing.T) {
 	inSource := map[string]string{} // code → where
@@ -49,7 +49,7 @@ func TestEveryCodeDocumented(t *testing.T) {
 			var lit ast.Expr
 			switch n := n.(type) {
 			case *ast.CallExpr:
-				at := map[string]int{"Warnf": 1, "Errorf": 1, "warnParam": 2}[calleeName(n.Fun)]
+				at := map[string]int{"Warnf": 1, "Errorf": 1, "warnParam": 2, "WarnParamf": 2}[calleeName(n.Fun)]
 				if at > 0 && len(n.Args) > at+1 {
 					lit = n.Args[at]
 				}
