@@ -130,7 +130,7 @@ func BenchmarkResolve(b *testing.B) {
 	for _, folder := range benchFolders {
 		b.Run(folder, func(b *testing.B) {
 			inputs := folderInputs(b, filepath.Join(root, folder))
-			pages, _, err := readAll(inputs)
+			pages, _, err := readAll(inputs, false)
 			if err != nil {
 				b.Fatal(err)
 			}

@@ -100,6 +100,11 @@ var readers = map[string]func(path string, src []byte) (*doc.Page, source.List){
 	"text": text.Read,
 }
 
+// readRSTDroppingRows reads an RST page for Options.DropRows.
+func readRSTDroppingRows(path string, src []byte) (*doc.Page, source.List) {
+	return rst.ReadWith(path, src, rst.Options{DropRows: true})
+}
+
 // IsFormat reports whether name is a format Generate reads.
 func IsFormat(name string) bool { return readers[name] != nil }
 
@@ -137,7 +142,7 @@ func Generate(inputs []Input, opts Options) (*Result, error) {
 func Resolve(inputs []Input, opts Options) (*Result, error) {
 	res := &Result{}
 	start := time.Now()
-	pages, diags, err := readAll(inputs)
+	pages, diags, err := readAll(inputs, opts.DropRows)
 	if err != nil {
 		return nil, err
 	}
@@ -160,7 +165,8 @@ func Resolve(inputs []Input, opts Options) (*Result, error) {
 	return res, nil
 }
 
-// dropRows drops the rows of the pages' parameter tables (Options.DropRows).
+// dropRows drops the rows of the pages' parameter tables (Options.DropRows)
+// that the readers kept: the RST reader drops them as it reads.
 func dropRows(pages []*doc.Page) {
 	for _, p := range pages {
 		for _, t := range p.Tables {
@@ -242,7 +248,7 @@ func parallel(n int, f func(i int)) error {
 // readAll reads the pages, in parallel: pages are independent until they
 // are resolved. (Files are emitted in parallel too, once resolved.) Results keep the order of the inputs, so the run does not
 // depend on scheduling.
-func readAll(inputs []Input) ([]*doc.Page, []source.List, error) {
+func readAll(inputs []Input, dropRows bool) ([]*doc.Page, []source.List, error) {
 	read := make([]func(string, []byte) (*doc.Page, source.List), len(inputs))
 	for i, in := range inputs {
 		format := in.Format
@@ -252,6 +258,9 @@ func readAll(inputs []Input) ([]*doc.Page, []source.List, error) {
 		read[i] = readers[format]
 		if read[i] == nil {
 			return nil, nil, fmt.Errorf("%s: unknown input format %q", in.Path, format)
+		}
+		if format == "rst" && dropRows {
+			read[i] = readRSTDroppingRows
 		}
 	}
 	pages := make([]*doc.Page, len(inputs))

@@ -47,14 +47,18 @@ type Page struct {
 }
 
 // Finish is the last step of every reader: a page with neither a title
-// nor sections gets a "no-title" warning, and each table is interpreted
-// (see [Table.Interpret]).
+// nor sections gets a "no-title" warning, and each table not interpreted
+// yet (Kind "") is interpreted (see [Table.Interpret]). A reader that
+// drops a parameter table's rows as it reads (to keep less of a large
+// page) interprets the table first.
 func (p *Page) Finish(diags *source.List) {
 	if p.Title == "" && len(p.Sections) == 0 {
 		diags.Warnf(source.Pos{File: p.Path, Line: 1, Col: 1}, "no-title", "page has no title")
 	}
 	for _, t := range p.Tables {
-		t.Interpret()
+		if t.Kind == "" {
+			t.Interpret()
+		}
 	}
 	p.shareStatusCaptions()
 }

@@ -83,24 +83,8 @@ var headerWords = map[string]string{
 // the parameter above it (its description is appended).
 func (t *Table) Interpret() {
 	t.Kind, t.Columns, t.Params = Other, Columns{-1, -1, -1, -1}, nil
-	cols := Columns{-1, -1, -1, -1}
-	paramWord := false
-	for i, h := range t.Header {
-		switch headerWords[NormalizeLabel(h)] {
-		case "name":
-			if cols.Name < 0 {
-				cols.Name = i
-				paramWord = NormalizeLabel(h) != "name"
-			}
-		case "mandatory":
-			cols.Mandatory = i
-		case "type":
-			cols.Type = i
-		case "description":
-			cols.Description = i
-		}
-	}
-	if cols.Name < 0 || cols.Description < 0 || (cols.Type < 0 && cols.Mandatory < 0 && !paramWord) {
+	cols, ok := ParamColumns(t.Header)
+	if !ok {
 		return
 	}
 	t.Kind, t.Columns = Parameters, cols
@@ -141,6 +125,33 @@ func (t *Table) Interpret() {
 		t.Params = append(t.Params, p)
 		last = p
 	}
+}
+
+// ParamColumns reads a table's header: the columns of a parameter table,
+// and ok false when the header is not a parameter table's. A reader may
+// ask it before it reads the rows (see [Table.Interpret]).
+func ParamColumns(header []string) (cols Columns, ok bool) {
+	cols = Columns{-1, -1, -1, -1}
+	paramWord := false
+	for i, h := range header {
+		switch headerWords[NormalizeLabel(h)] {
+		case "name":
+			if cols.Name < 0 {
+				cols.Name = i
+				paramWord = NormalizeLabel(h) != "name"
+			}
+		case "mandatory":
+			cols.Mandatory = i
+		case "type":
+			cols.Type = i
+		case "description":
+			cols.Description = i
+		}
+	}
+	if cols.Name < 0 || cols.Description < 0 || (cols.Type < 0 && cols.Mandatory < 0 && !paramWord) {
+		return Columns{-1, -1, -1, -1}, false
+	}
+	return cols, true
 }
 
 var (

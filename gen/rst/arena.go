@@ -21,6 +21,11 @@ import (
 type chunk[T any] struct {
 	free []T
 	size int // the length of the last allocation, doubling up to chunkBytes
+	// A chunk of a scratch arena (see arena.reset) keeps its allocations
+	// and hands them out again after a reset; used counts those in use.
+	scratch bool
+	kept    [][]T
+	used    int
 }
 
 // chunkBytes bounds a chunk's allocation: below the runtime's large
@@ -57,9 +62,30 @@ func (c *chunk[T]) take(n int) []T {
 }
 
 func (c *chunk[T]) grow(n int) {
+	for c.scratch && c.used < len(c.kept) {
+		k := c.kept[c.used]
+		c.used++
+		if len(k) >= n {
+			c.free = k // cleared by reset
+			return
+		}
+	}
 	var zero T
 	c.size = min(max(2*c.size, 8), max(chunkBytes/int(unsafe.Sizeof(zero)), 1))
 	c.free = make([]T, max(c.size, n))
+	if c.scratch {
+		c.kept = append(c.kept, c.free)
+		c.used = len(c.kept)
+	}
+}
+
+// reset makes a scratch chunk's values free again, zero, and drops what
+// they pointed to.
+func (c *chunk[T]) reset() {
+	for _, k := range c.kept[:c.used] {
+		clear(k)
+	}
+	c.free, c.used = nil, 0
 }
 
 // copyOf returns a copy of s from the chunk.
@@ -146,9 +172,12 @@ type scratch struct {
 	texts     []string
 	pageLines []line
 	arena     arena
+	// cells is the scratch arena of the table cells that the page does
+	// not keep (see parser.tableNode), reset after each table.
+	cells *arena
 }
 
-var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+var scratchPool = sync.Pool{New: func() any { return &scratch{cells: newScratchArena()} }}
 
 // reset drops every reference to the page read, before the next page.
 // (The stacks are cleared as they are popped.)
@@ -158,9 +187,12 @@ func (s *scratch) reset() {
 	s.stack, s.bstack, s.lines, s.texts = s.stack[:0], s.bstack[:0], s.lines[:0], s.texts[:0]
 	clear(s.pageLines)
 	s.pageLines = s.pageLines[:0]
+	s.cells.reset()
 }
 
-// arena holds the chunks that pages are made of (see chunk).
+// arena holds the chunks that pages are made of (see chunk). A scratch
+// arena (newScratchArena) holds what the reader parses but the page does
+// not keep, and is reset to be used again.
 type arena struct {
 	inlines    chunk[doc.Inline]
 	inlineRefs chunk[*doc.Inline]
@@ -184,4 +216,26 @@ func (a *arena) ref(v doc.Ref) *doc.Ref {
 	p := a.refs.new()
 	*p = v
 	return p
+}
+
+// newScratchArena returns an arena whose chunks are reused after a reset.
+func newScratchArena() *arena {
+	a := new(arena)
+	a.inlines.scratch, a.inlineRefs.scratch, a.refs.scratch = true, true, true
+	a.blocks.scratch, a.blockRefs.scratch = true, true
+	a.cells.scratch, a.cellRefs.scratch, a.rows.scratch = true, true, true
+	return a
+}
+
+// reset makes everything a scratch arena handed out free again.
+func (a *arena) reset() {
+	a.inlines.reset()
+	a.inlineRefs.reset()
+	a.refs.reset()
+	a.blocks.reset()
+	a.blockRefs.reset()
+	a.cells.reset()
+	a.cellRefs.reset()
+	a.rows.reset()
+	clear(a.inlineScratch[:cap(a.inlineScratch)])
 }

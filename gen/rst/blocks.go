@@ -57,6 +57,12 @@ type parser struct {
 
 	a *arena   // the page's
 	s *scratch // the reader's
+
+	// dropRows: a parameter table's rows are read into Params as the
+	// table is read, and dropped (see Options.DropRows); inCell counts
+	// the table cells being parsed (a table in a cell is kept as text).
+	dropRows bool
+	inCell   int
 }
 
 // pushLines copies lines onto the line stack and returns the copy, which
@@ -498,44 +504,92 @@ func (p *parser) tableError(block []line, err error) {
 
 // tableNode adds a parsed table to the model: header texts and rows of
 // cells whose text is parsed again as RST.
+//
+// The page keeps only what it needs of a table: the header's cells are
+// read in the scratch arena (the page keeps their text), and so, when the
+// reader drops rows (p.dropRows), are a parameter table's rows, except
+// for the content of its description cells: the table is interpreted
+// (doc.Table.Interpret) as soon as it is read, its Params keep the
+// description blocks and copies of the references of the other cells,
+// and its rows are dropped. A table inside a cell keeps its rows: the cell
+// shows them as text.
 func (p *parser) tableNode(block []line, t *table.Table) {
 	dt := &doc.Table{Pos: p.pos(block[0]), Form: t.Kind, Section: -1}
-	if body := len(t.Rows) - t.HeadRows; body > 0 {
-		dt.Rows = make([]*doc.Row, 0, body)
+	page, tmp := p.a, p.s.cells
+	if p.inCell > 0 {
+		tmp = page // a scratch arena in use by the cell around: not to be reset
 	}
+	lean := false // rows in tmp, all but the description cells' content
+	var cols doc.Columns
 	for r, row := range t.Rows {
-		cells := p.a.cellRefs.take(len(row))
+		head := r < t.HeadRows
+		rows := page
+		if head || lean {
+			rows = tmp
+		}
+		cells := rows.cellRefs.take(len(row))
 		var rowPos source.Pos
 		for c, cell := range row {
 			if cell == nil {
-				cells[c] = p.a.cells.new()
+				cells[c] = rows.cells.new()
 				cells[c].Spanned = true
 				continue
 			}
-			cells[c] = p.cell(block, cell)
+			if head || lean && c != cols.Description {
+				p.a = tmp
+			}
+			cells[c] = p.cell(block, cell, rows)
+			p.a = page
 			if !rowPos.IsValid() {
 				rowPos = cells[c].Pos
 			}
 		}
-		if r < t.HeadRows {
+		if head {
 			if r == t.HeadRows-1 { // docutils-tables.py reads the last header row
 				dt.Header = dt.Header[:0]
 				for _, c := range cells {
 					dt.Header = append(dt.Header, c.Text())
 				}
+				cols, lean = doc.ParamColumns(dt.Header)
+				lean = lean && p.dropRows && p.inCell == 0
 			}
 			continue
 		}
-		dr := p.a.rows.new()
+		if dt.Rows == nil {
+			dt.Rows = make([]*doc.Row, 0, len(t.Rows)-r)
+		}
+		dr := rows.rows.new()
 		*dr = doc.Row{Pos: rowPos, Cells: cells}
 		dt.Rows = append(dt.Rows, dr)
+	}
+	if lean {
+		dt.Interpret()
+		for _, prm := range dt.Params {
+			prm.NameRefs = p.keepRefs(prm.NameRefs)
+			prm.TypeRefs = p.keepRefs(prm.TypeRefs)
+		}
+		dt.Rows = nil
+	}
+	if tmp != page {
+		tmp.reset()
 	}
 	p.add(node{kind: tableNode, pos: dt.Pos, table: dt})
 }
 
-func (p *parser) cell(block []line, c *table.Cell) *doc.Cell {
+// keepRefs moves references read in the scratch arena into the page's.
+func (p *parser) keepRefs(refs []*doc.Ref) []*doc.Ref {
+	for i, r := range refs {
+		refs[i] = p.a.ref(*r)
+	}
+	return refs
+}
+
+// cell parses a table cell's text as RST; the cell itself comes from
+// arena a, its content from p.a.
+func (p *parser) cell(block []line, c *table.Cell, a *arena) *doc.Cell {
 	// The cell's lines live on the stack only while the cell is parsed:
 	// nothing in the model points to them.
+	p.inCell++
 	mark := len(p.s.lines)
 	for k, text := range c.Lines {
 		idx := c.Line + k
@@ -547,7 +601,7 @@ func (p *parser) cell(block []line, c *table.Cell) *doc.Cell {
 	}
 	ls := p.s.lines[mark:len(p.s.lines):len(p.s.lines)]
 	dedentInPlace(ls)
-	out := p.a.cells.new()
+	out := a.cells.new()
 	out.Pos = p.posOf(ls)
 	if !out.Pos.IsValid() && len(ls) > 0 {
 		out.Pos = source.Pos{File: p.file, Line: ls[0].num, Col: ls[0].col + 1}
@@ -557,6 +611,7 @@ func (p *parser) cell(block []line, c *table.Cell) *doc.Cell {
 	p.s.nodes.release(nodes) // the blocks hold no node
 	p.s.nodeLists.release(lists)
 	p.popLines(mark)
+	p.inCell--
 	return out
 }
 

@@ -29,9 +29,24 @@ import (
 // come from a few large allocations (see arena): reading is one pass over
 // the lines with little garbage.
 func Read(path string, src []byte) (*doc.Page, source.List) {
+	return ReadWith(path, src, Options{})
+}
+
+// Options are choices about what a page keeps.
+type Options struct {
+	// DropRows reads each parameter table's rows into its Params as the
+	// table is read and keeps no rows (nor their cells): the Params hold
+	// all that the resolver and the emitter read of them, and on a page
+	// of many tables the rows' names, types and cells were half the page's
+	// memory. Description cells' content is kept (in the Params).
+	DropRows bool
+}
+
+// ReadWith reads one page as Read does, with options.
+func ReadWith(path string, src []byte, opts Options) (*doc.Page, source.List) {
 	var diags source.List
 	sc := scratchPool.Get().(*scratch)
-	p := &parser{file: path, diags: &diags, a: &sc.arena, s: sc}
+	p := &parser{file: path, diags: &diags, a: &sc.arena, s: sc, dropRows: opts.DropRows}
 	defer func() {
 		p.s.reset()
 		scratchPool.Put(p.s)
