@@ -109,6 +109,13 @@ func FieldKey(parent, field, kind string) string {
 // OperationPlace is an operation's place in keys: "POST /v1/{project_id}/cloudservers".
 func OperationPlace(method, path string) string { return strings.ToUpper(method) + " " + path }
 
+// ActionPlace is the place of an operation that shares its method and
+// path with others and is told apart by the one member of its request
+// body, as OpenStack's actions are: "POST /v2.1/{project_id}/servers/{server_id}/action(os-stop)".
+func ActionPlace(method, path, action string) string {
+	return OperationPlace(method, path) + "(" + action + ")"
+}
+
 // RootSegment is the first element of a json path: the role of a
 // top-level table ("request", "response", "error-response",
 // "response-header", ...), with the status code it documents if any

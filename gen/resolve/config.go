@@ -115,7 +115,7 @@ func (r *resolver) matchKeyedTypeNames() {
 		key := ir.Key(tn.Operation, tn.Path)
 		var found *tableInfo
 		for _, info := range r.tables {
-			if containsString(info.keys, key) {
+			if info.knownBy(key) {
 				found = info
 				break
 			}
@@ -188,7 +188,7 @@ func (r *resolver) fieldOverride(info *tableInfo, typeName, param string) *confi
 		f := &r.settings.cfg.Fields[i]
 		key := ir.Key(f.Operation, f.Path)
 		selected := f.Type != "" && (f.Type == typeName || op != nil && f.Type == op.ParamsType.GoName) ||
-			f.Operation != "" && info != nil && (containsString(info.keys, key) || op != nil && key == op.ParamsType.Key)
+			f.Operation != "" && info != nil && (info.knownBy(key) || op != nil && key == op.ParamsType.Key)
 		if selected && (f.Param == param || jsonName(f.Param) == param) {
 			r.settings.used[f] = true
 			return f

@@ -696,10 +696,11 @@ func (r *resolver) reserveLockedEnums() {
 			if fp.word.kind != scalarWord && fp.word.kind != emptyWord {
 				continue
 			}
-			// Looked up by each of the struct's keys, kept under the
-			// first (the one fieldEnum asks for), as struct names are.
+			// Looked up by each of the struct's keys (then its alts
+			// and legacy keys), kept under the first (the one
+			// fieldEnum asks for), as struct names are.
 			primary := ir.FieldKey(info.keys[0], jsonName(fp.param.Name), ir.Object)
-			for _, key := range info.keys {
+			for _, key := range slices.Concat(info.keys, info.alts, info.legacy) {
 				k := ir.FieldKey(key, jsonName(fp.param.Name), ir.Object)
 				if e, ok := r.lock.Name(k); ok && !r.names.Used(e.Name) {
 					r.names.Reserve(e.Name)

@@ -2,6 +2,7 @@ package resolve
 
 import (
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -53,21 +54,62 @@ func (r *resolver) computeKeys(roots []*tableInfo) {
 	}
 	// The tables of a page that documents an operation are that
 	// operation's (the first, where a page gives one call under two
-	// versions, /v2 and /v2.1): keyed by it first, by the page after (so
-	// a lock written before the page had its method line still holds). Where
-	// pages share a method and path ("POST .../action" with a different
-	// body each), the page alone tells them apart.
-	opKeys := map[*tableInfo]string{}
+	// versions, /v2 and /v2.1, and the others' looked up too, as the
+	// docs may list them in another order next time): keyed by it first,
+	// by the page after (so a lock written before the page had its method
+	// line still holds). Where pages share a method and path ("POST
+	// .../action"), the one member of the request body tells them apart
+	// (see opPlaces); failing that, the page alone.
+	r.opPlaces(roots)
+	// firstKey is the key of a table by its page's first operation, as
+	// rst2go has always keyed it where no other page's table has it (and
+	// still does where the operation's method and path are its own).
+	firstKey := map[*tableInfo]string{}
+	firstCount := map[string]int{}
+	opKeys := map[*tableInfo][]string{}
 	opCount := map[string]int{}
 	for _, info := range roots {
-		if ops := opsOf[info.page]; len(ops) > 0 {
-			opKeys[info] = ir.Key(ir.OperationPlace(ops[0].op.Method, ops[0].op.Path), segs[info])
-			opCount[opKeys[info]]++
+		ops := opsOf[info.page]
+		if len(ops) == 0 {
+			continue
+		}
+		firstKey[info] = ir.Key(ir.OperationPlace(ops[0].op.Method, ops[0].op.Path), segs[info])
+		firstCount[firstKey[info]]++
+		for _, op := range ops {
+			if op.place == "" {
+				continue
+			}
+			k := ir.Key(op.place, segs[info])
+			if !containsString(opKeys[info], k) {
+				opKeys[info] = append(opKeys[info], k)
+				opCount[k]++
+			}
 		}
 	}
 	for _, info := range roots {
-		if k := opKeys[info]; k != "" && opCount[k] == 1 {
-			info.keys = []string{k, info.keys[0]}
+		old := info.keys
+		if k := firstKey[info]; k != "" && firstCount[k] == 1 {
+			old = []string{k, info.keys[0]}
+		}
+		var ks []string
+		for _, k := range opKeys[info] {
+			if opCount[k] == 1 {
+				ks = append(ks, k)
+			}
+		}
+		switch {
+		case len(ks) == 0:
+			info.keys = old
+		case opsOf[info.page][0].shared:
+			// Keyed by an action now, by the older keys before.
+			info.keys, info.alts, info.legacy = ks[:1], ks[1:], old
+		default:
+			info.keys = old
+			for _, k := range ks {
+				if !containsString(old, k) {
+					info.alts = append(info.alts, k)
+				}
+			}
 		}
 	}
 	for changed := true; changed; {
@@ -75,16 +117,13 @@ func (r *resolver) computeKeys(roots []*tableInfo) {
 		for _, info := range r.tables {
 			for _, fp := range info.fields {
 				t := fp.target
-				if t == nil || t == info || len(t.keys) >= maxKeys || t.root {
+				if t == nil || t == info || t.root {
 					continue
 				}
-				for _, k := range info.keys {
-					nk := ir.FieldKey(k, fieldSegment(fp), fieldKind(fp))
-					if len(t.keys) < maxKeys && !containsString(t.keys, nk) {
-						t.keys = append(t.keys, nk)
-						changed = true
-					}
-				}
+				seg, kind := fieldSegment(fp), fieldKind(fp)
+				changed = extendKeys(&t.keys, info.keys, seg, kind) || changed
+				changed = extendKeys(&t.alts, info.alts, seg, kind) || changed
+				changed = extendKeys(&t.legacy, info.legacy, seg, kind) || changed
 			}
 		}
 	}
@@ -110,6 +149,68 @@ func (r *resolver) computeKeys(roots []*tableInfo) {
 				seg = "table:" + info.table.Labels[0]
 			}
 			info.keys = []string{ir.Key(r.pageID(info, dir), seg)}
+		}
+	}
+}
+
+// extendKeys adds to a nested table's keys (up to maxKeys) those of its
+// referrer extended by the field, and reports whether it added any.
+func extendKeys(dst *[]string, parent []string, seg, kind string) bool {
+	added := false
+	for _, k := range parent {
+		if len(*dst) >= maxKeys {
+			break
+		}
+		if nk := ir.FieldKey(k, seg, kind); !containsString(*dst, nk) {
+			*dst = append(*dst, nk)
+			added = true
+		}
+	}
+	return added
+}
+
+// opPlaces gives each operation its place in keys: its method and path;
+// where operations of several pages share them, as OpenStack's actions
+// do (POST /v2.1/{project_id}/servers/{server_id}/action), the method,
+// path and the json name of the one member of its page's request body
+// (ir.ActionPlace, "...action(os-stop)"), which is what the API tells the
+// calls apart by; where that does not tell them apart either (no request
+// body, a body of several members, two pages of one action), none: the
+// page's identity stands for it (see nameParamsTypes).
+func (r *resolver) opPlaces(roots []*tableInfo) {
+	action := map[*doc.Page]string{}
+	for _, info := range roots {
+		if info.role != roleRequest || info.status != "" {
+			continue
+		}
+		if _, ok := action[info.page]; ok {
+			action[info.page] = "" // two request bodies
+			continue
+		}
+		action[info.page] = ""
+		if len(info.fields) == 1 && info.placeholder == nil {
+			action[info.page] = keyText(jsonName(info.fields[0].param.Name))
+		}
+	}
+	count := map[string]int{}
+	for _, op := range r.ops {
+		count[ir.OperationPlace(op.op.Method, op.op.Path)]++
+	}
+	places := map[string]int{}
+	for _, op := range r.ops {
+		op.place = ir.OperationPlace(op.op.Method, op.op.Path)
+		op.shared = count[op.place] > 1
+		if op.shared {
+			op.place = ""
+			if a := action[op.page]; a != "" {
+				op.place = ir.ActionPlace(op.op.Method, op.op.Path, a)
+			}
+		}
+		places[op.place]++
+	}
+	for _, op := range r.ops {
+		if op.shared && places[op.place] > 1 {
+			op.place = ""
 		}
 	}
 }
@@ -147,6 +248,12 @@ func keyText(s string) string {
 		}
 		return c
 	}, s)
+}
+
+// knownBy reports whether key is one of the table's keys, alts or legacy
+// keys: a config entry selects it by any.
+func (info *tableInfo) knownBy(key string) bool {
+	return containsString(info.keys, key) || containsString(info.alts, key) || containsString(info.legacy, key)
 }
 
 func containsString(list []string, s string) bool {
@@ -197,17 +304,20 @@ func commonDir(r *resolver) string {
 	return dir
 }
 
-// applyLock finds, for every table, the first of its keys the lock holds,
-// and reserves the names so found: a new table never takes a locked name.
-// That key becomes the one the table is written with, so the lock does
-// not move when a table gains a referrer.
+// applyLock finds, for every table, the first of its keys the lock holds
+// (then of its alts, then of its legacy keys), and reserves the names so
+// found: a new table never takes a locked name. A key or alt so found
+// becomes the one the table is written with, so the lock does not move
+// when a table gains a referrer; a legacy key is rewritten as the table's
+// first key.
 func (r *resolver) applyLock() {
 	if r.lock == nil {
 		return
 	}
 	taken := map[string]*tableInfo{}
 	for _, info := range r.tables {
-		for i, k := range info.keys {
+		n := len(info.keys) + len(info.alts)
+		for i, k := range slices.Concat(info.keys, info.alts, info.legacy) {
 			e, ok := r.lock.Name(k)
 			if !ok {
 				continue
@@ -224,7 +334,13 @@ func (r *resolver) applyLock() {
 			}
 			taken[e.Name] = info
 			info.locked = e.Name
-			info.keys[0], info.keys[i] = info.keys[i], info.keys[0]
+			switch {
+			case i < len(info.keys):
+				info.keys[0], info.keys[i] = info.keys[i], info.keys[0]
+			case i < n:
+				info.keys = append([]string{k}, info.keys...)
+			}
+			// A legacy key is written as keys[0].
 			break
 		}
 	}

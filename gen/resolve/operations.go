@@ -28,6 +28,11 @@ type opPlan struct {
 	line uri.Line
 	pos  source.Pos
 	op   *ir.Operation
+	// place is the operation's place in names-lock keys (see
+	// opPlaces), "" where its page's identity stands for it.
+	place string
+	// shared: other operations have its method and path.
+	shared bool
 }
 
 // methodLine is a candidate method line of a page: a paragraph or list
@@ -149,39 +154,45 @@ func (r *resolver) planOperations() {
 }
 
 // nameParamsTypes names each operation's Params type "<Op>Params", or as
-// the names lock says. Its key is the operation's place and "params"
-// ("GET /v1/{project_id}/widgets params"); where pages share a method and
-// path, the page's identity stands for the place, and the operation's
-// number on its page tells a page's several lines apart.
+// the names lock says. Its key is the operation's place (see opPlaces)
+// and "params" ("GET /v1/{project_id}/widgets params"); where pages share
+// a method and path and the request body does not tell them apart, the
+// page's identity stands for the place, and the operation's number on its
+// page tells a page's several lines apart. That is also the key an older
+// rst2go gave every operation that shares its method and path: looked up
+// last, and rewritten in the new form.
 func (r *resolver) nameParamsTypes() {
 	dir := commonDir(r)
-	count := map[string]int{}
-	for _, plan := range r.ops {
-		count[ir.OperationPlace(plan.op.Method, plan.op.Path)]++
-	}
 	nth := map[*doc.Page]int{}
 	for _, plan := range r.ops {
 		op := plan.op
 		nth[plan.page]++
-		places := []string{ir.OperationPlace(op.Method, op.Path)}
-		if count[places[0]] > 1 {
+		var byPage []string
+		if plan.shared {
 			// The page's identity, and its path too (see pageIDs).
-			places = r.pageIDs(plan.page, dir)
+			byPage = r.pageIDs(plan.page, dir)
 			if nth[plan.page] > 1 {
-				for i := range places {
-					places[i] += "#" + strconv.Itoa(nth[plan.page])
+				for i := range byPage {
+					byPage[i] += "#" + strconv.Itoa(nth[plan.page])
 				}
 			}
 		}
+		places, legacy := byPage, []string(nil)
+		if plan.place != "" {
+			places, legacy = []string{plan.place}, byPage
+		}
 		op.ParamsType.Key = ir.Key(places[0], "params")
-		if tn := r.paramsTypeName(places); tn != nil {
+		if tn := r.paramsTypeName(append(places, legacy...)); tn != nil {
 			op.ParamsType.GoName = tn.Name
 			continue
 		}
 		name := op.GoName + "Params"
-		for _, place := range places {
+		for i, place := range append(places, legacy...) {
 			if e, ok := r.lock.Name(ir.Key(place, "params")); ok && !r.names.Used(e.Name) {
-				name, op.ParamsType.Key = e.Name, ir.Key(place, "params")
+				name = e.Name
+				if i < len(places) {
+					op.ParamsType.Key = ir.Key(place, "params")
+				}
 				break
 			}
 		}

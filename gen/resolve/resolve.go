@@ -109,6 +109,12 @@ type tableInfo struct {
 	// the lock keeps for it.
 	keys   []string
 	locked string
+	// alts are keys the table is also looked up by in the lock (the
+	// other operations of a page that documents a call under two
+	// versions), written as found; legacy are the forms an older rst2go
+	// wrote (a page's identity where its operation now keys it), looked
+	// up last and rewritten as keys[0].
+	alts, legacy []string
 	// placeholder is set for a table that describes no object but the
 	// values of a map ("{User defined key}", a phrase as the name) or the
 	// elements of an array ("[items]"): its one row's type stands in for
