@@ -382,8 +382,10 @@ func TestLockedNameWins(t *testing.T) {
 	if err != nil || res.Diags.HasErrors() {
 		t.Fatalf("%v %v", err, res.Diags)
 	}
+	// The Params type that wanted the locked name takes the version of
+	// its path rather than a number.
 	want := []string{
-		"POST /v1/{project_id}/widgets params = CreateWidgetParams2",
+		"POST /v1/{project_id}/widgets params = CreateWidgetV1Params",
 		"POST /v1/{project_id}/widgets request = CreateWidgetParams",
 	}
 	for _, line := range want {

@@ -47,7 +47,7 @@ func TestCorpus(t *testing.T) {
 	// is new; 2022 has only the native OpenStack /v2 and /v2.1
 	// .../servers/{server_id}/os-interface.
 	check(find("GET /v1/{project_id}/cloudservers/{server_id}/os-interface", apidiff.OperationAdded, ""),
-		"", "ListNICsOfECS", false, "ecs/rst/apis_recommended/nic_management/listing_nics_of_an_ecs.rst", 16)
+		"", "ListECSNICs", false, "ecs/rst/apis_recommended/nic_management/listing_nics_of_an_ecs.rst", 16)
 	// Fields added to a request: "Attaching a Disk to an ECS" gains
 	// dry_run (Boolean, optional) beside volumeAttachment, whose table
 	// gains volume_type, count (Integer) and hw:passthrough, all optional.

@@ -2,7 +2,8 @@
 // documents into Go identifiers: parameter names (server_group,
 // OS-EXT-STS:vm_state, X-Auth-Token) become field names with [Exported],
 // page titles ("Creating ECSs") become type-name stems with
-// [TypeNameFromTitle], and a [Namer] keeps the names of one scope unique.
+// [TypeNameFromTitle] and [ShortNameFromTitle], and a [Namer] keeps the
+// names of one scope unique.
 //
 // # Words
 //
@@ -169,6 +170,56 @@
 //     or after "an", "en", "un" (changing, challenging; not bringing,
 //     belonging). Everything else is kept as it is (opening, monitoring,
 //     filtering, editing).
+//
+// # Short type names
+//
+// [ShortNameFromTitle] gives the stem of the type names of a page (its
+// operation's Params, its Request and Response) from its title. It cuts
+// the title like [TypeNameFromTitle] (articles go, the leading gerund
+// becomes a verb, also after "Batch", "Cold" or "Live"), then, where the
+// title starts with a verb, shortens its object the way an SDK maintainer
+// would name the call:
+//
+//   - a trailing parenthesis is returned apart as a qualifier, which the
+//     caller adds only to tell two pages apart: "Querying Tags of an ECS
+//     (Discarded)" → ListECSTags and Discarded; a microversion is its
+//     number ("(Microversion 2.6 or Later)" → V26);
+//   - "specified", "specific" and "based" go ("a Specified Tag" → Tag,
+//     "VNC-based" → VNC), and so does a relative clause ("the Target
+//     Flavors to Which an ECS Flavor Can Be Changed" → TargetFlavors);
+//   - "in a Batch" is a leading Batch ("Starting ECSs in a Batch" →
+//     BatchStartECSs);
+//   - the details of one thing are the thing, of several their Details
+//     ("Querying Details About an ECS" → GetECS, "Listing Details About
+//     ECSs" → ListECSDetails, "Querying Detailed Information About Disks"
+//     → ListDiskDetails, "Querying Brief Information About Disks" →
+//     ListDisks, "Listing Flavor Details About an ECS" →
+//     ListECSFlavorDetails);
+//   - the owner of "X of|on|for Y" and "X attached to Y" goes first when Y
+//     is one to three plain words ("Querying NICs of an ECS" →
+//     ListECSNICs, "Querying the extra_specs Value for an ECS Flavor" →
+//     GetECSFlavorExtraSpecsValue), and of "X to|from Y" when Y is one
+//     word ("Adding a NIC to an ECS" → AddECSNIC); not when X and Y share
+//     a word ("Adding an ECS to an ECS Group" → AddECSToECSGroup) or Y has
+//     a preposition or a gerund; a quantifier stays in front ("Querying
+//     All Tags of an ECS" → ListAllECSTags);
+//   - Specifications, Information and Configuration are Specs, Info and
+//     Config;
+//   - a query (Query, View, Get, List) is a List of several things (its
+//     object's head noun is plural) and a Get of one: "Querying ECS
+//     Groups" and "Listing ECS Groups" are both ListECSGroups, "Querying
+//     Job Execution Status" is GetJobExecutionStatus. Obtain stays: a
+//     token or a console address is obtained by a POST.
+//
+// A stem longer than [MaxStem] bytes then loses "to|from" phrases as
+// above, then its last phrases ("Listing Flavor Details and Extended
+// Information" → ListFlavorDetails), and last its last words
+// ([FitWords]). A title that is no operation keeps its words, less its
+// prepositions if it is too long.
+//
+// [Qualify] puts a parent's name before a nested type's, writing words
+// they share once (QuerySecurityGroup + SecurityGroupRule →
+// QuerySecurityGroupRule).
 //
 // # Unique names
 //

@@ -12,6 +12,14 @@ func TypeNameFromTitle(title string) string { return defaultRules.TypeNameFromTi
 // TypeNameFromTitle is [TypeNameFromTitle] with the initialisms of r.
 func (r *Rules) TypeNameFromTitle(title string) string {
 	r = r.orDefault()
+	words, _ := r.titleWords(title)
+	return r.join(words)
+}
+
+// titleWords cuts a title into words less its articles, with the leading
+// gerunds turned into base verbs, and returns the index of the first word
+// after the verbs (0 when the title does not start with one).
+func (r *Rules) titleWords(title string) ([]word, int) {
 	words := r.split(title, false)
 
 	// Articles go, unless one is the last word ("Appendix A").
@@ -33,17 +41,20 @@ func (r *Rules) TypeNameFromTitle(title string) string {
 	}
 	words = kept
 
-	// A leading gerund, after an optional "Batch", becomes the base verb,
+	// A leading gerund, after an optional "Batch" (or another of
+	// verbModifiers), becomes the base verb,
 	// and so do gerunds joined to it ("Adding and Deleting Tags",
 	// "Binding/Unbinding an EIP").
 	i := 0
-	if len(words) > 1 && strings.EqualFold(words[0].text, "batch") {
+	if len(words) > 1 && verbModifiers[strings.ToLower(words[0].text)] {
 		i = 1
 	}
+	end := 0
 	if i < len(words)-1 {
 		if base, ok := baseVerb(words[i].text); ok {
 			words[i].text = base
-			for j := i + 1; j < len(words); {
+			j := i + 1
+			for j < len(words) {
 				if j+1 < len(words) && conjunctions[strings.ToLower(words[j].text)] {
 					if base, ok := baseVerb(words[j+1].text); ok {
 						words[j+1].text = base
@@ -60,12 +71,17 @@ func (r *Rules) TypeNameFromTitle(title string) string {
 				}
 				break
 			}
+			end = j
 		}
 	}
-	return r.join(words)
+	return words, end
 }
 
 var articles = map[string]bool{"a": true, "an": true, "the": true}
+
+// verbModifiers are words that may come before a title's leading gerund
+// ("Batch Starting ECSs", "Cold Migrating an ECS").
+var verbModifiers = map[string]bool{"batch": true, "cold": true, "live": true, "forcibly": true}
 
 var conjunctions = map[string]bool{"and": true, "or": true}
 

@@ -668,6 +668,8 @@ type enums struct {
 	// paramsOwners gives, for the path, query and header tables an
 	// operation's Params type absorbs, that operation (see paramsOp).
 	paramsOwners map[*ir.Type]*ir.Operation
+	// infos gives the table of each struct type (see infoOf).
+	infos map[*ir.Type]*tableInfo
 }
 
 // enumKeyOf is an enum type's key in the names lock: its field's path
@@ -829,12 +831,9 @@ type enumPlan struct {
 }
 
 // nameEnums names the enum types once every struct has its name, in the
-// order they were made: the name the lock keeps, else the struct's name
-// plus the field's (BlockDeviceSourceType); a type that the fields of
-// several structs share is named by the field alone where that name is
-// free and says more than one word (DiskConfig, shared by a request and
-// a response; not Status or Type, which say too little alone). Constants are the
-// type's name plus the value's part. The doc comment names the structs.
+// order they were made: the name the lock keeps, else enumName's.
+// Constants are the type's name plus the value's part. The doc comment
+// names the structs.
 func (r *resolver) nameEnums(pkg *ir.Package) {
 	for _, plan := range r.enums.order {
 		t, f := plan.typ, plan.field
@@ -842,10 +841,8 @@ func (r *resolver) nameEnums(pkg *ir.Package) {
 		case ok && t.Key != "":
 			t.GoName = name
 			delete(r.enums.locked, t.Key)
-		case len(plan.owners) > 1 && words(f.GoName) > 1 && !r.names.Used(f.GoName):
-			t.GoName = r.unique(t, f.GoName)
 		default:
-			t.GoName = r.unique(t, r.ownerName(r.namingOwner(plan.owners))+f.GoName)
+			t.GoName = r.unique(t, r.enumName(plan))
 		}
 		for k, v := range t.Enum.Values {
 			v.GoName = r.names.Unique(t.GoName + plan.parts[k])
@@ -871,11 +868,75 @@ func (r *resolver) nameEnums(pkg *ir.Package) {
 	}
 }
 
+// enumName is the name an enum type wants: the field's name where it is
+// free and says more than one word (SortKey, PowerState; not Status or
+// Type, which say too little alone), else qualified as little as makes
+// it free: by the field its struct was named from (FlavorStatus), by its
+// operation or page stem (ListServersSortKey, RebuildECSStatus), and
+// last by its struct's whole name (ListServersResponseStatus), which
+// unique numbers if taken.
+func (r *resolver) enumName(plan *enumPlan) string {
+	f, owner := plan.field, r.namingOwner(plan.owners)
+	var wants []string
+	if longWords(f.GoName) > 1 {
+		wants = append(wants, f.GoName)
+	}
+	if op := r.paramsOp(owner); op != nil {
+		wants = append(wants, naming.Qualify(op.GoName, f.GoName))
+	} else if info := r.enums.infoOf(r, owner); info != nil {
+		switch {
+		case !info.root && info.claim != "":
+			wants = append(wants, naming.Qualify(info.claim, f.GoName))
+		case info.root && info.role.suffix != "" && strings.HasSuffix(owner.GoName, info.role.suffix):
+			wants = append(wants, naming.Qualify(strings.TrimSuffix(owner.GoName, info.role.suffix), f.GoName))
+		}
+	}
+	for _, w := range wants {
+		// A qualifier that ends with the field says it twice
+		// (QueryJobStatusStatus): the struct's name says it once.
+		if w != f.GoName && strings.HasSuffix(w, f.GoName+f.GoName) || len(w) > maxName {
+			continue
+		}
+		if !r.names.Used(w) {
+			return w
+		}
+	}
+	if n := r.ownerName(owner) + f.GoName; len(n) <= maxName {
+		return n
+	}
+	return f.GoName // too long to read: unique numbers it
+}
+
+// longWords counts the words of a Go name that have more than one
+// letter: ModeB and AHeadings say too little alone, SortKey does not.
+func longWords(name string) int {
+	n := 0
+	for _, w := range naming.Words(name) {
+		if len(w) > 1 {
+			n++
+		}
+	}
+	return n
+}
+
+// infoOf is the table whose type t is, or nil.
+func (e *enums) infoOf(r *resolver, t *ir.Type) *tableInfo {
+	if e.infos == nil {
+		e.infos = map[*ir.Type]*tableInfo{}
+		for _, info := range r.tables {
+			if !info.merged && e.infos[info.typ] == nil {
+				e.infos[info.typ] = info
+			}
+		}
+	}
+	return e.infos[t]
+}
+
 // namingOwner is the struct whose name a shared enum type takes: the
 // first that is generated under its own name. A parameter of an
 // operation's Params type names it only when no body struct shares it,
 // so a response field is never typed after another operation's
-// parameters (ResponseServerStatus, not ListServersParamsStatus).
+// parameters (ServerStatus, not ListServersStatus).
 func (r *resolver) namingOwner(owners []*ir.Type) *ir.Type {
 	for _, o := range owners {
 		if r.paramsOp(o) == nil {
@@ -888,8 +949,8 @@ func (r *resolver) namingOwner(owners []*ir.Type) *ir.Type {
 // ownerName is the name of the struct an enum field lives in. The field of
 // a path, query or header table of a page with an operation lives in the
 // operation's Params type (the table's own type is dropped, see
-// absorbParamTypes), so its enum is named from that: QueryThingsParamsSortDir,
-// not QueryThingsQueryParamsSortDir after a type that is not generated.
+// absorbParamTypes), so its enum is named from that: ListThingsParamsSortDir,
+// not ListThingsQueryParamsSortDir after a type that is not generated.
 func (r *resolver) ownerName(owner *ir.Type) string {
 	if op := r.paramsOp(owner); op != nil {
 		return op.ParamsType.GoName

@@ -11,8 +11,9 @@ import (
 // name chooses every type name.
 //
 //   - A top-level table (one that no row refers to) is named from its
-//     page's title and its role: "Creating an ECS Group" + request →
-//     CreateECSGroupRequest. One that no row refers to and that has no
+//     page's title made short (see pageStem) and its role: "Creating an
+//     ECS Group" + request → CreateECSGroupRequest, "Querying Details
+//     About an ECS" + response → GetECSResponse. One that no row refers to and that has no
 //     role of its own or the role of an earlier table of its page, but
 //     whose title names a field ("**security_options** field
 //     description"), is named from that field, with a warning; such
@@ -26,9 +27,9 @@ import (
 //   - Tables wanting one name share one type when their shapes are
 //     identical; otherwise each is qualified with its parents' names only
 //     as far as needed to be unique (Flavor → ServerFlavor →
-//     RequestServerFlavor → CreateECSsRequestServerFlavor: the top-level
-//     table's role before its whole name, see rootChain), and a number
-//     tells apart what is still equal. All of it is decided in one breadth-first walk from
+//     RequestServerFlavor → CreateECSsServerFlavor →
+//     CreateECSsRequestServerFlavor: see qualified), and a number tells
+//     apart what is still equal. All of it is decided in one breadth-first walk from
 //     the top-level tables in page order, so the result is deterministic.
 //   - Before any of that, a table whose key is in the names lock keeps its
 //     locked name, and no other table may take a locked name.
@@ -91,10 +92,11 @@ func (r *resolver) name() {
 			if r.names.Used(name) && info.locked == "" {
 				name = r.topStem(info) + name
 			}
-		} else if p := owner[name]; p != nil && p != info.page {
+		} else if p := owner[name]; p != nil && p != info.page || p == nil && info.locked == "" && r.names.Used(name) {
 			// Two pages of one title (an API and its OpenStack
-			// twin): the version of the page's operation tells them
-			// apart (CreateECSGroupV21Request).
+			// twin), or a name the lock keeps for another table:
+			// the version of the page's operation tells them apart
+			// (CreateECSGroupV21Request).
 			if v := r.opVersion(info.page); v != "" {
 				name = strings.TrimSuffix(name, info.role.suffix) + v + info.role.suffix
 			}
@@ -189,18 +191,21 @@ func hasOuterReferrer(info *tableInfo) bool {
 }
 
 // rootChain is what qualifies the tables a top-level table nests: its
-// role first (RequestServer), then its whole name
-// (CreateECSsRequestServer).
+// role first (RequestServer), then its stem (CreateECSsServer), then
+// both (CreateECSsRequestServer).
 func (r *resolver) rootChain(info *tableInfo) *nameLink {
 	if info.role.suffix == "" || info.role == roleTable || !strings.HasSuffix(info.typ.GoName, info.role.suffix) {
 		return &nameLink{name: info.typ.GoName}
 	}
-	return &nameLink{name: info.role.suffix, up: &nameLink{name: strings.TrimSuffix(info.typ.GoName, info.role.suffix)}}
+	return &nameLink{name: info.role.suffix, role: true, up: &nameLink{name: strings.TrimSuffix(info.typ.GoName, info.role.suffix)}}
 }
 
 // nameLink is one name of a tableInfo's chain, linked to the one above.
+// A role (Request, Response) qualifies only the names below it: the stem
+// above it is tried without it first.
 type nameLink struct {
 	name string
+	role bool
 	up   *nameLink
 }
 
@@ -223,20 +228,68 @@ func (r *resolver) nameNested(t, parent *tableInfo, group *claimGroup) bool {
 		r.names.Reserve(t.claim)
 		return true
 	}
-	// Qualified by as many parents as it takes: ServerFlavor, then
-	// CreateECSsRequestServerFlavor. A parent whose name the claim
-	// already starts with adds nothing (Server + ServerGroup).
-	name := t.claim
+	t.typ.GoName = r.unique(t.typ, r.qualified(t))
+	return true
+}
+
+// maxName is the most bytes a type name rst2go chooses has (a locked or
+// configured name may have more).
+const maxName = 45
+
+// qualified is the name of a nested table whose claim is taken: qualified
+// by as many parents as it takes, each written once where it overlaps
+// (naming.Qualify): ServerFlavor; then the top-level table's role,
+// ResponseServerFlavor; then its stem instead, ListECSDetailsServerFlavor
+// (where the stem is a verb and the claim, the verb and the role:
+// CreateSecurityGroup + SecurityGroup → CreateResponseSecurityGroup); then
+// stem and role, ListECSDetailsResponseServerFlavor, which unique numbers
+// if still taken.
+func (r *resolver) qualified(t *tableInfo) string {
+	name := r.qualifiedName(t)
+	if len(name) > maxName {
+		// Too long to read: the claim alone, which unique numbers.
+		return t.claim
+	}
+	return name
+}
+
+func (r *resolver) qualifiedName(t *tableInfo) string {
+	name, role := t.claim, ""
 	for l := t.chain.up; l != nil; l = l.up {
-		if q := l.name; q != "" && !strings.HasPrefix(name, q) {
-			name = q + name
+		if l.role {
+			role = l.name
+			if n := naming.Qualify(role, name); !r.names.Used(n) {
+				return n
+			}
+			continue
 		}
+		if role == "" {
+			name = naming.Qualify(l.name, name)
+			if !r.names.Used(name) {
+				return name
+			}
+			continue
+		}
+		if verb, ok := strings.CutSuffix(l.name, name); ok && len(naming.Words(verb)) == 1 {
+			// The stem ends with the claim (CreateSecurityGroup +
+			// SecurityGroup): its verb and the role tell it apart
+			// (CreateResponseSecurityGroup).
+			if n := verb + naming.Qualify(role, name); !r.names.Used(n) {
+				return n
+			}
+		} else if n := naming.Qualify(l.name, name); !ok && !r.names.Used(n) {
+			return n
+		}
+		name = naming.Qualify(l.name, naming.Qualify(role, name))
+		role = ""
 		if !r.names.Used(name) {
-			break
+			return name
 		}
 	}
-	t.typ.GoName = r.unique(t.typ, name)
-	return true
+	if role != "" {
+		name = naming.Qualify(role, name)
+	}
+	return name
 }
 
 // claimGroup is the tables that want one name (their claim), as naming
@@ -287,8 +340,13 @@ func (r *resolver) wants(info *tableInfo, name string) string {
 }
 
 // unique hands out name, or name with a number when it is taken, and
-// marks the type numbered then (-v counts them).
+// marks the type numbered then (-v counts them). A name of more than
+// maxName bytes loses its last words first (see qualified and enumName,
+// which keep their candidates short so that this is a last resort).
 func (r *resolver) unique(t *ir.Type, name string) string {
+	if len(name) > maxName {
+		name = naming.FitWords(name, maxName-1) // room for a number
+	}
 	got := r.names.Unique(name)
 	t.Numbered = got != name
 	return got
@@ -420,13 +478,15 @@ func (r *resolver) topStem(info *tableInfo) string {
 
 // topName is a top-level table's name: page title stem plus role.
 func (r *resolver) topName(info *tableInfo) string {
-	stem := r.settings.rules.TypeNameFromTitle(info.page.Title)
-	if stem == "" {
-		base := info.page.Path[strings.LastIndex(info.page.Path, "/")+1:]
-		stem = r.settings.exportedName(stripExt(base))
-	}
+	stem := r.pageStem(info.page)
 	if stem == "" {
 		stem = "Page"
+	}
+	// A long stem loses its last words where the role is long
+	// (ResponseHeader), so that with a version (V21) the name has at
+	// most maxName bytes.
+	if n := maxName - len("V21") - len(info.role.suffix); len(stem) > n {
+		stem = naming.FitWords(stem, n)
 	}
 	// "Responses (Batch Operation)" + response reads better as
 	// BatchOperationResponse than ResponsesBatchOperationResponse.
@@ -497,4 +557,44 @@ func (r *resolver) claimName(field string) string {
 		}
 	}
 	return r.settings.exportedName(field)
+}
+
+// pageStem is the stem of the names of a page's top-level types and
+// operations: its title made short (naming.ShortNameFromTitle: "Querying
+// Tags of an ECS (Discarded)" → QueryECSTags), plus the title's qualifier
+// (QueryECSTagsDiscarded) only where another page's title is made the
+// same short name with another qualifier or none; else its file's name,
+// else "" (callers choose). It depends on the set of pages, not on their order.
+func (r *resolver) pageStem(p *doc.Page) string {
+	if r.stems == nil {
+		r.stems = r.pageStems()
+	}
+	return r.stems[p]
+}
+
+func (r *resolver) pageStems() map[*doc.Page]string {
+	type short struct{ name, qual string }
+	shorts := make([]short, len(r.pages))
+	quals := map[string]map[string]bool{}
+	for i, p := range r.pages {
+		n, q := r.settings.rules.ShortNameFromTitle(p.Title)
+		shorts[i] = short{n, q}
+		if quals[n] == nil {
+			quals[n] = map[string]bool{}
+		}
+		quals[n][q] = true
+	}
+	stems := make(map[*doc.Page]string, len(r.pages))
+	for i, p := range r.pages {
+		stem := shorts[i].name
+		if q := shorts[i].qual; q != "" && len(quals[stem]) > 1 {
+			stem = naming.FitWords(stem, naming.MaxStem-len(q)) + q
+		}
+		if stem == "" {
+			base := p.Path[strings.LastIndex(p.Path, "/")+1:]
+			stem = r.settings.exportedName(stripExt(base))
+		}
+		stems[p] = stem
+	}
+	return stems
 }

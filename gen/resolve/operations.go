@@ -130,11 +130,7 @@ func (r *resolver) planOperations() {
 				continue
 			}
 			seen[key] = true
-			stem := r.settings.rules.TypeNameFromTitle(p.Title)
-			if stem == "" {
-				base := p.Path[strings.LastIndex(p.Path, "/")+1:]
-				stem = r.settings.exportedName(stripExt(base))
-			}
+			stem := r.pageStem(p)
 			if stem == "" {
 				stem = "Operation"
 			}
@@ -187,6 +183,11 @@ func (r *resolver) nameParamsTypes() {
 			continue
 		}
 		name := op.GoName + "Params"
+		if v := pathVersion(r.settings.rules, op.Path); r.names.Used(name) && v != "" && !strings.HasSuffix(op.GoName, v) && !r.names.Used(op.GoName+v+"Params") {
+			// The name is the lock's for another operation (a page
+			// renamed, its twin new): the version tells them apart.
+			name = op.GoName + v + "Params"
+		}
 		for i, place := range append(places, legacy...) {
 			if e, ok := r.lock.Name(ir.Key(place, "params")); ok && !r.names.Used(e.Name) {
 				name = e.Name

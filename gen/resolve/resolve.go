@@ -79,6 +79,7 @@ type resolver struct {
 	ops        []*opPlan         // operations in page order, then document order
 	sides      map[*ir.Type]side // see markSides
 	enums      enums
+	stems      map[*doc.Page]string // see pageStem
 }
 
 // tableInfo is the resolver's knowledge of one parameter table.

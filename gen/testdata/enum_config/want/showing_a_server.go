@@ -13,70 +13,70 @@ type ShowServerResponse struct {
 	// DESC: a set the config adds 7 to.
 	//
 	// The value can be 0 or 1.
-	Power ShowServerResponsePower `json:"power"`
+	Power ShowServerPower `json:"power"`
 
 	// DESC: no set in the docs; the config gives two values.
-	Zone ShowServerResponseZone `json:"zone,omitempty"`
+	Zone ShowServerZone `json:"zone,omitempty"`
 
 	// DESC: the same set as Server.state in another table: one shared type.
 	//
 	// The value can be on or off.
-	State ShowServerResponseState `json:"state,omitempty"`
+	State ShowServerState `json:"state,omitempty"`
 
 	// DESC: see [Server].
 	Server Server `json:"server,omitzero"`
 }
 
-// ShowServerResponsePower is the type of the power field of [ShowServerResponse].
-type ShowServerResponsePower int
+// ShowServerPower is the type of the power field of [ShowServerResponse].
+type ShowServerPower int
 
 const (
-	ShowServerResponsePower0 ShowServerResponsePower = 0
-	ShowServerResponsePower1 ShowServerResponsePower = 1
-	ShowServerResponsePower7 ShowServerResponsePower = 7
+	ShowServerPower0 ShowServerPower = 0
+	ShowServerPower1 ShowServerPower = 1
+	ShowServerPower7 ShowServerPower = 7
 )
 
-// Valid reports whether v is one of the documented values of ShowServerResponsePower.
+// Valid reports whether v is one of the documented values of ShowServerPower.
 // Other values decode all the same.
-func (v ShowServerResponsePower) Valid() bool {
+func (v ShowServerPower) Valid() bool {
 	switch v {
-	case ShowServerResponsePower0, ShowServerResponsePower1, ShowServerResponsePower7:
+	case ShowServerPower0, ShowServerPower1, ShowServerPower7:
 		return true
 	}
 	return false
 }
 
-// ShowServerResponseZone is the type of the zone field of [ShowServerResponse].
-type ShowServerResponseZone string
+// ShowServerZone is the type of the zone field of [ShowServerResponse].
+type ShowServerZone string
 
 const (
-	ShowServerResponseZoneAz1 ShowServerResponseZone = "az1"
-	ShowServerResponseZoneAz2 ShowServerResponseZone = "az2"
+	ShowServerZoneAz1 ShowServerZone = "az1"
+	ShowServerZoneAz2 ShowServerZone = "az2"
 )
 
-// Valid reports whether v is one of the documented values of ShowServerResponseZone.
+// Valid reports whether v is one of the documented values of ShowServerZone.
 // Other values decode all the same.
-func (v ShowServerResponseZone) Valid() bool {
+func (v ShowServerZone) Valid() bool {
 	switch v {
-	case ShowServerResponseZoneAz1, ShowServerResponseZoneAz2:
+	case ShowServerZoneAz1, ShowServerZoneAz2:
 		return true
 	}
 	return false
 }
 
-// ShowServerResponseState is the type of the state field of [ShowServerResponse] and [Server].
-type ShowServerResponseState string
+// ShowServerState is the type of the state field of [ShowServerResponse] and [Server].
+type ShowServerState string
 
 const (
-	ShowServerResponseStateOn  ShowServerResponseState = "on"
-	ShowServerResponseStateOff ShowServerResponseState = "off"
+	ShowServerStateOn  ShowServerState = "on"
+	ShowServerStateOff ShowServerState = "off"
 )
 
-// Valid reports whether v is one of the documented values of ShowServerResponseState.
+// Valid reports whether v is one of the documented values of ShowServerState.
 // Other values decode all the same.
-func (v ShowServerResponseState) Valid() bool {
+func (v ShowServerState) Valid() bool {
 	switch v {
-	case ShowServerResponseStateOn, ShowServerResponseStateOff:
+	case ShowServerStateOn, ShowServerStateOff:
 		return true
 	}
 	return false
@@ -87,5 +87,5 @@ type Server struct {
 	// DESC: Server.state, same set in another order.
 	//
 	// The value can be off or on.
-	State ShowServerResponseState `json:"state,omitempty"`
+	State ShowServerState `json:"state,omitempty"`
 }

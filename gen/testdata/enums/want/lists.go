@@ -3,13 +3,13 @@
 
 package fixture
 
-// QueryECSDetailsResponse is the response body of Querying ECS Details.
-type QueryECSDetailsResponse struct {
+// ListECSDetailsResponse is the response body of Querying ECS Details.
+type ListECSDetailsResponse struct {
 	// DESC: bullet list of bold values with explanations.
 	//   - ACTIVE: The ECS is running.
 	//   - SHUTOFF: The ECS is stopped.
 	//   - ERROR: The ECS failed.
-	Status QueryECSDetailsResponseStatus `json:"status"`
+	Status ListECSDetailsStatus `json:"status"`
 
 	// DESC: integer list under Range, named by its words.
 	//
@@ -19,12 +19,12 @@ type QueryECSDetailsResponse struct {
 	//   - 0: NOSTATE
 	//   - 1: RUNNING
 	//   - 4: SHUTDOWN
-	PowerState QueryECSDetailsResponsePowerState `json:"power_state"`
+	PowerState PowerState `json:"power_state"`
 
 	// DESC: plain upper-case values.
 	//   - BUILDING: The ECS is being built.
 	//   - DELETING: The ECS is being deleted.
-	TaskState QueryECSDetailsResponseTaskState `json:"task_state,omitempty"`
+	TaskState TaskState `json:"task_state,omitempty"`
 
 	// DESC: "Enumeration values:" then bare values.
 	//
@@ -34,14 +34,14 @@ type QueryECSDetailsResponse struct {
 	//   - backup
 	//   - restore
 	//   - vault_delete
-	OperationType QueryECSDetailsResponseOperationType `json:"operation_type,omitempty"`
+	OperationType OperationType `json:"operation_type,omitempty"`
 
 	// DESC: "The value can be:" then a list with "indicates".
 	//
 	// The value can be:
 	//   - self indicates a link to this resource.
 	//   - bookmark indicates a permanent link.
-	Rel QueryECSDetailsResponseRel `json:"rel,omitempty"`
+	Rel ListECSDetailsRel `json:"rel,omitempty"`
 
 	// DESC: values one a paragraph under Range, one of them the empty string.
 	//
@@ -50,7 +50,7 @@ type QueryECSDetailsResponse struct {
 	// DOWN: The host is down.
 	//
 	// Empty string: There is no host information.
-	HostStatus QueryECSDetailsResponseHostStatus `json:"host_status,omitempty"`
+	HostStatus HostStatus `json:"host_status,omitempty"`
 
 	// DESC: "Options:" then the values as a paragraph.
 	//
@@ -59,211 +59,211 @@ type QueryECSDetailsResponse struct {
 	// ACTIVE, BUILDING, STOPPED, and SOFT_DELETED
 	//
 	// For details, see ECS Statuses.
-	VMState QueryECSDetailsResponseVMState `json:"vm_state,omitempty"`
+	VMState VMState `json:"vm_state,omitempty"`
 
 	// DESC: a list without an introduction.
 	//
 	// Specifies the IP address type.
 	//   - fixed: a private IP address.
 	//   - floating: a floating IP address.
-	IPType QueryECSDetailsResponseIPType `json:"ip_type,omitempty"`
+	IPType IPType `json:"ip_type,omitempty"`
 
 	// DESC: marked values as one paragraph under Range.
 	//
 	// Range: LOCKED, UNLOCKED, and PENDING
 	//
 	// For details, see ECS Statuses.
-	LockState QueryECSDetailsResponseLockState `json:"lock_state,omitempty"`
+	LockState LockState `json:"lock_state,omitempty"`
 }
 
-// QueryECSDetailsResponseStatus is the type of the status field of [QueryECSDetailsResponse].
-type QueryECSDetailsResponseStatus string
+// ListECSDetailsStatus is the type of the status field of [ListECSDetailsResponse].
+type ListECSDetailsStatus string
 
 const (
 	// The ECS is running.
-	QueryECSDetailsResponseStatusActive QueryECSDetailsResponseStatus = "ACTIVE"
+	ListECSDetailsStatusActive ListECSDetailsStatus = "ACTIVE"
 
 	// The ECS is stopped.
-	QueryECSDetailsResponseStatusShutOff QueryECSDetailsResponseStatus = "SHUTOFF"
+	ListECSDetailsStatusShutOff ListECSDetailsStatus = "SHUTOFF"
 
 	// The ECS failed.
-	QueryECSDetailsResponseStatusError QueryECSDetailsResponseStatus = "ERROR"
+	ListECSDetailsStatusError ListECSDetailsStatus = "ERROR"
 )
 
-// Valid reports whether v is one of the documented values of QueryECSDetailsResponseStatus.
+// Valid reports whether v is one of the documented values of ListECSDetailsStatus.
 // Other values decode all the same.
-func (v QueryECSDetailsResponseStatus) Valid() bool {
+func (v ListECSDetailsStatus) Valid() bool {
 	switch v {
-	case QueryECSDetailsResponseStatusActive, QueryECSDetailsResponseStatusShutOff, QueryECSDetailsResponseStatusError:
+	case ListECSDetailsStatusActive, ListECSDetailsStatusShutOff, ListECSDetailsStatusError:
 		return true
 	}
 	return false
 }
 
-// QueryECSDetailsResponsePowerState is the type of the power_state field of [QueryECSDetailsResponse].
-type QueryECSDetailsResponsePowerState int
+// PowerState is the type of the power_state field of [ListECSDetailsResponse].
+type PowerState int
 
 const (
 	// NOSTATE
-	QueryECSDetailsResponsePowerStateNostate QueryECSDetailsResponsePowerState = 0
+	PowerStateNostate PowerState = 0
 
 	// RUNNING
-	QueryECSDetailsResponsePowerStateRunning QueryECSDetailsResponsePowerState = 1
+	PowerStateRunning PowerState = 1
 
 	// SHUTDOWN
-	QueryECSDetailsResponsePowerStateShutdown QueryECSDetailsResponsePowerState = 4
+	PowerStateShutdown PowerState = 4
 )
 
-// Valid reports whether v is one of the documented values of QueryECSDetailsResponsePowerState.
+// Valid reports whether v is one of the documented values of PowerState.
 // Other values decode all the same.
-func (v QueryECSDetailsResponsePowerState) Valid() bool {
+func (v PowerState) Valid() bool {
 	switch v {
-	case QueryECSDetailsResponsePowerStateNostate, QueryECSDetailsResponsePowerStateRunning, QueryECSDetailsResponsePowerStateShutdown:
+	case PowerStateNostate, PowerStateRunning, PowerStateShutdown:
 		return true
 	}
 	return false
 }
 
-// QueryECSDetailsResponseTaskState is the type of the task_state field of [QueryECSDetailsResponse].
-type QueryECSDetailsResponseTaskState string
+// TaskState is the type of the task_state field of [ListECSDetailsResponse].
+type TaskState string
 
 const (
 	// The ECS is being built.
-	QueryECSDetailsResponseTaskStateBuilding QueryECSDetailsResponseTaskState = "BUILDING"
+	TaskStateBuilding TaskState = "BUILDING"
 
 	// The ECS is being deleted.
-	QueryECSDetailsResponseTaskStateDeleting QueryECSDetailsResponseTaskState = "DELETING"
+	TaskStateDeleting TaskState = "DELETING"
 )
 
-// Valid reports whether v is one of the documented values of QueryECSDetailsResponseTaskState.
+// Valid reports whether v is one of the documented values of TaskState.
 // Other values decode all the same.
-func (v QueryECSDetailsResponseTaskState) Valid() bool {
+func (v TaskState) Valid() bool {
 	switch v {
-	case QueryECSDetailsResponseTaskStateBuilding, QueryECSDetailsResponseTaskStateDeleting:
+	case TaskStateBuilding, TaskStateDeleting:
 		return true
 	}
 	return false
 }
 
-// QueryECSDetailsResponseOperationType is the type of the operation_type field of [QueryECSDetailsResponse].
-type QueryECSDetailsResponseOperationType string
+// OperationType is the type of the operation_type field of [ListECSDetailsResponse].
+type OperationType string
 
 const (
-	QueryECSDetailsResponseOperationTypeBackup      QueryECSDetailsResponseOperationType = "backup"
-	QueryECSDetailsResponseOperationTypeRestore     QueryECSDetailsResponseOperationType = "restore"
-	QueryECSDetailsResponseOperationTypeVaultDelete QueryECSDetailsResponseOperationType = "vault_delete"
+	OperationTypeBackup      OperationType = "backup"
+	OperationTypeRestore     OperationType = "restore"
+	OperationTypeVaultDelete OperationType = "vault_delete"
 )
 
-// Valid reports whether v is one of the documented values of QueryECSDetailsResponseOperationType.
+// Valid reports whether v is one of the documented values of OperationType.
 // Other values decode all the same.
-func (v QueryECSDetailsResponseOperationType) Valid() bool {
+func (v OperationType) Valid() bool {
 	switch v {
-	case QueryECSDetailsResponseOperationTypeBackup, QueryECSDetailsResponseOperationTypeRestore, QueryECSDetailsResponseOperationTypeVaultDelete:
+	case OperationTypeBackup, OperationTypeRestore, OperationTypeVaultDelete:
 		return true
 	}
 	return false
 }
 
-// QueryECSDetailsResponseRel is the type of the rel field of [QueryECSDetailsResponse].
-type QueryECSDetailsResponseRel string
+// ListECSDetailsRel is the type of the rel field of [ListECSDetailsResponse].
+type ListECSDetailsRel string
 
 const (
 	// indicates a link to this resource.
-	QueryECSDetailsResponseRelSelf QueryECSDetailsResponseRel = "self"
+	ListECSDetailsRelSelf ListECSDetailsRel = "self"
 
 	// indicates a permanent link.
-	QueryECSDetailsResponseRelBookmark QueryECSDetailsResponseRel = "bookmark"
+	ListECSDetailsRelBookmark ListECSDetailsRel = "bookmark"
 )
 
-// Valid reports whether v is one of the documented values of QueryECSDetailsResponseRel.
+// Valid reports whether v is one of the documented values of ListECSDetailsRel.
 // Other values decode all the same.
-func (v QueryECSDetailsResponseRel) Valid() bool {
+func (v ListECSDetailsRel) Valid() bool {
 	switch v {
-	case QueryECSDetailsResponseRelSelf, QueryECSDetailsResponseRelBookmark:
+	case ListECSDetailsRelSelf, ListECSDetailsRelBookmark:
 		return true
 	}
 	return false
 }
 
-// QueryECSDetailsResponseHostStatus is the type of the host_status field of [QueryECSDetailsResponse].
-type QueryECSDetailsResponseHostStatus string
+// HostStatus is the type of the host_status field of [ListECSDetailsResponse].
+type HostStatus string
 
 const (
 	// The host is normal.
-	QueryECSDetailsResponseHostStatusUp QueryECSDetailsResponseHostStatus = "UP"
+	HostStatusUp HostStatus = "UP"
 
 	// The host is down.
-	QueryECSDetailsResponseHostStatusDown QueryECSDetailsResponseHostStatus = "DOWN"
+	HostStatusDown HostStatus = "DOWN"
 
 	// There is no host information.
-	QueryECSDetailsResponseHostStatusEmpty QueryECSDetailsResponseHostStatus = ""
+	HostStatusEmpty HostStatus = ""
 )
 
-// Valid reports whether v is one of the documented values of QueryECSDetailsResponseHostStatus.
+// Valid reports whether v is one of the documented values of HostStatus.
 // Other values decode all the same.
-func (v QueryECSDetailsResponseHostStatus) Valid() bool {
+func (v HostStatus) Valid() bool {
 	switch v {
-	case QueryECSDetailsResponseHostStatusUp, QueryECSDetailsResponseHostStatusDown, QueryECSDetailsResponseHostStatusEmpty:
+	case HostStatusUp, HostStatusDown, HostStatusEmpty:
 		return true
 	}
 	return false
 }
 
-// QueryECSDetailsResponseVMState is the type of the vm_state field of [QueryECSDetailsResponse].
-type QueryECSDetailsResponseVMState string
+// VMState is the type of the vm_state field of [ListECSDetailsResponse].
+type VMState string
 
 const (
-	QueryECSDetailsResponseVMStateActive      QueryECSDetailsResponseVMState = "ACTIVE"
-	QueryECSDetailsResponseVMStateBuilding    QueryECSDetailsResponseVMState = "BUILDING"
-	QueryECSDetailsResponseVMStateStopped     QueryECSDetailsResponseVMState = "STOPPED"
-	QueryECSDetailsResponseVMStateSoftDeleted QueryECSDetailsResponseVMState = "SOFT_DELETED"
+	VMStateActive      VMState = "ACTIVE"
+	VMStateBuilding    VMState = "BUILDING"
+	VMStateStopped     VMState = "STOPPED"
+	VMStateSoftDeleted VMState = "SOFT_DELETED"
 )
 
-// Valid reports whether v is one of the documented values of QueryECSDetailsResponseVMState.
+// Valid reports whether v is one of the documented values of VMState.
 // Other values decode all the same.
-func (v QueryECSDetailsResponseVMState) Valid() bool {
+func (v VMState) Valid() bool {
 	switch v {
-	case QueryECSDetailsResponseVMStateActive, QueryECSDetailsResponseVMStateBuilding, QueryECSDetailsResponseVMStateStopped, QueryECSDetailsResponseVMStateSoftDeleted:
+	case VMStateActive, VMStateBuilding, VMStateStopped, VMStateSoftDeleted:
 		return true
 	}
 	return false
 }
 
-// QueryECSDetailsResponseIPType is the type of the ip_type field of [QueryECSDetailsResponse].
-type QueryECSDetailsResponseIPType string
+// IPType is the type of the ip_type field of [ListECSDetailsResponse].
+type IPType string
 
 const (
 	// a private IP address.
-	QueryECSDetailsResponseIPTypeFixed QueryECSDetailsResponseIPType = "fixed"
+	IPTypeFixed IPType = "fixed"
 
 	// a floating IP address.
-	QueryECSDetailsResponseIPTypeFloating QueryECSDetailsResponseIPType = "floating"
+	IPTypeFloating IPType = "floating"
 )
 
-// Valid reports whether v is one of the documented values of QueryECSDetailsResponseIPType.
+// Valid reports whether v is one of the documented values of IPType.
 // Other values decode all the same.
-func (v QueryECSDetailsResponseIPType) Valid() bool {
+func (v IPType) Valid() bool {
 	switch v {
-	case QueryECSDetailsResponseIPTypeFixed, QueryECSDetailsResponseIPTypeFloating:
+	case IPTypeFixed, IPTypeFloating:
 		return true
 	}
 	return false
 }
 
-// QueryECSDetailsResponseLockState is the type of the lock_state field of [QueryECSDetailsResponse].
-type QueryECSDetailsResponseLockState string
+// LockState is the type of the lock_state field of [ListECSDetailsResponse].
+type LockState string
 
 const (
-	QueryECSDetailsResponseLockStateLocked   QueryECSDetailsResponseLockState = "LOCKED"
-	QueryECSDetailsResponseLockStateUnlocked QueryECSDetailsResponseLockState = "UNLOCKED"
-	QueryECSDetailsResponseLockStatePending  QueryECSDetailsResponseLockState = "PENDING"
+	LockStateLocked   LockState = "LOCKED"
+	LockStateUnlocked LockState = "UNLOCKED"
+	LockStatePending  LockState = "PENDING"
 )
 
-// Valid reports whether v is one of the documented values of QueryECSDetailsResponseLockState.
+// Valid reports whether v is one of the documented values of LockState.
 // Other values decode all the same.
-func (v QueryECSDetailsResponseLockState) Valid() bool {
+func (v LockState) Valid() bool {
 	switch v {
-	case QueryECSDetailsResponseLockStateLocked, QueryECSDetailsResponseLockStateUnlocked, QueryECSDetailsResponseLockStatePending:
+	case LockStateLocked, LockStateUnlocked, LockStatePending:
 		return true
 	}
 	return false

@@ -77,7 +77,7 @@ type ListThingsRequest struct {
 	// Maximum: 4
 	//
 	// Constraints: NOTE: none.
-	AHeadings ListThingsRequestAHeadings `json:"a_headings,omitempty"`
+	AHeadings ListThingsAHeadings `json:"a_headings,omitempty"`
 
 	// DESC: plain words under Range describe, they are no set.
 	//
@@ -85,19 +85,19 @@ type ListThingsRequest struct {
 	Nickname string `json:"nickname,omitempty"`
 }
 
-// ListThingsRequestAHeadings is the type of the a_headings field of [ListThingsRequest].
-type ListThingsRequestAHeadings string
+// ListThingsAHeadings is the type of the a_headings field of [ListThingsRequest].
+type ListThingsAHeadings string
 
 const (
-	ListThingsRequestAHeadingsVBS ListThingsRequestAHeadings = "vbs"
-	ListThingsRequestAHeadingsCBR ListThingsRequestAHeadings = "cbr"
+	ListThingsAHeadingsVBS ListThingsAHeadings = "vbs"
+	ListThingsAHeadingsCBR ListThingsAHeadings = "cbr"
 )
 
-// Valid reports whether v is one of the documented values of ListThingsRequestAHeadings.
+// Valid reports whether v is one of the documented values of ListThingsAHeadings.
 // Other values decode all the same.
-func (v ListThingsRequestAHeadings) Valid() bool {
+func (v ListThingsAHeadings) Valid() bool {
 	switch v {
-	case ListThingsRequestAHeadingsVBS, ListThingsRequestAHeadingsCBR:
+	case ListThingsAHeadingsVBS, ListThingsAHeadingsCBR:
 		return true
 	}
 	return false

@@ -29,12 +29,12 @@ type SetOddValuesRequest struct {
 	// Possible values are na and full.
 	//   - full: everything.
 	//   - na: nothing.
-	SameSets SetOddValuesRequestSameSets `json:"same_sets,omitempty"`
+	SameSets SameSets `json:"same_sets,omitempty"`
 
 	// DESC: values that are not identifiers.
 	//
 	// The value can be 2.0, 20, *, "", 名前, a-b, or a_b.
-	Odd SetOddValuesRequestOdd `json:"odd,omitempty"`
+	Odd SetOddValuesOdd `json:"odd,omitempty"`
 
 	// DESC: an integer field whose listed values are words.
 	//
@@ -42,45 +42,45 @@ type SetOddValuesRequest struct {
 	IntNotInt *int `json:"int_not_int,omitempty"`
 }
 
-// SetOddValuesRequestSameSets is the type of the same_sets field of [SetOddValuesRequest].
-type SetOddValuesRequestSameSets string
+// SameSets is the type of the same_sets field of [SetOddValuesRequest].
+type SameSets string
 
 const (
 	// everything.
-	SetOddValuesRequestSameSetsFull SetOddValuesRequestSameSets = "full"
+	SameSetsFull SameSets = "full"
 
 	// nothing.
-	SetOddValuesRequestSameSetsNa SetOddValuesRequestSameSets = "na"
+	SameSetsNa SameSets = "na"
 )
 
-// Valid reports whether v is one of the documented values of SetOddValuesRequestSameSets.
+// Valid reports whether v is one of the documented values of SameSets.
 // Other values decode all the same.
-func (v SetOddValuesRequestSameSets) Valid() bool {
+func (v SameSets) Valid() bool {
 	switch v {
-	case SetOddValuesRequestSameSetsFull, SetOddValuesRequestSameSetsNa:
+	case SameSetsFull, SameSetsNa:
 		return true
 	}
 	return false
 }
 
-// SetOddValuesRequestOdd is the type of the odd field of [SetOddValuesRequest].
-type SetOddValuesRequestOdd string
+// SetOddValuesOdd is the type of the odd field of [SetOddValuesRequest].
+type SetOddValuesOdd string
 
 const (
-	SetOddValuesRequestOdd2_0   SetOddValuesRequestOdd = "2.0"
-	SetOddValuesRequestOdd20    SetOddValuesRequestOdd = "20"
-	SetOddValuesRequestOddStar  SetOddValuesRequestOdd = "*"
-	SetOddValuesRequestOddEmpty SetOddValuesRequestOdd = ""
-	SetOddValuesRequestOddX名前   SetOddValuesRequestOdd = "名前"
-	SetOddValuesRequestOddAB    SetOddValuesRequestOdd = "a-b"
-	SetOddValuesRequestOddAB2   SetOddValuesRequestOdd = "a_b"
+	SetOddValuesOdd2_0   SetOddValuesOdd = "2.0"
+	SetOddValuesOdd20    SetOddValuesOdd = "20"
+	SetOddValuesOddStar  SetOddValuesOdd = "*"
+	SetOddValuesOddEmpty SetOddValuesOdd = ""
+	SetOddValuesOddX名前   SetOddValuesOdd = "名前"
+	SetOddValuesOddAB    SetOddValuesOdd = "a-b"
+	SetOddValuesOddAB2   SetOddValuesOdd = "a_b"
 )
 
-// Valid reports whether v is one of the documented values of SetOddValuesRequestOdd.
+// Valid reports whether v is one of the documented values of SetOddValuesOdd.
 // Other values decode all the same.
-func (v SetOddValuesRequestOdd) Valid() bool {
+func (v SetOddValuesOdd) Valid() bool {
 	switch v {
-	case SetOddValuesRequestOdd2_0, SetOddValuesRequestOdd20, SetOddValuesRequestOddStar, SetOddValuesRequestOddEmpty, SetOddValuesRequestOddX名前, SetOddValuesRequestOddAB, SetOddValuesRequestOddAB2:
+	case SetOddValuesOdd2_0, SetOddValuesOdd20, SetOddValuesOddStar, SetOddValuesOddEmpty, SetOddValuesOddX名前, SetOddValuesOddAB, SetOddValuesOddAB2:
 		return true
 	}
 	return false

@@ -8,195 +8,195 @@ type CreateVolumesRequest struct {
 	// DESC: sentence "Its value can be".
 	//
 	// Its value can be volume, image, snapshot, or blank.
-	SourceType CreateVolumesRequestSourceType `json:"source_type"`
+	SourceType SourceType `json:"source_type"`
 
 	// DESC: sentence "The value can be", two values.
 	//
 	// The value can be AUTO or MANUAL.
-	Mode CreateVolumesRequestMode `json:"mode,omitempty"`
+	Mode CreateVolumesMode `json:"mode,omitempty"`
 
 	// DESC: integer set in a sentence.
 	//
 	// The value of this parameter can be 4 or 6.
-	Version *CreateVolumesRequestVersion `json:"version,omitempty"`
+	Version *CreateVolumesVersion `json:"version,omitempty"`
 
 	// DESC: "Enumerated values" with explanations.
 	//
 	// Enumerated values: PER (exclusive bandwidth) and WHOLE (shared bandwidth)
-	BandwidthType CreateVolumesRequestBandwidthType `json:"bandwidth_type,omitempty"`
+	BandwidthType BandwidthType `json:"bandwidth_type,omitempty"`
 
 	// DESC: "Options:" in a sentence.
 	//
 	// Options: asc and desc
-	Order CreateVolumesRequestOrder `json:"order,omitempty"`
+	Order CreateVolumesOrder `json:"order,omitempty"`
 
 	// DESC: "Possible values are", then the default.
 	//
 	// Possible values are na, snapshot, and backup. The default value is na.
-	ModeB CreateVolumesRequestModeB `json:"mode_b,omitempty"`
+	ModeB CreateVolumesModeB `json:"mode_b,omitempty"`
 
 	// DESC: plain words, "set to ... only".
 	//
 	// The value can be set to create or delete only.
-	Kind CreateVolumesRequestKind `json:"kind,omitempty"`
+	Kind CreateVolumesKind `json:"kind,omitempty"`
 
 	// DESC: integers with explanations after a colon.
 	//
 	// The value can be 0: off, 1: low, 2: high.
-	Level *CreateVolumesRequestLevel `json:"level,omitempty"`
+	Level *CreateVolumesLevel `json:"level,omitempty"`
 }
 
-// CreateVolumesRequestSourceType is the type of the source_type field of [CreateVolumesRequest].
-type CreateVolumesRequestSourceType string
+// SourceType is the type of the source_type field of [CreateVolumesRequest].
+type SourceType string
 
 const (
-	CreateVolumesRequestSourceTypeVolume   CreateVolumesRequestSourceType = "volume"
-	CreateVolumesRequestSourceTypeImage    CreateVolumesRequestSourceType = "image"
-	CreateVolumesRequestSourceTypeSnapshot CreateVolumesRequestSourceType = "snapshot"
-	CreateVolumesRequestSourceTypeBlank    CreateVolumesRequestSourceType = "blank"
+	SourceTypeVolume   SourceType = "volume"
+	SourceTypeImage    SourceType = "image"
+	SourceTypeSnapshot SourceType = "snapshot"
+	SourceTypeBlank    SourceType = "blank"
 )
 
-// Valid reports whether v is one of the documented values of CreateVolumesRequestSourceType.
+// Valid reports whether v is one of the documented values of SourceType.
 // Other values decode all the same.
-func (v CreateVolumesRequestSourceType) Valid() bool {
+func (v SourceType) Valid() bool {
 	switch v {
-	case CreateVolumesRequestSourceTypeVolume, CreateVolumesRequestSourceTypeImage, CreateVolumesRequestSourceTypeSnapshot, CreateVolumesRequestSourceTypeBlank:
+	case SourceTypeVolume, SourceTypeImage, SourceTypeSnapshot, SourceTypeBlank:
 		return true
 	}
 	return false
 }
 
-// CreateVolumesRequestMode is the type of the mode field of [CreateVolumesRequest].
-type CreateVolumesRequestMode string
+// CreateVolumesMode is the type of the mode field of [CreateVolumesRequest].
+type CreateVolumesMode string
 
 const (
-	CreateVolumesRequestModeAuto   CreateVolumesRequestMode = "AUTO"
-	CreateVolumesRequestModeManual CreateVolumesRequestMode = "MANUAL"
+	CreateVolumesModeAuto   CreateVolumesMode = "AUTO"
+	CreateVolumesModeManual CreateVolumesMode = "MANUAL"
 )
 
-// Valid reports whether v is one of the documented values of CreateVolumesRequestMode.
+// Valid reports whether v is one of the documented values of CreateVolumesMode.
 // Other values decode all the same.
-func (v CreateVolumesRequestMode) Valid() bool {
+func (v CreateVolumesMode) Valid() bool {
 	switch v {
-	case CreateVolumesRequestModeAuto, CreateVolumesRequestModeManual:
+	case CreateVolumesModeAuto, CreateVolumesModeManual:
 		return true
 	}
 	return false
 }
 
-// CreateVolumesRequestVersion is the type of the version field of [CreateVolumesRequest].
-type CreateVolumesRequestVersion int
+// CreateVolumesVersion is the type of the version field of [CreateVolumesRequest].
+type CreateVolumesVersion int
 
 const (
-	CreateVolumesRequestVersion4 CreateVolumesRequestVersion = 4
-	CreateVolumesRequestVersion6 CreateVolumesRequestVersion = 6
+	CreateVolumesVersion4 CreateVolumesVersion = 4
+	CreateVolumesVersion6 CreateVolumesVersion = 6
 )
 
-// Valid reports whether v is one of the documented values of CreateVolumesRequestVersion.
+// Valid reports whether v is one of the documented values of CreateVolumesVersion.
 // Other values decode all the same.
-func (v CreateVolumesRequestVersion) Valid() bool {
+func (v CreateVolumesVersion) Valid() bool {
 	switch v {
-	case CreateVolumesRequestVersion4, CreateVolumesRequestVersion6:
+	case CreateVolumesVersion4, CreateVolumesVersion6:
 		return true
 	}
 	return false
 }
 
-// CreateVolumesRequestBandwidthType is the type of the bandwidth_type field of [CreateVolumesRequest].
-type CreateVolumesRequestBandwidthType string
+// BandwidthType is the type of the bandwidth_type field of [CreateVolumesRequest].
+type BandwidthType string
 
 const (
 	// exclusive bandwidth
-	CreateVolumesRequestBandwidthTypePer CreateVolumesRequestBandwidthType = "PER"
+	BandwidthTypePer BandwidthType = "PER"
 
 	// shared bandwidth
-	CreateVolumesRequestBandwidthTypeWhole CreateVolumesRequestBandwidthType = "WHOLE"
+	BandwidthTypeWhole BandwidthType = "WHOLE"
 )
 
-// Valid reports whether v is one of the documented values of CreateVolumesRequestBandwidthType.
+// Valid reports whether v is one of the documented values of BandwidthType.
 // Other values decode all the same.
-func (v CreateVolumesRequestBandwidthType) Valid() bool {
+func (v BandwidthType) Valid() bool {
 	switch v {
-	case CreateVolumesRequestBandwidthTypePer, CreateVolumesRequestBandwidthTypeWhole:
+	case BandwidthTypePer, BandwidthTypeWhole:
 		return true
 	}
 	return false
 }
 
-// CreateVolumesRequestOrder is the type of the order field of [CreateVolumesRequest].
-type CreateVolumesRequestOrder string
+// CreateVolumesOrder is the type of the order field of [CreateVolumesRequest].
+type CreateVolumesOrder string
 
 const (
-	CreateVolumesRequestOrderAsc  CreateVolumesRequestOrder = "asc"
-	CreateVolumesRequestOrderDesc CreateVolumesRequestOrder = "desc"
+	CreateVolumesOrderAsc  CreateVolumesOrder = "asc"
+	CreateVolumesOrderDesc CreateVolumesOrder = "desc"
 )
 
-// Valid reports whether v is one of the documented values of CreateVolumesRequestOrder.
+// Valid reports whether v is one of the documented values of CreateVolumesOrder.
 // Other values decode all the same.
-func (v CreateVolumesRequestOrder) Valid() bool {
+func (v CreateVolumesOrder) Valid() bool {
 	switch v {
-	case CreateVolumesRequestOrderAsc, CreateVolumesRequestOrderDesc:
+	case CreateVolumesOrderAsc, CreateVolumesOrderDesc:
 		return true
 	}
 	return false
 }
 
-// CreateVolumesRequestModeB is the type of the mode_b field of [CreateVolumesRequest].
-type CreateVolumesRequestModeB string
+// CreateVolumesModeB is the type of the mode_b field of [CreateVolumesRequest].
+type CreateVolumesModeB string
 
 const (
-	CreateVolumesRequestModeBNa       CreateVolumesRequestModeB = "na"
-	CreateVolumesRequestModeBSnapshot CreateVolumesRequestModeB = "snapshot"
-	CreateVolumesRequestModeBBackup   CreateVolumesRequestModeB = "backup"
+	CreateVolumesModeBNa       CreateVolumesModeB = "na"
+	CreateVolumesModeBSnapshot CreateVolumesModeB = "snapshot"
+	CreateVolumesModeBBackup   CreateVolumesModeB = "backup"
 )
 
-// Valid reports whether v is one of the documented values of CreateVolumesRequestModeB.
+// Valid reports whether v is one of the documented values of CreateVolumesModeB.
 // Other values decode all the same.
-func (v CreateVolumesRequestModeB) Valid() bool {
+func (v CreateVolumesModeB) Valid() bool {
 	switch v {
-	case CreateVolumesRequestModeBNa, CreateVolumesRequestModeBSnapshot, CreateVolumesRequestModeBBackup:
+	case CreateVolumesModeBNa, CreateVolumesModeBSnapshot, CreateVolumesModeBBackup:
 		return true
 	}
 	return false
 }
 
-// CreateVolumesRequestKind is the type of the kind field of [CreateVolumesRequest].
-type CreateVolumesRequestKind string
+// CreateVolumesKind is the type of the kind field of [CreateVolumesRequest].
+type CreateVolumesKind string
 
 const (
-	CreateVolumesRequestKindCreate CreateVolumesRequestKind = "create"
-	CreateVolumesRequestKindDelete CreateVolumesRequestKind = "delete"
+	CreateVolumesKindCreate CreateVolumesKind = "create"
+	CreateVolumesKindDelete CreateVolumesKind = "delete"
 )
 
-// Valid reports whether v is one of the documented values of CreateVolumesRequestKind.
+// Valid reports whether v is one of the documented values of CreateVolumesKind.
 // Other values decode all the same.
-func (v CreateVolumesRequestKind) Valid() bool {
+func (v CreateVolumesKind) Valid() bool {
 	switch v {
-	case CreateVolumesRequestKindCreate, CreateVolumesRequestKindDelete:
+	case CreateVolumesKindCreate, CreateVolumesKindDelete:
 		return true
 	}
 	return false
 }
 
-// CreateVolumesRequestLevel is the type of the level field of [CreateVolumesRequest].
-type CreateVolumesRequestLevel int
+// CreateVolumesLevel is the type of the level field of [CreateVolumesRequest].
+type CreateVolumesLevel int
 
 const (
 	// off
-	CreateVolumesRequestLevelOff CreateVolumesRequestLevel = 0
+	CreateVolumesLevelOff CreateVolumesLevel = 0
 
 	// low
-	CreateVolumesRequestLevelLow CreateVolumesRequestLevel = 1
+	CreateVolumesLevelLow CreateVolumesLevel = 1
 
 	// high
-	CreateVolumesRequestLevelHigh CreateVolumesRequestLevel = 2
+	CreateVolumesLevelHigh CreateVolumesLevel = 2
 )
 
-// Valid reports whether v is one of the documented values of CreateVolumesRequestLevel.
+// Valid reports whether v is one of the documented values of CreateVolumesLevel.
 // Other values decode all the same.
-func (v CreateVolumesRequestLevel) Valid() bool {
+func (v CreateVolumesLevel) Valid() bool {
 	switch v {
-	case CreateVolumesRequestLevelOff, CreateVolumesRequestLevelLow, CreateVolumesRequestLevelHigh:
+	case CreateVolumesLevelOff, CreateVolumesLevelLow, CreateVolumesLevelHigh:
 		return true
 	}
 	return false

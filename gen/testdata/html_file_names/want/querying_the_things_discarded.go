@@ -3,5 +3,5 @@
 
 package fixture
 
-// QueryThingsDiscardedResponse is the response body of Querying the Things (Discarded). It has the same fields as [CreateThingResponse].
-type QueryThingsDiscardedResponse = CreateThingResponse
+// ListThingsResponse is the response body of Querying the Things (Discarded). It has the same fields as [CreateThingResponse].
+type ListThingsResponse = CreateThingResponse

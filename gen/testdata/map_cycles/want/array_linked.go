@@ -5,8 +5,8 @@ package fixture
 
 import "encoding/json"
 
-// GetMatricesResponse is the response body of Getting Matrices.
-type GetMatricesResponse struct {
+// ListMatricesResponse is the response body of Getting Matrices.
+type ListMatricesResponse struct {
 	// DESC: matrix, rows of rows, see Table 2.
 	Matrix []json.RawMessage `json:"matrix,omitempty"`
 }

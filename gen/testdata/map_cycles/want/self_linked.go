@@ -5,8 +5,8 @@ package fixture
 
 import "encoding/json"
 
-// GetNetworksResponse is the response body of Getting Networks.
-type GetNetworksResponse struct {
+// ListNetworksResponse is the response body of Getting Networks.
+type ListNetworksResponse struct {
 	// Networks, see Table 2.
 	Networks json.RawMessage `json:"networks,omitempty"`
 }

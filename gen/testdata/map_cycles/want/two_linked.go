@@ -5,8 +5,8 @@ package fixture
 
 import "encoding/json"
 
-// GetPoolsResponse is the response body of Getting Pools.
-type GetPoolsResponse struct {
+// ListPoolsResponse is the response body of Getting Pools.
+type ListPoolsResponse struct {
 	// Pools, see Table 2.
 	Pools json.RawMessage `json:"pools,omitempty"`
 }

@@ -11,19 +11,19 @@ import (
 	"strings"
 )
 
-// ListOrderedPensResponseOrder is the type of the order field of [ListOrderedPensParams] and [ListOrderedPensResponse].
-type ListOrderedPensResponseOrder string
+// ListOrderedPensOrder is the type of the order field of [ListOrderedPensParams] and [ListOrderedPensResponse].
+type ListOrderedPensOrder string
 
 const (
-	ListOrderedPensResponseOrderAsc  ListOrderedPensResponseOrder = "asc"
-	ListOrderedPensResponseOrderDesc ListOrderedPensResponseOrder = "desc"
+	ListOrderedPensOrderAsc  ListOrderedPensOrder = "asc"
+	ListOrderedPensOrderDesc ListOrderedPensOrder = "desc"
 )
 
-// Valid reports whether v is one of the documented values of ListOrderedPensResponseOrder.
+// Valid reports whether v is one of the documented values of ListOrderedPensOrder.
 // Other values decode all the same.
-func (v ListOrderedPensResponseOrder) Valid() bool {
+func (v ListOrderedPensOrder) Valid() bool {
 	switch v {
-	case ListOrderedPensResponseOrderAsc, ListOrderedPensResponseOrderDesc:
+	case ListOrderedPensOrderAsc, ListOrderedPensOrderDesc:
 		return true
 	}
 	return false
@@ -32,7 +32,7 @@ func (v ListOrderedPensResponseOrder) Valid() bool {
 // ListOrderedPensResponse is the response body of Listing Ordered Pens.
 type ListOrderedPensResponse struct {
 	// DESC: the same set in the response. The value can be asc or desc.
-	Order ListOrderedPensResponseOrder `json:"order,omitempty"`
+	Order ListOrderedPensOrder `json:"order,omitempty"`
 }
 
 // ListOrderedPensParams are the path, query and header parameters of ListOrderedPens.
@@ -46,7 +46,7 @@ type ListOrderedPensParams struct {
 	ProjectID string `path:"project_id"`
 
 	// DESC: order is a query enum. The value can be asc or desc.
-	Order ListOrderedPensResponseOrder `query:"order"`
+	Order ListOrderedPensOrder `query:"order"`
 }
 
 // NewRequest builds the ListOrderedPens request (GET /v1/{project_id}/ordered-pens) on endpoint, its scheme and host with or without a base path. Path parameters are escaped, query parameters that are set are encoded (an array as repeated names), and headers that are set are sent. An empty path parameter is an error.

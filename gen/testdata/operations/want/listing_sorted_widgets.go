@@ -11,19 +11,19 @@ import (
 	"strings"
 )
 
-// ListSortedWidgetsParamsSortDir is the type of the sort_dir field of [ListSortedWidgetsParams].
-type ListSortedWidgetsParamsSortDir string
+// SortDir is the type of the sort_dir field of [ListSortedWidgetsParams].
+type SortDir string
 
 const (
-	ListSortedWidgetsParamsSortDirAsc  ListSortedWidgetsParamsSortDir = "asc"
-	ListSortedWidgetsParamsSortDirDesc ListSortedWidgetsParamsSortDir = "desc"
+	SortDirAsc  SortDir = "asc"
+	SortDirDesc SortDir = "desc"
 )
 
-// Valid reports whether v is one of the documented values of ListSortedWidgetsParamsSortDir.
+// Valid reports whether v is one of the documented values of SortDir.
 // Other values decode all the same.
-func (v ListSortedWidgetsParamsSortDir) Valid() bool {
+func (v SortDir) Valid() bool {
 	switch v {
-	case ListSortedWidgetsParamsSortDirAsc, ListSortedWidgetsParamsSortDirDesc:
+	case SortDirAsc, SortDirDesc:
 		return true
 	}
 	return false
@@ -46,7 +46,7 @@ type ListSortedWidgetsParams struct {
 	ProjectID string `path:"project_id"`
 
 	// DESC: sort_dir is a query enum. The value can be asc or desc.
-	SortDir ListSortedWidgetsParamsSortDir `query:"sort_dir"`
+	SortDir SortDir `query:"sort_dir"`
 }
 
 // NewRequest builds the ListSortedWidgets request (GET /v1/{project_id}/sorted-widgets) on endpoint, its scheme and host with or without a base path. Path parameters are escaped, query parameters that are set are encoded (an array as repeated names), and headers that are set are sent. An empty path parameter is an error.

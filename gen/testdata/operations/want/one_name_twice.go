@@ -11,19 +11,19 @@ import (
 	"strings"
 )
 
-// QueryQuotasParams are the path, query and header parameters of QueryQuotas.
+// ListQuotasParams are the path, query and header parameters of ListQuotas.
 //
-// QueryQuotas is GET /v2/{project_id}/quotas.
-type QueryQuotasParams struct {
+// ListQuotas is GET /v2/{project_id}/quotas.
+type ListQuotasParams struct {
 	// DESC: in the path and the query string
 	ProjectID      string `path:"project_id"`
 	QueryProjectID string `query:"project_id"`
 }
 
-// NewRequest builds the QueryQuotas request (GET /v2/{project_id}/quotas) on endpoint, its scheme and host with or without a base path. Path parameters are escaped, query parameters that are set are encoded (an array as repeated names), and headers that are set are sent. An empty path parameter is an error.
-func (p *QueryQuotasParams) NewRequest(ctx context.Context, endpoint string) (*http.Request, error) {
+// NewRequest builds the ListQuotas request (GET /v2/{project_id}/quotas) on endpoint, its scheme and host with or without a base path. Path parameters are escaped, query parameters that are set are encoded (an array as repeated names), and headers that are set are sent. An empty path parameter is an error.
+func (p *ListQuotasParams) NewRequest(ctx context.Context, endpoint string) (*http.Request, error) {
 	if p.ProjectID == "" {
-		return nil, errors.New("path parameter project_id (QueryQuotasParams.ProjectID) is empty")
+		return nil, errors.New("path parameter project_id (ListQuotasParams.ProjectID) is empty")
 	}
 	u := strings.TrimSuffix(endpoint, "/") + "/v2/" + url.PathEscape(p.ProjectID) + "/quotas"
 	query := url.Values{}

@@ -12,12 +12,12 @@ import (
 	"strings"
 )
 
-// QueryThingParams are the path, query and header parameters of QueryThing.
+// GetThingParams are the path, query and header parameters of GetThing.
 //
-// QueryThing is GET /v1/{project_id}/things/{thing_id}.
+// GetThing is GET /v1/{project_id}/things/{thing_id}.
 //
 // FUNCTION: the Markdown reader keeps method lines too.
-type QueryThingParams struct {
+type GetThingParams struct {
 	// DESC: path project_id
 	ProjectID string `path:"project_id"`
 
@@ -28,13 +28,13 @@ type QueryThingParams struct {
 	Verbose *bool `query:"verbose"`
 }
 
-// NewRequest builds the QueryThing request (GET /v1/{project_id}/things/{thing_id}) on endpoint, its scheme and host with or without a base path. Path parameters are escaped, query parameters that are set are encoded (an array as repeated names), and headers that are set are sent. An empty path parameter is an error.
-func (p *QueryThingParams) NewRequest(ctx context.Context, endpoint string) (*http.Request, error) {
+// NewRequest builds the GetThing request (GET /v1/{project_id}/things/{thing_id}) on endpoint, its scheme and host with or without a base path. Path parameters are escaped, query parameters that are set are encoded (an array as repeated names), and headers that are set are sent. An empty path parameter is an error.
+func (p *GetThingParams) NewRequest(ctx context.Context, endpoint string) (*http.Request, error) {
 	if p.ProjectID == "" {
-		return nil, errors.New("path parameter project_id (QueryThingParams.ProjectID) is empty")
+		return nil, errors.New("path parameter project_id (GetThingParams.ProjectID) is empty")
 	}
 	if p.ThingID == "" {
-		return nil, errors.New("path parameter thing_id (QueryThingParams.ThingID) is empty")
+		return nil, errors.New("path parameter thing_id (GetThingParams.ThingID) is empty")
 	}
 	u := strings.TrimSuffix(endpoint, "/") + "/v1/" + url.PathEscape(p.ProjectID) + "/things/" + url.PathEscape(p.ThingID)
 	query := url.Values{}

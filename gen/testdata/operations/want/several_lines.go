@@ -11,17 +11,17 @@ import (
 	"strings"
 )
 
-// QueryGizmosParams are the path, query and header parameters of QueryGizmos.
+// ListGizmosParams are the path, query and header parameters of ListGizmos.
 //
-// QueryGizmos is GET /v2/{project_id}/gizmos.
-type QueryGizmosParams struct {
+// ListGizmos is GET /v2/{project_id}/gizmos.
+type ListGizmosParams struct {
 	ProjectID string `path:"project_id"`
 }
 
-// NewRequest builds the QueryGizmos request (GET /v2/{project_id}/gizmos) on endpoint, its scheme and host with or without a base path. Path parameters are escaped, query parameters that are set are encoded (an array as repeated names), and headers that are set are sent. An empty path parameter is an error.
-func (p *QueryGizmosParams) NewRequest(ctx context.Context, endpoint string) (*http.Request, error) {
+// NewRequest builds the ListGizmos request (GET /v2/{project_id}/gizmos) on endpoint, its scheme and host with or without a base path. Path parameters are escaped, query parameters that are set are encoded (an array as repeated names), and headers that are set are sent. An empty path parameter is an error.
+func (p *ListGizmosParams) NewRequest(ctx context.Context, endpoint string) (*http.Request, error) {
 	if p.ProjectID == "" {
-		return nil, errors.New("path parameter project_id (QueryGizmosParams.ProjectID) is empty")
+		return nil, errors.New("path parameter project_id (ListGizmosParams.ProjectID) is empty")
 	}
 	u := strings.TrimSuffix(endpoint, "/") + "/v2/" + url.PathEscape(p.ProjectID) + "/gizmos"
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
@@ -31,18 +31,18 @@ func (p *QueryGizmosParams) NewRequest(ctx context.Context, endpoint string) (*h
 	return req, nil
 }
 
-// QueryGizmosV21Params are the path, query and header parameters of QueryGizmosV21.
+// ListGizmosV21Params are the path, query and header parameters of ListGizmosV21.
 //
-// QueryGizmosV21 is GET /v2.1/{project_id}/gizmos.
-type QueryGizmosV21Params struct {
+// ListGizmosV21 is GET /v2.1/{project_id}/gizmos.
+type ListGizmosV21Params struct {
 	ProjectID string `path:"project_id"`
 	Marker    string `query:"marker"`
 }
 
-// NewRequest builds the QueryGizmosV21 request (GET /v2.1/{project_id}/gizmos) on endpoint, its scheme and host with or without a base path. Path parameters are escaped, query parameters that are set are encoded (an array as repeated names), and headers that are set are sent. An empty path parameter is an error.
-func (p *QueryGizmosV21Params) NewRequest(ctx context.Context, endpoint string) (*http.Request, error) {
+// NewRequest builds the ListGizmosV21 request (GET /v2.1/{project_id}/gizmos) on endpoint, its scheme and host with or without a base path. Path parameters are escaped, query parameters that are set are encoded (an array as repeated names), and headers that are set are sent. An empty path parameter is an error.
+func (p *ListGizmosV21Params) NewRequest(ctx context.Context, endpoint string) (*http.Request, error) {
 	if p.ProjectID == "" {
-		return nil, errors.New("path parameter project_id (QueryGizmosV21Params.ProjectID) is empty")
+		return nil, errors.New("path parameter project_id (ListGizmosV21Params.ProjectID) is empty")
 	}
 	u := strings.TrimSuffix(endpoint, "/") + "/v2.1/" + url.PathEscape(p.ProjectID) + "/gizmos"
 	query := url.Values{}

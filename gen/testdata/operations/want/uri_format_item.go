@@ -11,23 +11,23 @@ import (
 	"strings"
 )
 
-// QueryGadgetParams are the path, query and header parameters of QueryGadget.
+// GetGadgetParams are the path, query and header parameters of GetGadget.
 //
-// QueryGadget is GET /v2/{project_id}/gadgets/{gadget_id}.
-type QueryGadgetParams struct {
+// GetGadget is GET /v2/{project_id}/gadgets/{gadget_id}.
+type GetGadgetParams struct {
 	// DESC: fields from {?fields}
 	Fields    string `query:"fields"`
 	ProjectID string `path:"project_id"`
 	GadgetID  string `path:"gadget_id"`
 }
 
-// NewRequest builds the QueryGadget request (GET /v2/{project_id}/gadgets/{gadget_id}) on endpoint, its scheme and host with or without a base path. Path parameters are escaped, query parameters that are set are encoded (an array as repeated names), and headers that are set are sent. An empty path parameter is an error.
-func (p *QueryGadgetParams) NewRequest(ctx context.Context, endpoint string) (*http.Request, error) {
+// NewRequest builds the GetGadget request (GET /v2/{project_id}/gadgets/{gadget_id}) on endpoint, its scheme and host with or without a base path. Path parameters are escaped, query parameters that are set are encoded (an array as repeated names), and headers that are set are sent. An empty path parameter is an error.
+func (p *GetGadgetParams) NewRequest(ctx context.Context, endpoint string) (*http.Request, error) {
 	if p.ProjectID == "" {
-		return nil, errors.New("path parameter project_id (QueryGadgetParams.ProjectID) is empty")
+		return nil, errors.New("path parameter project_id (GetGadgetParams.ProjectID) is empty")
 	}
 	if p.GadgetID == "" {
-		return nil, errors.New("path parameter gadget_id (QueryGadgetParams.GadgetID) is empty")
+		return nil, errors.New("path parameter gadget_id (GetGadgetParams.GadgetID) is empty")
 	}
 	u := strings.TrimSuffix(endpoint, "/") + "/v2/" + url.PathEscape(p.ProjectID) + "/gadgets/" + url.PathEscape(p.GadgetID)
 	query := url.Values{}

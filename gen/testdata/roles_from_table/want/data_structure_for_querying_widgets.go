@@ -3,8 +3,8 @@
 
 package fixture
 
-// DataStructureForQueryingDetailsAboutWidgetsParams is the parameters of Data Structure for Querying Details About Widgets.
-type DataStructureForQueryingDetailsAboutWidgetsParams struct {
+// DataStructureQueryingDetailsParams is the parameters of Data Structure for Querying Details About Widgets.
+type DataStructureQueryingDetailsParams struct {
 	// DESC: no role of its own, none from the page title: ...Params
 	ID string `json:"id,omitempty"`
 }

@@ -3,10 +3,10 @@
 
 package fixture
 
-// QueryNetworksResponse is the response body of Querying Networks.
-type QueryNetworksResponse map[string][]NetworkAddressOfTheECS
+// ListNetworksResponse is the response body of Querying Networks.
+type ListNetworksResponse map[string][]NetworkAddressOfTheECS
 
-// NetworkAddressOfTheECS is an element of the Network address of the ECS field of [QueryNetworksResponse].
+// NetworkAddressOfTheECS is an element of the Network address of the ECS field of [ListNetworksResponse].
 type NetworkAddressOfTheECS struct {
 	// DESC: address.addr
 	Addr string `json:"addr,omitempty"`

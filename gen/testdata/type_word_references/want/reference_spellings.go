@@ -5,8 +5,8 @@ package fixture
 
 import "encoding/json"
 
-// QueryVineyardResponse is the response body of Querying a Vineyard.
-type QueryVineyardResponse struct {
+// GetVineyardResponse is the response body of Querying a Vineyard.
+type GetVineyardResponse struct {
 	// DESC: vineyard, the linked table.
 	Vineyard Vineyard `json:"vineyard,omitzero"`
 
@@ -20,13 +20,13 @@ type QueryVineyardResponse struct {
 	Owner map[string]any `json:"owner,omitempty"`
 }
 
-// Vineyard is the vineyard field of [QueryVineyardResponse].
+// Vineyard is the vineyard field of [GetVineyardResponse].
 type Vineyard struct {
 	// Vineyard name.
 	Name string `json:"name,omitempty"`
 }
 
-// Row is an element of the rows field of [QueryVineyardResponse].
+// Row is an element of the rows field of [GetVineyardResponse].
 type Row struct {
 	// Vine count.
 	Vines int `json:"vines,omitempty"`
