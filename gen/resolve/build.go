@@ -417,7 +417,7 @@ func (r *resolver) typeDoc(info *tableInfo, pkg *ir.Package) []*doc.Block {
 		in = append(in, plain(fmt.Sprintf("%s is described by the table %q of %s; no parameter refers to it.", name, strings.Join(strings.Fields(info.table.Title), " "), info.page.Title)))
 	} else if len(info.incoming) == 0 || info.role != (role{}) && !hasOuterReferrer(info) {
 		in = append(in, plain(fmt.Sprintf("%s is the %s of %s", name, info.role.text, info.page.Title)))
-		if c := info.table.Caption; c != "" && statusCode().MatchString(c) {
+		if c := info.table.Caption; statusIn(c) != "" {
 			in = append(in, plain(fmt.Sprintf(" (%s)", c)))
 		}
 		in = append(in, plain("."))

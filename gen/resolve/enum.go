@@ -81,41 +81,10 @@ func unmark(s string) string {
 // unmarker is made once: a Replacer is costly to make and safe to share.
 var unmarker = strings.NewReplacer(string(markOpen), "", string(markClose), "")
 
-// setTrigger finds the words that introduce a set in a sentence.
-var setTrigger = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`(?i)(?:\b(?:its|the|this|parameter)\s+(?:value|values)\s+(?:of\s+this\s+(?:parameter|field)\s+)?(?:can|must|may|should)\s+(?:only\s+)?be(?:\s+set\s+to)?(?:\s+one\s+of(?:\s+the\s+following)?)?|\bpossible\s+values\s+(?:are|include)(?:\s+as\s+follows)?|\benumerat(?:ed|ion)\s+values?\s*(?:are|include)?|\bvalid\s+values\s+(?:are|include)|\boptions?\s+(?:are|include)|\bthe\s+following\s+values\s+are\s+(?:supported|available|allowed)|^\s*options|^\s*value\s+range|^\s*range|^\s*values)(?:\s+as\s+follows)?\s*(?::|：)?\s*`)
-})
-
-// findTrigger is setTrigger().FindStringIndex(m), but first looks for a
-// word every match holds ("value", "option", "range" or "enumerat", in
-// any case): most text has none, and the search is some twenty times
-// cheaper than the expression's.
-func findTrigger(m string) []int {
-	if !hasTriggerWord(m) {
-		return nil
-	}
-	return setTrigger().FindStringIndex(m)
-}
-
-// triggerWords are the words of which every match of setTrigger holds
-// one, in lower case. Their letters have no case folds outside ASCII
-// (unlike k and s), so ASCII folding finds every match (?i) would.
-var triggerWords = []string{"value", "option", "range", "enumerat"}
-
-func hasTriggerWord(m string) bool {
-	for i := 0; i < len(m); i++ {
-		c := m[i] | 0x20 // ASCII lower case; other bytes match no first letter
-		if c != 'v' && c != 'o' && c != 'r' && c != 'e' {
-			continue
-		}
-		for _, w := range triggerWords {
-			if len(m)-i >= len(w) && asciiEqualFold(m[i:i+len(w)], w) {
-				return true
-			}
-		}
-	}
-	return false
-}
+// findTrigger finds the words that introduce a set in a sentence ("The
+// value can be", "Possible values are:", "Options:", ...): the leftmost
+// match of setTrigger (scan_test.go), found by matchTrigger.
+func findTrigger(m string) []int { return matchTrigger(m) }
 
 // containsASCIIFold reports whether s holds lower, a lower-case ASCII
 // word, in any case.

@@ -555,14 +555,11 @@ func (r *resolver) opBodies(plan *opPlan, roots []*tableInfo) {
 // sections name, or "".
 func statusOfTable(p *doc.Page, t *doc.Table) string {
 	for _, text := range contextTexts(p, t.Caption, t.Section) {
-		if m := statusCode().FindStringSubmatch(text); m != nil {
-			return m[1]
+		if code := statusIn(text); code != "" {
+			return code
 		}
 	}
-	if m := statusCode().FindStringSubmatch(t.Title); m != nil {
-		return m[1]
-	}
-	return ""
+	return statusIn(t.Title)
 }
 
 // statusesOf are the status codes a page documents: the rows of its
@@ -590,14 +587,14 @@ func statusesOf(p *doc.Page) []string {
 				}
 			}
 		}
-		if m := statusCode().FindStringSubmatch(t.Caption); m != nil {
-			add(m[1])
+		if code := statusIn(t.Caption); code != "" {
+			add(code)
 		}
 	}
 	for _, ex := range p.Examples {
 		if ex != nil {
-			if m := statusCode().FindStringSubmatch(ex.Caption); m != nil {
-				add(m[1])
+			if code := statusIn(ex.Caption); code != "" {
+				add(code)
 			}
 		}
 	}

@@ -1,10 +1,8 @@
 package resolve
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/rst2go/rst2go/gen/doc"
 )
@@ -28,8 +26,6 @@ var (
 	roleResponseHeader = role{"ResponseHeader", "response header parameters"}
 	roleTable          = role{"Params", "parameters"}
 )
-
-var statusCode = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)status\s+code\s*:?\s*(\d{3})`) })
 
 // roleTexts are the texts a top-level table's role is read from, most
 // specific first: its title (less "Table N"), its caption, then its
@@ -63,8 +59,7 @@ func roleOf(p *doc.Page, t *doc.Table) (role, string) {
 	texts := roleTexts(p, t)
 	status := ""
 	for _, text := range texts {
-		if m := statusCode().FindStringSubmatch(text); m != nil {
-			status = m[1]
+		if status = statusIn(text); status != "" {
 			break
 		}
 	}
@@ -78,7 +73,7 @@ func roleOf(p *doc.Page, t *doc.Table) (role, string) {
 	}
 	ro := roleTable
 	for _, text := range texts {
-		if r, ok := roleIn(strings.ToLower(statusCode().ReplaceAllString(text, ""))); ok {
+		if r, ok := roleIn(strings.ToLower(withoutStatus(text))); ok {
 			ro = r
 			break
 		}

@@ -1,0 +1,249 @@
+package resolve
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/rst2go/rst2go/gen/doc"
+	"github.com/rst2go/rst2go/gen/golden"
+	"github.com/rst2go/rst2go/gen/rst"
+)
+
+// The hand-written matchers of scan.go against the expressions they stand
+// for: the same matches, on hand-picked texts, on the fuzzer's, and on
+// every paragraph and title of the RST corpus.
+
+// The expressions that the matchers of scan.go stand for: their
+// definitions.
+var (
+	// setTrigger finds the words that introduce a set of values in a
+	// sentence (findTrigger).
+	setTrigger = regexp.MustCompile(`(?i)(?:\b(?:its|the|this|parameter)\s+(?:value|values)\s+(?:of\s+this\s+(?:parameter|field)\s+)?(?:can|must|may|should)\s+(?:only\s+)?be(?:\s+set\s+to)?(?:\s+one\s+of(?:\s+the\s+following)?)?|\bpossible\s+values\s+(?:are|include)(?:\s+as\s+follows)?|\benumerat(?:ed|ion)\s+values?\s*(?:are|include)?|\bvalid\s+values\s+(?:are|include)|\boptions?\s+(?:are|include)|\bthe\s+following\s+values\s+are\s+(?:supported|available|allowed)|^\s*options|^\s*value\s+range|^\s*range|^\s*values)(?:\s+as\s+follows)?\s*(?::|：)?\s*`)
+	// statusCode finds the status code a text gives ("Status code:
+	// 400"): statusIn, withoutStatus.
+	statusCode = regexp.MustCompile(`(?i)status\s+code\s*:?\s*(\d{3})`)
+)
+
+// scanTexts are texts the matchers must get right: each alternative of
+// the set trigger, the optional parts taken and not, a part that matches
+// only in part, alternatives that share a prefix ("value", "values";
+// "value range", "values"), word boundaries, other cases and the letters
+// that fold outside ASCII (ſ for s, the Kelvin sign for k).
+var scanTexts = []string{
+	"",
+	"The value can be a, b or c.",
+	"THE VALUES MUST BE ONE OF THE FOLLOWING:",
+	"The values must be one of the following as follows: a",
+	"the value can be set to one of a, b",
+	"the value can be set tomorrow",
+	"the value can be set",
+	"the value can be set   to",
+	"the value can bee",
+	"the value can only be a",
+	"the value can only\tbe a",
+	"the value can only a",
+	"the value can onlybe a",
+	"the value of this parameter must be x",
+	"the value of this field should only be set to one of the following： x",
+	"the value of this   parameter may be :  x",
+	"the value of this parameter x can be 1",
+	"the value of that parameter can be 1",
+	"the valuesmust be 1",
+	"the values  can  be",
+	"the value can",
+	"its value can be 1",
+	"itſ value can be 1",
+	"Itſ valueſ muſt be 1",
+	"this value may be 1",
+	"parameter value should be one of x",
+	"parameter values should be one of the x",
+	"Xthe value can be 1",
+	"_the value can be 1",
+	"9the value can be 1",
+	"-the value can be 1",
+	"\x01the\x02 value can be 1",
+	"The value can be \x01a\x02 or \x01b\x02.",
+	"Possible values are: x, y.",
+	"Possible values include as follows: x",
+	"possible values are as follows as follows: x",
+	"possible values arex",
+	"possible  values are",
+	"possible value are",
+	"Enumeration values: 1, 2.",
+	"Enumerated value include a",
+	"enumeration values as follows: a",
+	"enumeration values are as follows: a",
+	"enumeration valuesare",
+	"enumeration value  :",
+	"enumerated  values arena",
+	"enumeratedvalues",
+	"Valid Values include ON, OFF",
+	"valid values: a",
+	"Options are a or b",
+	"Option include a",
+	"optionsare a",
+	"options  are",
+	"The options are a",
+	"  options: a",
+	"options: a",
+	"Options",
+	"Value range: 1-10",
+	"  value  range",
+	"valuerange",
+	"values range",
+	"  Range: 1 to 5",
+	"range",
+	"Values: a, b",
+	"  values",
+	"value",
+	"Values are",
+	"the following values are supported: a",
+	"The following values are allowed",
+	"the following values are accepted",
+	"the following values can be a",
+	"This parameter value of this field may only be set to A",
+	"Its value should be x",
+	"no such words here",
+	"A valid name",
+	"See the value. The value can be 1. Options are 2.",
+	"x. The value can be 1 or 2; possible values are 3",
+	"an invalid value can be 1",
+	"the value can be 1 :：",
+	"the value can be 1：：",
+	"Status code: 400",
+	"status code 200",
+	"STATUS   CODE :  201 Created",
+	"Status code:400",
+	"Status code:: 400",
+	"Status code: 40",
+	"Status code: 4001",
+	"status code: 20x, status code: 301",
+	"Statuscode: 400",
+	"ſtatuſ code: 404",
+	"status\ncode\t:\n500",
+	"Status Codes: 200",
+	"the status code is 200",
+	"sstatus code: 200 status code: 404",
+	"Normal response (status code: 200); error (Status code: 500)",
+	"\u212aelvin status code: 200",
+}
+
+// TestFoldOrbits: the ASCII letters whose (?i) folding reaches past
+// ASCII are s and k alone, as foldAt assumes.
+func TestFoldOrbits(t *testing.T) {
+	for c := 'a'; c <= 'z'; c++ {
+		var outside []rune
+		for r := unicode.SimpleFold(c); r != c; r = unicode.SimpleFold(r) {
+			if r > unicode.MaxASCII {
+				outside = append(outside, r)
+			}
+		}
+		want := map[rune][]rune{'s': {'\u017f'}, 'k': {'\u212a'}}[c]
+		if !slices.Equal(outside, want) {
+			t.Errorf("%c folds to %q outside ASCII, foldAt knows %q", c, outside, want)
+		}
+	}
+}
+
+func TestScanTexts(t *testing.T) {
+	for _, s := range scanTexts {
+		checkScan(t, s)
+	}
+	// Each text after a prefix, too: matches that do not start at 0.
+	for _, s := range scanTexts {
+		checkScan(t, "x "+s)
+		checkScan(t, ", "+s)
+	}
+}
+
+func FuzzScan(f *testing.F) {
+	for _, s := range scanTexts {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) { checkScan(t, s) })
+}
+
+// checkScan compares the matchers with their expressions on s.
+func checkScan(t *testing.T, s string) {
+	t.Helper()
+	if got, want := matchTrigger(s), setTrigger.FindStringIndex(s); !slices.Equal(got, want) {
+		t.Errorf("matchTrigger(%q) = %v, setTrigger finds %v", s, got, want)
+	}
+	if got, want := findTrigger(s), setTrigger.FindStringIndex(s); !slices.Equal(got, want) {
+		t.Errorf("findTrigger(%q) = %v, setTrigger finds %v", s, got, want)
+	}
+	want := ""
+	if m := statusCode.FindStringSubmatch(s); m != nil {
+		want = m[1]
+	}
+	if got := statusIn(s); got != want {
+		t.Errorf("statusIn(%q) = %q, statusCode finds %q", s, got, want)
+	}
+	if got, want := withoutStatus(s), statusCode.ReplaceAllString(s, ""); got != want {
+		t.Errorf("withoutStatus(%q) = %q, want %q", s, got, want)
+	}
+}
+
+// TestScanCorpus compares the matchers with their expressions on every
+// paragraph (in its marked form and as plain text), table title and
+// caption and section title of the RST corpus.
+func TestScanCorpus(t *testing.T) {
+	if testing.Short() {
+		t.Skip("reads the whole corpus")
+	}
+	root := golden.CorpusDir(t)
+	n := 0
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || filepath.Ext(path) != ".rst" {
+			return err
+		}
+		src, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		page, _ := rst.Read(path, src)
+		var texts []string
+		var blocks func([]*doc.Block)
+		blocks = func(bs []*doc.Block) {
+			for _, b := range bs {
+				if b.Kind == doc.Paragraph {
+					texts = append(texts, marked(b.Inlines), doc.InlinesText(b.Inlines))
+				}
+				for _, item := range b.Items {
+					blocks(item)
+				}
+				blocks(b.Blocks)
+			}
+		}
+		for _, s := range page.Sections {
+			texts = append(texts, s.Title)
+		}
+		for _, tb := range page.Tables {
+			texts = append(texts, tb.Title, tb.Caption)
+			for _, p := range tb.Params {
+				blocks(p.Description)
+			}
+		}
+		for _, s := range texts {
+			checkScan(t, s)
+			n++
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n == 0 {
+		t.Fatal("no texts in the corpus")
+	}
+	t.Logf("%d texts", n)
+	if !strings.HasSuffix(root, "corpus") {
+		t.Logf("corpus at %s", root)
+	}
+}
