@@ -13,6 +13,7 @@ package emit
 import (
 	"bytes"
 	"fmt"
+	gofmt "go/format"
 	"strconv"
 	"strings"
 
@@ -42,21 +43,44 @@ func docOptions(pkg *ir.Package) godoc.Options {
 	}}
 }
 
-// renderFile builds the file with jennifer and formats it with gofmt, a
-// group of declarations at a time: the header, package clause and imports
-// are jennifer's File, rendered last, once every declaration has
-// registered its imports with it (in document order, as when the file was
-// one jennifer File); the types and operations are formatted in groups of
-// up to groupFields fields, each group one go/format pass over a package
-// clause and its declarations, one blank line apart. gofmt lays out each
-// top-level declaration on its own, so the bytes are those of one pass over
-// the whole file; but formatting holds one group's syntax tree at a time,
-// not a whole file's (a page of 35,000 tables makes a 20 MB file).
+// renderFile builds the file with jennifer and formats it with gofmt.
+//
+// A file of up to groupFields fields (a declaration counts one more) is
+// one jennifer File, rendered unformatted and formatted in one go/format
+// pass, header and imports included.
+//
+// A larger file is formatted a group of declarations at a time: the
+// header, package clause and imports are jennifer's File, rendered last,
+// once every declaration has registered its imports with it (in document
+// order, as when the file was one jennifer File); the types and
+// operations are formatted in groups of up to groupFields fields, each
+// group one go/format pass over a package clause and its declarations, one
+// blank line apart. gofmt lays out each top-level declaration on its own,
+// so the bytes are those of one pass over the whole file; but formatting
+// holds one group's syntax tree at a time, not a whole file's (a page of
+// 35,000 tables makes a 20 MB file).
+//
+// In both, the declarations are one jennifer statement per group, whose
+// parts jennifer separates with a space: each doc comment starts in the
+// second column, not the first, so that gofmt does not take it for a
+// top-level doc comment and parse and print it again (go/printer's
+// formatDocComment), which would change nothing (godoc printed it) and
+// cost time.
 func renderFile(pkg *ir.Package, f *ir.File, opts godoc.Options) ([]byte, error) {
 	out := jen.NewFile(pkg.Name)
 	out.HeaderComment(Header)
 	out.HeaderComment("Source: " + source.QuotePath(f.Source))
 	aliasImports(out, f)
+	total := 0
+	for _, t := range f.Types {
+		total += 1 + len(t.Fields)
+	}
+	for _, op := range f.Operations {
+		total += 1 + len(op.Params)
+	}
+	if total <= groupFields {
+		return renderWhole(out, f, opts, pkg)
+	}
 	var body, group bytes.Buffer
 	var code *jen.Statement // the group being built
 	fields := 0
@@ -98,7 +122,7 @@ func renderFile(pkg *ir.Package, f *ir.File, opts godoc.Options) ([]byte, error)
 		}
 	}
 	for _, op := range f.Operations {
-		if err := add(1+len(op.Params), jen.Add(genParams(op, opts, pkg.SDKTags)).Line().Line().Add(genNewRequest(op))); err != nil {
+		if err := add(1+len(op.Params), genOperation(op, opts, pkg.SDKTags)); err != nil {
 			return nil, err
 		}
 	}
@@ -114,9 +138,39 @@ func renderFile(pkg *ir.Package, f *ir.File, opts godoc.Options) ([]byte, error)
 	return buf.Bytes(), nil
 }
 
+// renderWhole renders a file as one jennifer File and formats it in one
+// pass: its declarations are one statement, each after a blank line, as
+// in a group of renderFile.
+func renderWhole(out *jen.File, f *ir.File, opts godoc.Options, pkg *ir.Package) ([]byte, error) {
+	code := jen.Null()
+	for _, t := range f.Types {
+		code.Line().Line().Add(genType(t, opts, pkg.SDKTags))
+	}
+	for _, op := range f.Operations {
+		code.Line().Line().Add(genOperation(op, opts, pkg.SDKTags))
+	}
+	out.Add(code)
+	out.NoFormat = true
+	var src bytes.Buffer
+	if err := out.Render(&src); err != nil {
+		return nil, fmt.Errorf("%s: internal error: generated code does not format: %v", f.Name, err)
+	}
+	b, err := gofmt.Source(src.Bytes())
+	if err != nil {
+		return nil, fmt.Errorf("%s: internal error: generated code does not format: %v", f.Name, err)
+	}
+	return b, nil
+}
+
+// genOperation renders an operation's Params type and its NewRequest.
+func genOperation(op *ir.Operation, opts godoc.Options, sdk string) jen.Code {
+	return jen.Add(genParams(op, opts, sdk)).Line().Line().Add(genNewRequest(op))
+}
+
 // groupFields bounds the fields (a declaration counts one more) that one
-// go/format pass formats: some hundred kilobytes of source.
-const groupFields = 2000
+// go/format pass formats: some hundred kilobytes of source. (A variable
+// for the test that compares the two ways of renderFile.)
+var groupFields = 2000
 
 // genType renders
 //
