@@ -50,10 +50,14 @@ type Options struct {
 	// Lock is the names lock read from the output folder, or nil (the
 	// first run).
 	Lock *lock.Lock
-	// DropRows, once the pages are read, drops the rows of their parameter
-	// tables: their Params hold all the resolver and the emitter read of
-	// them, and the rows and cells are a sixth of a chain of tables'
-	// model. The command sets it unless it dumps the pages or lints.
+	// DropRows drops the rows of the pages' parameter tables as they are
+	// read: their Params hold all the resolver reads of them, and on a
+	// page of many tables the rows and cells were 40% of its model. It
+	// also drops the Params once the pages are resolved (the emitter
+	// reads the Go model and the descriptions' blocks only): the result's
+	// tables then have no Params and its fields and operation parameters
+	// no Param or Row. The command sets it unless it dumps the pages or
+	// lints.
 	DropRows bool
 }
 
@@ -160,6 +164,9 @@ func Resolve(inputs []Input, opts Options) (*Result, error) {
 	res.Diags = append(res.Diags, rdiags...)
 	res.Diags.Sort()
 	res.Diags, res.Ignored = resolve.Silence(res.Pages, res.Diags, opts.Config)
+	if opts.DropRows {
+		dropParams(res.Pages, pkg)
+	}
 	res.Lock = LockOf(pkg)
 	res.Timing.Resolve = time.Since(start)
 	return res, nil
@@ -173,6 +180,31 @@ func dropRows(pages []*doc.Page) {
 			if t != nil && t.Kind == doc.Parameters {
 				t.Rows = nil
 			}
+		}
+	}
+}
+
+// dropParams drops the pages' Params and the Go model's links to them
+// (Options.DropRows), so that the emitter's peak does not hold them: on a
+// page of many tables they were a quarter of the heap live at the end.
+func dropParams(pages []*doc.Page, pkg *ir.Package) {
+	for _, p := range pages {
+		for _, t := range p.Tables {
+			if t != nil {
+				t.Params = nil
+			}
+		}
+	}
+	for _, f := range pkg.Files {
+		for _, t := range f.Types {
+			for _, fl := range t.Fields {
+				fl.Param = nil
+			}
+		}
+	}
+	for _, op := range pkg.Operations {
+		for _, p := range op.Params {
+			p.Row = nil
 		}
 	}
 }
