@@ -71,8 +71,14 @@ type Ref struct {
 	URL string `json:"url,omitempty"`
 }
 
-// InlinesText joins the plain text of inlines.
+// InlinesText joins the plain text of inlines, white space folded. The
+// text of a single inline that needs no folding is returned as it is (it
+// often points into the page's source): a table of a thousand rows asks
+// for the text of thousands of one-word cells.
 func InlinesText(in []*Inline) string {
+	if len(in) == 1 {
+		return foldSpace(in[0].Text)
+	}
 	var b strings.Builder
 	for _, x := range in {
 		b.WriteString(x.Text)
@@ -82,6 +88,9 @@ func InlinesText(in []*Inline) string {
 
 // BlocksText is the plain text of blocks joined by a blank line.
 func BlocksText(blocks []*Block) string {
+	if len(blocks) == 1 {
+		return blocks[0].PlainText()
+	}
 	var parts []string
 	for _, b := range blocks {
 		if t := b.PlainText(); t != "" {
@@ -128,9 +137,43 @@ func (b *Block) appendRefs(refs []*Ref) []*Ref {
 }
 
 // foldSpace replaces each run of white space with one space and trims the
-// ends.
+// ends. Text that is folded already is returned as it is, not copied.
 func foldSpace(s string) string {
+	if isFolded(s) {
+		return s
+	}
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// isFolded reports whether foldSpace(s) is s: white space (as
+// strings.Fields sees it) only as single spaces between other characters.
+func isFolded(s string) bool {
+	space := true // at the start, as after a space: a leading one is not folded
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			switch c {
+			case ' ':
+				if space {
+					return false
+				}
+				space = true
+			case '\t', '\n', '\v', '\f', '\r':
+				return false
+			default:
+				space = false
+			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			return false
+		}
+		i += size
+		space = false
+	}
+	return !space || s == ""
 }
 
 // NormalizeLabel is docutils' fully_normalize_name: reference names match
