@@ -403,3 +403,36 @@ func slicesEqual(a, b []string) bool {
 	}
 	return true
 }
+
+// ObjectName returns the object of a stem made by [ShortNameFromTitle],
+// less its verbs and in the singular, where it names the thing a nested
+// type's name says: ListTargetFlavors and Flavor → TargetFlavor,
+// ListSSHKeyPairs and Keypair → SSHKeyPair, GetSSHKeyPair and Keypair →
+// SSHKeyPair. It returns false where the object does not end with name
+// (ListECSs and Server), is name itself, or has a preposition
+// (ListECSsByTag and Tag).
+func ObjectName(stem, name string) (string, bool) {
+	ws := goWords(stem)
+	i := 1
+	if len(ws) > 2 && verbModifiers[strings.ToLower(ws[0])] {
+		i = 2
+	}
+	if len(ws) <= i {
+		return "", false
+	}
+	obj := ws[i:]
+	for _, w := range obj {
+		if prepositions[strings.ToLower(w)] {
+			return "", false
+		}
+	}
+	last := obj[len(obj)-1]
+	if s, ok := singularWord(last); ok {
+		last = s
+	}
+	out := strings.Join(obj[:len(obj)-1], "") + last
+	if len(out) <= len(name) || !strings.HasSuffix(strings.ToLower(out), strings.ToLower(name)) {
+		return "", false
+	}
+	return out, true
+}

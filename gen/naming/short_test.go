@@ -153,3 +153,26 @@ func TestFitWords(t *testing.T) {
 		}
 	}
 }
+
+func TestObjectName(t *testing.T) {
+	for _, tt := range []struct {
+		stem, name, want string
+		ok               bool
+	}{
+		{"ListTargetFlavors", "Flavor", "TargetFlavor", true},
+		{"ListECSTags", "Tag", "ECSTag", true},
+		{"ListSSHKeyPairs", "Keypair", "SSHKeyPair", true},
+		{"GetSSHKeyPair", "Keypair", "SSHKeyPair", true},
+		{"BatchAddECSTags", "Tag", "ECSTag", true},
+		{"ListPolicies", "Policy", "", false}, // the name itself
+		{"ListECSs", "Server", "", false},
+		{"ListECSsByTag", "Tag", "", false},
+		{"ListECSDetails", "Flavor", "", false},
+		{"List", "Flavor", "", false},
+	} {
+		got, ok := ObjectName(tt.stem, tt.name)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("ObjectName(%q, %q) = %q, %v, want %q, %v", tt.stem, tt.name, got, ok, tt.want, tt.ok)
+		}
+	}
+}

@@ -239,7 +239,9 @@ const maxName = 45
 // qualified is the name of a nested table whose claim is taken: qualified
 // by as many parents as it takes, each written once where it overlaps
 // (naming.Qualify): ServerFlavor; then the top-level table's role,
-// ResponseServerFlavor; then its stem instead, ListECSDetailsServerFlavor
+// ResponseServerFlavor; then the stem's object where it names the claim
+// (ListTargetFlavors + Flavor → TargetFlavor, see naming.ObjectName); then
+// the stem instead, ListECSDetailsServerFlavor
 // (where the stem is a verb and the claim, the verb and the role:
 // CreateSecurityGroup + SecurityGroup → CreateResponseSecurityGroup); then
 // stem and role, ListECSDetailsResponseServerFlavor, which unique numbers
@@ -269,6 +271,11 @@ func (r *resolver) qualifiedName(t *tableInfo) string {
 				return name
 			}
 			continue
+		}
+		if obj, ok := naming.ObjectName(l.name, name); ok && !r.names.Used(obj) {
+			// The stem's object names the claim (ListTargetFlavors,
+			// Flavor): TargetFlavor.
+			return obj
 		}
 		if verb, ok := strings.CutSuffix(l.name, name); ok && len(naming.Words(verb)) == 1 {
 			// The stem ends with the claim (CreateSecurityGroup +

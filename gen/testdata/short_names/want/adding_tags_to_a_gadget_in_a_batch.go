@@ -16,12 +16,12 @@ import (
 
 // BatchAddGadgetTagsRequest is the request body of Adding Tags to a Gadget in a Batch.
 type BatchAddGadgetTagsRequest struct {
-	// DESC: request tags. See [Tag].
-	Tags []Tag `json:"tags"`
+	// DESC: request tags. See [RequestTag].
+	Tags []RequestTag `json:"tags"`
 }
 
-// Tag is an element of the tags field of [BatchAddGadgetTagsRequest].
-type Tag struct {
+// RequestTag is an element of the tags field of [BatchAddGadgetTagsRequest].
+type RequestTag struct {
 	// DESC: tag.key
 	Key string `json:"key"`
 
