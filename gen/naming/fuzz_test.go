@@ -37,3 +37,26 @@ func FuzzExported(f *testing.F) {
 		}
 	})
 }
+
+// FuzzShortNameFromTitle checks that ShortNameFromTitle never panics and
+// gives a stem that is "" or an exported identifier of at most MaxStem
+// bytes, and a qualifier that is "" or an identifier (it follows a stem).
+func FuzzShortNameFromTitle(f *testing.F) {
+	for _, tt := range titleTests {
+		f.Add(tt.in)
+	}
+	f.Add("Querying the Target Flavors to Which an ECS Flavor Can Be Changed (Microversion 2.6 or Later)")
+	f.Add("Listing Details About Disks Attached to an ECS in a Batch (Discarded)")
+	f.Fuzz(func(t *testing.T, s string) {
+		name, qual := ShortNameFromTitle(s)
+		if name != "" && (!token.IsIdentifier(name) || !token.IsExported(name)) {
+			t.Fatalf("ShortNameFromTitle(%q) = %q, not an exported identifier", s, name)
+		}
+		if len(name) > MaxStem {
+			t.Fatalf("ShortNameFromTitle(%q) = %q, over %d bytes", s, name, MaxStem)
+		}
+		if qual != "" && !token.IsIdentifier("X"+qual) {
+			t.Fatalf("ShortNameFromTitle(%q) qualifier %q cannot follow a name", s, qual)
+		}
+	})
+}

@@ -34,13 +34,7 @@ func (r *Rules) ShortNameFromTitle(title string) (name, qualifier string) {
 		}
 		// A long name loses its last phrases: "Listing Flavor Details
 		// and Extended Information" → ListFlavorDetails.
-		for len(r.join(words)) > MaxStem {
-			k := lastPhrase(words, verbs)
-			if k < 0 {
-				break
-			}
-			words = words[:k]
-		}
+		words = r.cutPhrases(words, verbs)
 	} else if len(r.join(words)) > MaxStem {
 		// A long title that is not an operation ("Data Structure for
 		// Querying Details About ECSs") loses its little words first.
@@ -62,16 +56,34 @@ const MaxStem = 30
 
 const maxQualifier = 18
 
-// lastPhrase is the index of the preposition or conjunction that starts
-// the last phrase of a title's object, which starts at words[verbs], or -1
-// when the object is one phrase.
-func lastPhrase(words []word, verbs int) int {
-	for k := len(words) - 1; k > verbs; k-- {
-		if prepositions[strings.ToLower(words[k].text)] {
-			return k
+// cutPhrases drops the last phrases of a title's object, which starts at
+// words[verbs], until its name has at most MaxStem bytes or the object is
+// one phrase: it cuts at the last preposition or conjunction where what
+// is left is short enough, else at the first. (One pass over the words:
+// a title of thousands of words costs linear time.)
+func (r *Rules) cutPhrases(words []word, verbs int) []word {
+	n := 0 // bytes of words[:k] as spelled
+	first, fit := -1, -1
+	for k, w := range words {
+		if k > verbs && prepositions[strings.ToLower(w.text)] {
+			if first < 0 {
+				first = k
+			}
+			if n <= MaxStem {
+				fit = k
+			}
 		}
+		n += len(r.spell(w))
 	}
-	return -1
+	switch {
+	case n <= MaxStem:
+		return words
+	case fit >= 0:
+		return words[:fit]
+	case first >= 0:
+		return words[:first]
+	}
+	return words
 }
 
 // FitWords cuts the last words off a Go name until it has at most max
