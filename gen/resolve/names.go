@@ -258,6 +258,11 @@ func (r *resolver) qualified(t *tableInfo) string {
 func (r *resolver) qualifiedName(t *tableInfo) string {
 	name, role := t.claim, ""
 	for l := t.chain.up; l != nil; l = l.up {
+		if len(name) > maxName {
+			// Every name further up is longer still (qualified
+			// turns it into the claim): a deep chain stops here.
+			return name
+		}
 		if l.role {
 			role = l.name
 			if n := naming.Qualify(role, name); !r.names.Used(n) {
