@@ -531,3 +531,73 @@ func TestLegacyLockKeepsNames(t *testing.T) {
 		t.Errorf("with the method lines swapped, the lock is:\n%s", again.Lock)
 	}
 }
+
+// thingPage documents an operation whose response holds a thing with a
+// status enum; fields are the thing's other rows.
+func thingPage(title, line, field, fields string) string {
+	return strings.ReplaceAll(fmt.Sprintf(`%s
+%s
+
+URI
+---
+
+%s
+
+Response
+--------
+
+.. table:: **Table 1** Response body parameters
+
+   ========= ====== ==========================
+   Parameter Type   Description
+   ========= ====== ==========================
+   %-9s Object See :ref:~thing <thing>~.
+   ========= ====== ==========================
+
+.. _thing:
+
+.. table:: **Table 2** thing field description
+
+   ========= ====== ======================================
+   Parameter Type   Description
+   ========= ====== ======================================
+   status    String Status. The value can be **ACTIVE** or
+                    **SHUTOFF**.
+%s   ========= ====== ======================================
+`, title, strings.Repeat("=", len(title)), line, field, fields), "~", "`")
+}
+
+// TestLockKeepsSharedEnumName: an enum type the fields of two structs
+// share is keyed by the first in page order; when the other comes first
+// (a page renamed), the lock still names it, by the other's key.
+func TestLockKeepsSharedEnumName(t *testing.T) {
+	list := []byte(thingPage("Listing Things", "GET /v1/things", "things", "   id        String ID.\n"))
+	get := []byte(thingPage("Querying a Thing", "GET /v1/things/{id}", "thing", "   id        String ID.\n   name      String Name.\n"))
+	first, err := Generate([]Input{{Path: "docs/a_list.rst", Data: list}, {Path: "docs/b_get.rst", Data: get}}, Options{Package: "p"})
+	if err != nil || first.Diags.HasErrors() {
+		t.Fatalf("%v %v", err, first.Diags)
+	}
+	const key = "GET /v1/things response.things.status = "
+	if !strings.Contains(string(first.Lock), "\n"+key) {
+		t.Fatalf("want the enum keyed by the list's struct:\n%s", first.Lock)
+	}
+	locked, diags := lock.Parse("rst2go.lock", first.Lock)
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	renamed := []Input{{Path: "docs/c_list.rst", Data: list}, {Path: "docs/b_get.rst", Data: get}}
+	unlocked, err := Generate(renamed, Options{Package: "p"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Equal(unlocked.Lock, first.Lock) {
+		t.Fatalf("without the lock, the rename changes nothing: the test tests nothing")
+	}
+	res, err := Generate(renamed, Options{Package: "p", Lock: locked})
+	if err != nil || res.Diags.HasErrors() {
+		t.Fatalf("%v %v", err, res.Diags)
+	}
+	if !bytes.Equal(res.Lock, first.Lock) {
+		t.Errorf("lock now:\n%s\nwant:\n%s", res.Lock, first.Lock)
+	}
+}

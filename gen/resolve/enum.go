@@ -771,6 +771,14 @@ func (r *resolver) fieldEnum(info *tableInfo, i int, f *ir.Field, owner *ir.Type
 		if !slices.Contains(plan.owners, owner) {
 			plan.owners = append(plan.owners, owner)
 		}
+		// The type is keyed by its first field, unless the lock names
+		// it by another's: the struct it was first found in may be
+		// another now (pages renamed, reordered), its fields the same.
+		if _, ok := r.enums.locked[t.Key]; !ok {
+			if k := enumKeyOf(owner, f); k != "" && r.enums.locked[k] != "" {
+				t.Key = k
+			}
+		}
 		return nil
 	}
 	t := &ir.Type{Pos: values[0].Pos, Underlying: base, Page: owner.Page, Table: owner.Table, Key: enumKeyOf(owner, f)}
