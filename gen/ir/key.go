@@ -54,6 +54,10 @@ const MaxKeyLen = 256
 // hashMark separates a long key's prefix from its hash.
 const hashMark = "…#"
 
+// Hashed reports whether a key was cut (see MaxKeyLen): its json path
+// cannot be read back from it.
+func Hashed(key string) bool { return strings.Contains(key, hashMark) }
+
 const (
 	fnvOffset = 14695981039346656037
 	fnvPrime  = 1099511628211

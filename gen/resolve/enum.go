@@ -673,7 +673,7 @@ func (r *resolver) reserveLockedEnums() {
 			primary := ir.FieldKey(info.keys[0], jsonName(fp.param.Name), ir.Object)
 			for _, key := range slices.Concat(info.keys, info.alts, info.legacy) {
 				k := ir.FieldKey(key, jsonName(fp.param.Name), ir.Object)
-				if e, ok := r.lock.Name(k); ok && !r.names.Used(e.Name) {
+				if e, ok := r.lockName(k); ok && !r.names.Used(e.Name) {
 					r.names.Reserve(e.Name)
 					r.enums.locked[primary] = e.Name
 					break

@@ -1,6 +1,7 @@
 package resolve
 
 import (
+	"maps"
 	"path"
 	"slices"
 	"strconv"
@@ -8,6 +9,7 @@ import (
 
 	"github.com/rst2go/rst2go/gen/doc"
 	"github.com/rst2go/rst2go/gen/ir"
+	"github.com/rst2go/rst2go/gen/lock"
 )
 
 // maxKeys bounds the keys one table is known by: a table reached by many
@@ -314,11 +316,12 @@ func (r *resolver) applyLock() {
 	if r.lock == nil {
 		return
 	}
+	r.matchMovedPlaces(commonDir(r))
 	taken := map[string]*tableInfo{}
 	for _, info := range r.tables {
 		n := len(info.keys) + len(info.alts)
 		for i, k := range slices.Concat(info.keys, info.alts, info.legacy) {
-			e, ok := r.lock.Name(k)
+			e, ok := r.lockName(k)
 			if !ok {
 				continue
 			}
@@ -346,5 +349,246 @@ func (r *resolver) applyLock() {
 	}
 	for name := range taken {
 		r.names.Reserve(name)
+	}
+}
+
+// lockName is the lock's entry for key: its own line, else the line of
+// a place it replaced (see matchMovedPlaces).
+func (r *resolver) lockName(key string) (lock.Entry, bool) {
+	if e, ok := r.lock.Name(key); ok {
+		return e, true
+	}
+	e, ok := r.moved[key]
+	return e, ok
+}
+
+// matchMovedPlaces finds, among the places of the lock that no key of
+// this run has (an operation or page that is gone), the ones that this
+// run has under another place none of whose keys the lock holds, and
+// lets every key of the new place find the line of the old one with the
+// same json path. Only one to one: a pair is taken where nothing else on
+// either side matches. Two rules, both for what the docs change and the
+// API does not:
+//
+//   - an operation whose path differs only in the names of path
+//     parameters ("GET .../os-interface/{id}" → "{port_id}");
+//   - a page that has no :original_name: and was renamed (its place is
+//     its path), either of no operation or of an action (keyed by its
+//     page before actions were keyed by their body): a page of no
+//     operation or an action of this run whose tables have exactly the
+//     json paths the old page's lines have, but for lines of the old
+//     page that are scalar fields of those tables (enum types) or its
+//     operation's Params ("params"). The Params of the old page's second
+//     method line ("stopping_an_ecs.rst#2 params") go with the action's
+//     second line.
+func (r *resolver) matchMovedPlaces(dir string) {
+	if r.lock == nil || len(r.lock.Entries) == 0 {
+		return
+	}
+	// The places of this run: every key's, every operation's, every page's.
+	here := map[string]bool{}
+	for _, info := range r.tables {
+		for _, k := range slices.Concat(info.keys, info.alts, info.legacy) {
+			here[keyPlace(k)] = true
+		}
+	}
+	nth := map[*doc.Page]int{}
+	for _, op := range r.ops {
+		here[op.place] = true
+		here[ir.OperationPlace(op.op.Method, op.op.Path)] = true
+		nth[op.page]++
+		for _, id := range r.pageIDs(op.page, dir) {
+			here[id+"#"+strconv.Itoa(nth[op.page])] = true
+		}
+	}
+	for _, p := range r.pages {
+		for _, id := range r.pageIDs(p, dir) {
+			here[id] = true
+		}
+	}
+	// The lock's lines by place, those of places gone.
+	gone := map[string]map[string]lock.Entry{}
+	inLock := map[string]bool{}
+	for _, e := range r.lock.Entries {
+		place := keyPlace(e.Key)
+		inLock[place] = true
+		if here[place] || ir.Hashed(e.Key) {
+			continue
+		}
+		if gone[place] == nil {
+			gone[place] = map[string]lock.Entry{}
+		}
+		gone[place][e.Key[len(place)+1:]] = e
+	}
+	if len(gone) == 0 {
+		return
+	}
+	// This run's places the lock has no line of, with the json paths
+	// of their tables (first keys) and of their tables' fields.
+	type newPlace struct {
+		paths, fields map[string]bool
+	}
+	// A place is not new where the lock names any of its types, by
+	// whatever key.
+	named := map[string]bool{}
+	for _, info := range r.tables {
+		for _, k := range slices.Concat(info.keys, info.alts, info.legacy) {
+			if _, ok := r.lock.Name(k); ok && len(info.keys) > 0 {
+				named[keyPlace(info.keys[0])] = true
+			}
+		}
+	}
+	opsOf := map[*doc.Page][]*opPlan{}
+	nth = map[*doc.Page]int{}
+	for _, op := range r.ops {
+		opsOf[op.page] = append(opsOf[op.page], op)
+		nth[op.page]++
+		if !op.shared {
+			continue
+		}
+		for _, id := range r.pageIDs(op.page, dir) {
+			if nth[op.page] > 1 {
+				id += "#" + strconv.Itoa(nth[op.page])
+			}
+			if _, ok := r.lock.Name(ir.Key(id, "params")); ok {
+				named[op.place] = true
+			}
+		}
+	}
+	fresh := map[string]*newPlace{}
+	for _, info := range r.tables {
+		if len(info.keys) == 0 || ir.Hashed(info.keys[0]) {
+			continue
+		}
+		place := keyPlace(info.keys[0])
+		if inLock[place] || named[place] {
+			continue
+		}
+		np := fresh[place]
+		if np == nil {
+			np = &newPlace{paths: map[string]bool{}, fields: map[string]bool{}}
+			fresh[place] = np
+		}
+		if !info.root || !absorbed[info.role] || len(opsOf[info.page]) == 0 {
+			// (The rows of a path, query or header table are its
+			// operation's Params: the table has no type of its own.)
+			np.paths[info.keys[0][len(place)+1:]] = true
+		}
+		for _, fp := range info.fields {
+			if fp.word.kind != scalarWord && fp.word.kind != emptyWord {
+				continue // only a scalar field has an enum type
+			}
+			if k := ir.FieldKey(info.keys[0], jsonName(fp.param.Name), ir.Object); !ir.Hashed(k) {
+				np.fields[k[len(place)+1:]] = true
+			}
+		}
+	}
+	for _, op := range r.ops {
+		if op.place == "" || inLock[op.place] || named[op.place] {
+			continue
+		}
+		if fresh[op.place] == nil {
+			fresh[op.place] = &newPlace{paths: map[string]bool{}, fields: map[string]bool{}}
+		}
+		fresh[op.place].fields["params"] = true
+	}
+	same := func(old map[string]lock.Entry, oldPlace, newPlace string, np *newPlace) bool {
+		switch {
+		case isOperation(oldPlace):
+			return isOperation(newPlace) && pathForm(oldPlace) == pathForm(newPlace)
+		case isOperation(newPlace) && !strings.HasSuffix(newPlace, ")"):
+			return false // a page is an action's, no other operation's
+		}
+		for p := range np.paths {
+			if _, ok := old[p]; !ok {
+				return false
+			}
+		}
+		for p := range old {
+			if !np.paths[p] && !np.fields[p] {
+				return false
+			}
+		}
+		return true
+	}
+	matches := map[string][]string{} // old place → new places
+	claims := map[string]int{}       // new place → old places matching it
+	for _, oldPlace := range slices.Sorted(maps.Keys(gone)) {
+		for _, newPlace := range slices.Sorted(maps.Keys(fresh)) {
+			if same(gone[oldPlace], oldPlace, newPlace, fresh[newPlace]) {
+				matches[oldPlace] = append(matches[oldPlace], newPlace)
+				claims[newPlace]++
+			}
+		}
+	}
+	if r.moved == nil {
+		r.moved = map[string]lock.Entry{}
+	}
+	target, movedFrom := map[string]bool{}, map[string]bool{}
+	move := func(oldPlace, newPlace string) {
+		target[newPlace], movedFrom[oldPlace] = true, true
+		for path, e := range gone[oldPlace] {
+			r.moved[ir.Key(newPlace, path)] = e
+		}
+	}
+	var pairs [][2]string
+	for _, oldPlace := range slices.Sorted(maps.Keys(matches)) {
+		if news := matches[oldPlace]; len(news) == 1 && claims[news[0]] == 1 {
+			move(oldPlace, news[0])
+			pairs = append(pairs, [2]string{oldPlace, news[0]})
+		}
+	}
+	for _, pair := range pairs {
+		oldPlace, newPlace := pair[0], pair[1]
+		// A page that was an action's: its second method line's
+		// Params ("page.rst#2 params") are the action's second line's.
+		if isOperation(oldPlace) || !isOperation(newPlace) {
+			continue
+		}
+		for _, op := range r.ops {
+			if op.place != newPlace {
+				continue
+			}
+			for i, other := range opsOf[op.page][1:] {
+				more := oldPlace + "#" + strconv.Itoa(i+2)
+				if gone[more] != nil && !movedFrom[more] && fresh[other.place] != nil && !target[other.place] {
+					move(more, other.place)
+				}
+			}
+			break
+		}
+	}
+}
+
+// keyPlace is the place a key starts with: an operation (method, path
+// and action, if any) or a page's identity (which has no space).
+func keyPlace(key string) string {
+	first, rest, _ := strings.Cut(key, " ")
+	if !isMethod(first) || !strings.HasPrefix(rest, "/") {
+		return first
+	}
+	path, _, _ := strings.Cut(rest, " ")
+	return first + " " + path
+}
+
+func isMethod(s string) bool {
+	return s != "" && strings.ToUpper(s) == s && strings.ToLower(s) != s
+}
+
+func isOperation(place string) bool { return strings.Contains(place, " /") }
+
+// pathForm is an operation's place with its path parameters' names left
+// out: "GET /v1/{}/things/{}".
+func pathForm(place string) string {
+	var b strings.Builder
+	for {
+		i := strings.Index(place, "{")
+		j := strings.Index(place[max(i, 0):], "}")
+		if i < 0 || j < 0 {
+			b.WriteString(place)
+			return b.String()
+		}
+		b.WriteString(place[:i+1])
+		place = place[i+j:]
 	}
 }

@@ -189,7 +189,7 @@ func (r *resolver) nameParamsTypes() {
 			name = op.GoName + v + "Params"
 		}
 		for i, place := range append(places, legacy...) {
-			if e, ok := r.lock.Name(ir.Key(place, "params")); ok && !r.names.Used(e.Name) {
+			if e, ok := r.lockName(ir.Key(place, "params")); ok && !r.names.Used(e.Name) {
 				name = e.Name
 				if i < len(places) {
 					op.ParamsType.Key = ir.Key(place, "params")

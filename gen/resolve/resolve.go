@@ -80,6 +80,9 @@ type resolver struct {
 	sides      map[*ir.Type]side // see markSides
 	enums      enums
 	stems      map[*doc.Page]string // see pageStem
+	// moved are lock entries found by a place that replaced theirs
+	// (see matchMovedPlaces), by the key they stand for now.
+	moved map[string]lock.Entry
 }
 
 // tableInfo is the resolver's knowledge of one parameter table.

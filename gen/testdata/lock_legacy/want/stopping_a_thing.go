@@ -25,28 +25,7 @@ type OSStop struct {
 	// How. The default is SOFT.
 	//   - SOFT: soft it.
 	//   - HARD: hard it.
-	Type OSStopType `json:"type,omitempty"`
-}
-
-// OSStopType is the type of the type field of [OSStop].
-type OSStopType string
-
-const (
-	// soft it.
-	OSStopTypeSoft OSStopType = "SOFT"
-
-	// hard it.
-	OSStopTypeHard OSStopType = "HARD"
-)
-
-// Valid reports whether v is one of the documented values of OSStopType.
-// Other values decode all the same.
-func (v OSStopType) Valid() bool {
-	switch v {
-	case OSStopTypeSoft, OSStopTypeHard:
-		return true
-	}
-	return false
+	Type OSBootType `json:"type,omitempty"`
 }
 
 // StopThingParams are the path, query and header parameters of StopThing.
