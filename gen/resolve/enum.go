@@ -88,7 +88,7 @@ func findTrigger(m string) []int { return matchTrigger(m) }
 
 // containsASCIIFold reports whether s holds lower, a lower-case ASCII
 // word, in any case.
-func containsASCIIFold(s, lower string) bool {
+func containsASCIIFold[T ~string | ~[]byte](s T, lower string) bool {
 	for i := 0; i+len(lower) <= len(s); i++ {
 		if s[i]|0x20 == lower[0] && asciiEqualFold(s[i:i+len(lower)], lower) {
 			return true
@@ -99,7 +99,7 @@ func containsASCIIFold(s, lower string) bool {
 
 // asciiEqualFold reports whether s is lower, a lower-case ASCII word, in
 // any case.
-func asciiEqualFold(s, lower string) bool {
+func asciiEqualFold[T ~string | ~[]byte](s T, lower string) bool {
 	for i := 0; i < len(lower); i++ {
 		if s[i]|0x20 != lower[i] {
 			return false
@@ -107,22 +107,6 @@ func asciiEqualFold(s, lower string) bool {
 	}
 	return true
 }
-
-// openWords mark a list of examples, not a set.
-var openWords = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`(?i)\bsuch\s+as\b|\bfor\s+example\b|\bfor\s+instance\b|\be\.\s?g\.|\bincluding\b|\betc\b|\.\.\.|…|\bincludes?\b\s*(?::|but)|\band\s+so\s+on\b|\bamong\s+others\b`)
-})
-
-// itemSplit separates the items of a sentence's list.
-var itemSplit = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\s*,\s*(?:and|or)\s+|\s*,\s*|\s+(?:and|or)\s+`) })
-
-// plainValue is a value written without markup: one word.
-var plainValue = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z0-9_.:/*+-]+$`) })
-
-var numberRange = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^-?\d+\s*(?:-|~|to)\s*-?\d+$`) })
-
-// intValue is an integer as an integer enum's values are written.
-var intValue = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^-?\d+$`) })
 
 // readEnum reads the sets a description gives and why a list it holds is
 // not a set. Only the description's own paragraphs and lists are read,
@@ -200,7 +184,7 @@ func readEnum(blocks []*doc.Block) (sets []*enumSet, defaults []*ir.EnumValue, n
 // introduce a set ("Options:", "The value can be as follows:"); loc is
 // findTrigger(m).
 func triggerOnly(m string, loc []int) bool {
-	return loc != nil && strings.Trim(m[loc[1]:], " :：") == "" && !openWords().MatchString(unmark(m))
+	return loc != nil && strings.Trim(m[loc[1]:], " :：") == "" && !hasOpenWords(unmark(m))
 }
 
 // isRange reports whether a paragraph is "**Range**", which introduces a
@@ -213,7 +197,7 @@ func isRange(intro string) bool {
 // allMarked reports whether the marked text m is a list of marked values
 // only: each of its items is one marked run ("**a**, **b**, and **c**.").
 func allMarked(m string) bool {
-	items := itemSplit().Split(strings.TrimSuffix(strings.TrimSpace(m), "."), -1)
+	items := splitItems(strings.TrimSuffix(strings.TrimSpace(m), "."))
 	if len(items) < 2 {
 		return false
 	}
@@ -281,7 +265,7 @@ func textSet(b *doc.Block, before, rest string) (*enumSet, *notEnum, bool) {
 	}
 	var values []*ir.EnumValue
 	bad := false
-	for _, item := range itemSplit().Split(rest, -1) {
+	for _, item := range splitItems(rest) {
 		v, explain, ok := itemValue(item)
 		if !ok {
 			bad = true
@@ -294,7 +278,7 @@ func textSet(b *doc.Block, before, rest string) (*enumSet, *notEnum, bool) {
 		values = append(values, ev)
 	}
 	switch {
-	case openWords().MatchString(unmark(tail)) || openWords().MatchString(unmark(sentenceStart)):
+	case hasOpenWords(unmark(tail)) || hasOpenWords(unmark(sentenceStart)):
 		if len(values) > 0 {
 			return nil, &notEnum{b.Pos, "examples (an open list)"}, false
 		}
@@ -318,7 +302,7 @@ func itemValue(item string) (value, explain string, ok bool) {
 	if i := strings.IndexByte(item, '('); i > 0 && strings.HasSuffix(item, ")") {
 		explain = strings.TrimSpace(unmark(item[i+1 : len(item)-1]))
 		item = strings.TrimSpace(item[:i])
-	} else if i := strings.IndexAny(item, ":："); i > 0 && !strings.ContainsRune(item[:i], markOpen) && intValue().MatchString(strings.TrimSpace(item[:i])) {
+	} else if i := strings.IndexAny(item, ":："); i > 0 && !strings.ContainsRune(item[:i], markOpen) && isIntText(strings.TrimSpace(item[:i])) {
 		explain = strings.TrimSpace(unmark(item[i+1:]))
 		item = strings.TrimSpace(item[:i])
 	}
@@ -339,12 +323,12 @@ func loneValue(s string) (string, bool) {
 		}
 		// Quotes around a value are not part of it ("**"none"**").
 		v = strings.Trim(v, `"'`)
-	case plainValue().MatchString(s) && len(s) <= 64 && (s == "*" || strings.IndexFunc(s, isLetterOrDigit) >= 0):
+	case isPlainValue(s) && len(s) <= 64 && (s == "*" || strings.IndexFunc(s, isLetterOrDigit) >= 0):
 		v = s
 	default:
 		return "", false
 	}
-	if numberRange().MatchString(v) || strings.EqualFold(v, "N/A") || v == "-" {
+	if isNumberRange(v) || strings.EqualFold(v, "N/A") || v == "-" {
 		return "", false
 	}
 	return v, true
@@ -383,9 +367,6 @@ var listSep = sync.OnceValue(func() *regexp.Regexp {
 // "Empty string: There is no host information."
 var emptyString = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\s*(?i:an\s+)?(?i:empty\s+string)\s*[:：]\s*`) })
 
-// plainItem is a list item written without markup: "ACTIVE: text".
-var plainItem = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\s*([A-Za-z0-9_.-]+)\s*[:：]\s*`) })
-
 // listSet reads a bullet list whose every item starts with a value. intro
 // is the marked text of the paragraph just before it, triggered whether
 // that paragraph introduces values (triggerOnly or isRange).
@@ -405,7 +386,7 @@ func listSet(b *doc.Block, intro string, triggered bool) (*enumSet, *notEnum) {
 		return nil, nil
 	case formatParts(intro, values):
 		return nil, &notEnum{b.Pos, "parts of a format"}
-	case intro != "" && openWords().MatchString(unmark(intro)) && (triggered || len(values) >= 2):
+	case intro != "" && hasOpenWords(unmark(intro)) && (triggered || len(values) >= 2):
 		return nil, &notEnum{b.Pos, "examples (an open list)"}
 	case bad > 0:
 		if len(values) >= 2 || triggered {
@@ -484,18 +465,18 @@ func listItemValue(item []*doc.Block, triggered, para bool) *ir.EnumValue {
 		value = ""
 		rest = append([]*doc.Inline{{Kind: doc.Plain, Text: in[0].Text[loc[1]:]}}, in[1:]...)
 	} else if in[0].Kind == doc.Plain {
-		m := plainItem().FindStringSubmatch(in[0].Text)
-		if m == nil {
+		v, end := plainItemAt(in[0].Text)
+		if end < 0 {
 			if v, ok := loneValue(in[0].Text); ok && len(in) == 1 && len(item) == 1 && triggered && !para {
 				return &ir.EnumValue{Value: v, Pos: first.Pos}
 			}
 			return nil
 		}
-		if !triggered && (!plainLooksValue(m[1]) || para && strings.ToUpper(m[1]) != m[1]) {
+		if !triggered && (!plainLooksValue(v) || para && strings.ToUpper(v) != v) {
 			return nil
 		}
-		value = m[1]
-		rest = append([]*doc.Inline{{Kind: doc.Plain, Text: in[0].Text[len(m[0]):]}}, in[1:]...)
+		value = v
+		rest = append([]*doc.Inline{{Kind: doc.Plain, Text: in[0].Text[end:]}}, in[1:]...)
 	} else {
 		return nil
 	}
@@ -523,7 +504,7 @@ func isLetterOrDigit(c rune) bool { return unicode.IsLetter(c) || unicode.IsDigi
 // a word in lower case ("fixed", "vault_delete"); not a capitalized word,
 // which is a label ("Maximum: 10", "Note: ...").
 func plainLooksValue(s string) bool {
-	if intValue().MatchString(s) {
+	if isIntText(s) {
 		return true
 	}
 	switch strings.ToUpper(s) {
@@ -751,7 +732,7 @@ func (r *resolver) fieldEnum(info *tableInfo, i int, f *ir.Field, owner *ir.Type
 	}
 	if override != nil {
 		for _, v := range override.Values {
-			if isInt && !intValue().MatchString(v) {
+			if isInt && !isIntText(v) {
 				r.diags.Errorf(override.Pos, "config", "values: %q is not an integer, and %s.%s is %s", v, owner.GoName, f.JSONName, base)
 				continue
 			}
@@ -968,7 +949,7 @@ func (r *resolver) intNames(values []*ir.EnumValue, isInt bool) []string {
 			continue
 		}
 		w := strings.TrimSuffix(doc.BlocksText(v.Doc), ".")
-		if len(v.Doc) != 1 || !plainValue().MatchString(w) || intValue().MatchString(w) || seen[w] {
+		if len(v.Doc) != 1 || !isPlainValue(w) || isIntText(w) || seen[w] {
 			byWord = false
 			continue
 		}
@@ -984,7 +965,7 @@ func (r *resolver) intNames(values []*ir.EnumValue, isInt bool) []string {
 
 func allIntegers(values []*ir.EnumValue) bool {
 	for _, v := range values {
-		if !intValue().MatchString(v.Value) {
+		if !isIntText(v.Value) {
 			return false
 		}
 	}

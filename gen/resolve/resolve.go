@@ -383,10 +383,6 @@ func (w *typeWord) wantsTable() bool {
 	return false
 }
 
-// seeTableN finds "see Table 3" and, where tables are numbered by chapter,
-// "see Table 2-3" (the number is all of "2-3"; see titleIndex.numbered).
-var seeTableN = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)\btable\s+(\d+(?:[-‐–.]\d+)?)\b`) })
-
 // seeField finds a field named in a description as the place of its
 // table: "For details, see the **coop** field below.", "see the coop
 // parameter description".
@@ -429,21 +425,24 @@ func (r *resolver) explicitTarget(fp *fieldPlan) (found *tableInfo, lookByName b
 	if found != nil || !fp.word.wantsTable() {
 		return found, false
 	}
+	if !mayMentionTable(p) {
+		return nil, fp.word.kind != emptyWord
+	}
 	text := p.Type + "\n" + doc.BlocksText(p.Description)
-	m := seeTableN().FindStringSubmatch(text)
+	n := seeTableNumber(text)
 	// "see Table 3" with a link that resolves nowhere names a table of
 	// the page the link pointed to (not in this run), not this page's.
-	if m != nil && !unresolved {
+	if n != "" && !unresolved {
 		if fp.alts = r.alternatives(fp, text); fp.alts != nil {
 			return fp.alts[0].table, false
 		}
-		for _, t := range r.titleIndex(page).numbered(m[1]) {
+		for _, t := range r.titleIndex(page).numbered(n) {
 			if t != fp.owner.table {
 				return r.infos[t], false
 			}
 		}
 	}
-	return nil, fp.word.kind != emptyWord || m != nil
+	return nil, fp.word.kind != emptyWord || n != ""
 }
 
 // namedTarget finds a row's table by name, without a link: a table of
@@ -488,8 +487,18 @@ func (r *resolver) namedTarget(fp *fieldPlan, explicit map[*tableInfo]bool) *tab
 	return nil
 }
 
+// mentionsTable reports whether a row's Type cell or description says
+// "see Table N" (seeTableNumber).
 func mentionsTable(p *doc.Param) bool {
-	return seeTableN().MatchString(p.Type + "\n" + doc.BlocksText(p.Description))
+	return mayMentionTable(p) && seeTableNumber(p.Type+"\n"+doc.BlocksText(p.Description)) != ""
+}
+
+// mayMentionTable reports whether a row's Type cell or description holds
+// the word "table" in any case, which every match of seeTableNumber holds:
+// most hold none and need neither their text nor a search.
+func mayMentionTable(p *doc.Param) bool {
+	return containsASCIIFold(p.Type, "table") ||
+		blocksAny(p.Description, func(text []byte) bool { return containsASCIIFold(text, "table") })
 }
 
 func refText(ref *doc.Ref) string {

@@ -1,6 +1,10 @@
 package resolve
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/rst2go/rst2go/gen/doc"
+)
 
 // Hand-written matchers for the expressions the resolver runs most: on
 // ecs/rst the set trigger (setTrigger) and the status code (statusCode)
@@ -291,4 +295,319 @@ func triggerTail(m string, i int) int {
 		i += len("：")
 	}
 	return skipSpace(m, i)
+}
+
+// isBoundary reports whether \b holds at i in s: a word byte on one side
+// and not on the other (outside s counts as not a word byte). Bytes of
+// other characters than ASCII are not word bytes, as in Go's \b.
+func isBoundary(s string, i int) bool {
+	before := i > 0 && isWordByte(s[i-1])
+	after := i < len(s) && isWordByte(s[i])
+	return before != after
+}
+
+// boundedWordsAt is wordsAt with \b before and after the words
+// (\bword\s+word\b), and returns the end, or -1.
+func boundedWordsAt(s string, i int, words ...string) int {
+	if !isBoundary(s, i) {
+		return -1
+	}
+	j := wordsAt(s, i, words...)
+	if j < 0 || !isBoundary(s, j) {
+		return -1
+	}
+	return j
+}
+
+// hasOpenWords reports whether s holds one of the words that mark a list
+// of examples, as openWords().MatchString(s) does:
+// (?i)\bsuch\s+as\b|\bfor\s+example\b|\bfor\s+instance\b|\be\.\s?g\.|
+// \bincluding\b|\betc\b|\.\.\.|…|\bincludes?\b\s*(?::|but)|
+// \band\s+so\s+on\b|\bamong\s+others\b.
+func hasOpenWords(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] | 0x20 {
+		case 's', "\u017f"[0] | 0x20:
+			if boundedWordsAt(s, i, "such", "as") >= 0 {
+				return true
+			}
+		case 'f':
+			if boundedWordsAt(s, i, "for", "example") >= 0 || boundedWordsAt(s, i, "for", "instance") >= 0 {
+				return true
+			}
+		case 'e':
+			if isBoundary(s, i) {
+				// e\.\s?g\.
+				if j := foldAt(s, i, "e"); j < len(s) && s[j] == '.' {
+					j++
+					if j < len(s) && isSpace(s[j]) && foldAt(s, j+1, "g") >= 0 {
+						j++
+					}
+					if j = foldAt(s, j, "g"); j >= 0 && j < len(s) && s[j] == '.' {
+						return true
+					}
+				}
+			}
+			if boundedWordsAt(s, i, "etc") >= 0 {
+				return true
+			}
+		case 'i':
+			if boundedWordsAt(s, i, "including") >= 0 || includesAt(s, i) {
+				return true
+			}
+		case 'a':
+			if boundedWordsAt(s, i, "and", "so", "on") >= 0 || boundedWordsAt(s, i, "among", "others") >= 0 {
+				return true
+			}
+		case '.' | 0x20:
+			if strings.HasPrefix(s[i:], "...") {
+				return true
+			}
+		case "…"[0] | 0x20:
+			if strings.HasPrefix(s[i:], "…") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// includesAt matches \bincludes?\b\s*(?::|but) at s[i:]: with the s
+// first, then without it.
+func includesAt(s string, i int) bool {
+	j := boundedWordsAt(s, i, "include")
+	k := -1
+	if j0 := wordsAt(s, i, "includes"); j0 >= 0 && isBoundary(s, i) && isBoundary(s, j0) {
+		k = j0
+	}
+	for _, end := range []int{k, j} {
+		if end < 0 {
+			continue
+		}
+		end = skipSpace(s, end)
+		if strings.HasPrefix(s[end:], ":") || foldAt(s, end, "but") >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// splitItems splits the items of a sentence's list as
+// itemSplit().Split(s, -1) does, at each leftmost match, left to right, of
+// \s*,\s*(?:and|or)\s+|\s*,\s*|\s+(?:and|or)\s+ (case matters).
+func splitItems(s string) []string {
+	if s == "" {
+		return []string{""}
+	}
+	var out []string
+	beg := 0
+	for i := 0; i < len(s); i++ {
+		end := itemSepAt(s, i)
+		if end < 0 {
+			continue
+		}
+		out = append(out, s[beg:i])
+		beg = end
+		i = end - 1
+	}
+	return append(out, s[beg:])
+}
+
+// itemSepAt matches itemSplit's alternatives, in order, at s[i:] and
+// returns the end, or -1.
+func itemSepAt(s string, i int) int {
+	if c := s[i]; c != ',' && !isSpace(c) {
+		return -1
+	}
+	if j := skipSpace(s, i); j < len(s) && s[j] == ',' {
+		j = skipSpace(s, j+1)
+		// \s*,\s*(?:and|or)\s+, else \s*,\s*
+		if k := andOrAt(s, j); k >= 0 {
+			if l := skipSpace(s, k); l > k {
+				return l
+			}
+		}
+		return j
+	}
+	// \s+(?:and|or)\s+
+	if j := skipSpace(s, i); j > i {
+		if k := andOrAt(s, j); k >= 0 {
+			if l := skipSpace(s, k); l > k {
+				return l
+			}
+		}
+	}
+	return -1
+}
+
+// andOrAt matches (?:and|or), in lower case, at s[i:] and returns the
+// end, or -1.
+func andOrAt(s string, i int) int {
+	switch {
+	case strings.HasPrefix(s[i:], "and"):
+		return i + 3
+	case strings.HasPrefix(s[i:], "or"):
+		return i + 2
+	}
+	return -1
+}
+
+// isPlainValue reports whether s is one word of value characters, as
+// plainValue, ^[A-Za-z0-9_.:/*+-]+$, matches.
+func isPlainValue(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !isWordByte(c) && !strings.ContainsRune(".:/*+-", rune(c)) {
+			return false
+		}
+	}
+	return true
+}
+
+// digitsAt returns the end of the run of ASCII digits at s[i:] (\d*).
+func digitsAt(s string, i int) int {
+	for i < len(s) && isDigit(s[i]) {
+		i++
+	}
+	return i
+}
+
+// intAt matches -?\d+ at s[i:] and returns the end, or -1.
+func intAt(s string, i int) int {
+	if i < len(s) && s[i] == '-' {
+		i++
+	}
+	j := digitsAt(s, i)
+	if j == i {
+		return -1
+	}
+	return j
+}
+
+// isIntText reports whether s is an integer as intValue, ^-?\d+$, matches.
+func isIntText(s string) bool {
+	return intAt(s, 0) == len(s)
+}
+
+// isNumberRange reports whether s is a range of integers as numberRange,
+// ^-?\d+\s*(?:-|~|to)\s*-?\d+$, matches.
+func isNumberRange(s string) bool {
+	j := intAt(s, 0)
+	if j < 0 {
+		return false
+	}
+	j = skipSpace(s, j)
+	switch {
+	case strings.HasPrefix(s[j:], "-"), strings.HasPrefix(s[j:], "~"):
+		j++
+	case strings.HasPrefix(s[j:], "to"):
+		j += 2
+	default:
+		return false
+	}
+	return intAt(s, skipSpace(s, j)) == len(s)
+}
+
+// plainItemAt reads a list item written without markup, "ACTIVE: text",
+// as plainItem, ^\s*([A-Za-z0-9_.-]+)\s*[:：]\s*, does: the value and the
+// end of the match, or end -1.
+func plainItemAt(s string) (value string, end int) {
+	i := skipSpace(s, 0)
+	j := i
+	for j < len(s) && (isWordByte(s[j]) || s[j] == '.' || s[j] == '-') {
+		j++
+	}
+	if j == i {
+		return "", -1
+	}
+	k := skipSpace(s, j)
+	switch {
+	case strings.HasPrefix(s[k:], ":"):
+		k++
+	case strings.HasPrefix(s[k:], "："):
+		k += len("：")
+	default:
+		return "", -1
+	}
+	return s[i:j], skipSpace(s, k)
+}
+
+// seeTableNumber finds "table N" as seeTableN,
+// (?i)\btable\s+(\d+(?:[-‐–.]\d+)?)\b, does: the number of the leftmost
+// match, or "".
+func seeTableNumber(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i]|0x20 != 't' || !isBoundary(s, i) {
+			continue
+		}
+		j := foldAt(s, i, "table")
+		if j < 0 || skipSpace(s, j) == j {
+			continue
+		}
+		j = skipSpace(s, j)
+		// \d+ must be all of the digits for \b to hold after it.
+		end := digitsAt(s, j)
+		if end == j {
+			continue
+		}
+		// (?:[-‐–.]\d+)? then \b; without the group, \b after \d+.
+		for _, sep := range []string{"-", "‐", "–", "."} {
+			if strings.HasPrefix(s[end:], sep) {
+				k := end + len(sep)
+				if l := digitsAt(s, k); l > k && isBoundary(s, l) {
+					return s[j:l]
+				}
+				break
+			}
+		}
+		if isBoundary(s, end) {
+			return s[j:end]
+		}
+	}
+	return ""
+}
+
+// blocksAny reports whether pred holds for one of the parts of
+// doc.BlocksText(blocks): a paragraph's text (its inlines' texts joined,
+// white space not yet folded) or a code block's, at any depth of lists
+// and notes. For a predicate about runs of characters without white space
+// ("3339", "table" in any case) that is whether it holds for
+// doc.BlocksText(blocks), which folds white space within a paragraph and
+// joins the parts with blank lines, but costs a string per paragraph and
+// list item: most descriptions fail such a test, and need none.
+func blocksAny(blocks []*doc.Block, pred func([]byte) bool) bool {
+	var buf []byte
+	var walk func([]*doc.Block) bool
+	walk = func(blocks []*doc.Block) bool {
+		for _, b := range blocks {
+			switch b.Kind {
+			case doc.Paragraph:
+				buf = buf[:0]
+				for _, in := range b.Inlines {
+					buf = append(buf, in.Text...)
+				}
+				if pred(buf) {
+					return true
+				}
+			case doc.Code:
+				if pred(append(buf[:0], b.Text...)) {
+					return true
+				}
+			case doc.List:
+				for _, item := range b.Items {
+					if walk(item) {
+						return true
+					}
+				}
+			case doc.Note:
+				if walk(b.Blocks) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	return walk(blocks)
 }

@@ -28,6 +28,24 @@ var (
 	// statusCode finds the status code a text gives ("Status code:
 	// 400"): statusIn, withoutStatus.
 	statusCode = regexp.MustCompile(`(?i)status\s+code\s*:?\s*(\d{3})`)
+	// openWords mark a list of examples, not a set (hasOpenWords).
+	openWords = regexp.MustCompile(`(?i)\bsuch\s+as\b|\bfor\s+example\b|\bfor\s+instance\b|\be\.\s?g\.|\bincluding\b|\betc\b|\.\.\.|…|\bincludes?\b\s*(?::|but)|\band\s+so\s+on\b|\bamong\s+others\b`)
+	// itemSplit separates the items of a sentence's list (splitItems).
+	itemSplit = regexp.MustCompile(`\s*,\s*(?:and|or)\s+|\s*,\s*|\s+(?:and|or)\s+`)
+	// plainValue is a value written without markup: one word
+	// (isPlainValue).
+	plainValue = regexp.MustCompile(`^[A-Za-z0-9_.:/*+-]+$`)
+	// numberRange is a range of integers, not a value (isNumberRange).
+	numberRange = regexp.MustCompile(`^-?\d+\s*(?:-|~|to)\s*-?\d+$`)
+	// intValue is an integer as an integer enum's values are written
+	// (isIntText).
+	intValue = regexp.MustCompile(`^-?\d+$`)
+	// plainItem is a list item written without markup: "ACTIVE: text"
+	// (plainItemAt).
+	plainItem = regexp.MustCompile(`^\s*([A-Za-z0-9_.-]+)\s*[:：]\s*`)
+	// seeTableN finds "see Table 3" and, where tables are numbered by
+	// chapter, "see Table 2-3" (seeTableNumber).
+	seeTableN = regexp.MustCompile(`(?i)\btable\s+(\d+(?:[-‐–.]\d+)?)\b`)
 )
 
 // scanTexts are texts the matchers must get right: each alternative of
@@ -132,6 +150,18 @@ var scanTexts = []string{
 	"sstatus code: 200 status code: 404",
 	"Normal response (status code: 200); error (Status code: 500)",
 	"\u212aelvin status code: 200",
+	"such as a", "ſuch aſ b", "ſuch aſx", "Such  As", "such as_", "suchas", "xsuch as",
+	"for example", "For instance:", "for examples", "e.g. x", "e. g. x", "E.G.", "e.  g.", "e.g", "ie.g.",
+	"including x", "includingx", "etc.", "etc", "etcetera", "a...", "a…", "..",
+	"includes: a", "include but", "includes but", "includesbut", "include:", "includeſ : x", "includes  :",
+	"and so on", "and  so on.", "and so one", "among others", "Among Othersx",
+	"a, b, and c", "a , b ,and c", "a,b", "a and b or c", "a, or b", "a,andb", "a, and", "a ,  andrew",
+	" and b", "a and", "a  and  b", "a\tand\nb", ",", " , ", "a,", ",a", "a AND b", "x, orange",
+	"ACTIVE: up", "  up-1 ： x", "a.b: c", "a b: c", ": x", "a:", "a :  ", "ß: x",
+	"-1", "1", "-", "1-2", "1 - 2", "1 ~ 2", "1to2", "1 to -2", "-1--2", "1-", "1 -2x", "12", "+1", "1.5",
+	"a.b/c*d+e-f:g_h", "a b", "a,b",
+	"see Table 3.", "Table 2-3", "table 2‐3 x", "table 2–3", "table 2.3.4", "table 12a", "table 1.x", "table 1-",
+	"table 2-3x", "Table 1.5b", "table 2–3a", "tables 3", "table3", "xtable 3", "_table 3", "See table  10", "table 1 and table 2", "TABLE 7x, table 8",
 }
 
 // TestFoldOrbits: the ASCII letters whose (?i) folding reaches past
@@ -187,6 +217,37 @@ func checkScan(t *testing.T, s string) {
 	}
 	if got, want := withoutStatus(s), statusCode.ReplaceAllString(s, ""); got != want {
 		t.Errorf("withoutStatus(%q) = %q, want %q", s, got, want)
+	}
+	if got, want := hasOpenWords(s), openWords.MatchString(s); got != want {
+		t.Errorf("hasOpenWords(%q) = %v, openWords says %v", s, got, want)
+	}
+	items := splitItems(s)
+	if want := itemSplit.Split(s, -1); !slices.Equal(items, want) {
+		t.Errorf("splitItems(%q) = %q, want %q", s, items, want)
+	}
+	want = ""
+	if m := seeTableN.FindStringSubmatch(s); m != nil {
+		want = m[1]
+	}
+	if got := seeTableNumber(s); got != want {
+		t.Errorf("seeTableNumber(%q) = %q, seeTableN finds %q", s, got, want)
+	}
+	value, end := plainItemAt(s)
+	if m := plainItem.FindStringSubmatch(s); m == nil && end >= 0 || m != nil && (value != m[1] || end != len(m[0])) {
+		t.Errorf("plainItemAt(%q) = %q, %d; plainItem finds %q", s, value, end, m)
+	}
+	for _, v := range append(items, s, strings.TrimSpace(s)) {
+		for _, w := range []string{v, strings.TrimSpace(v), unmark(strings.TrimSpace(v))} {
+			if got, want := isPlainValue(w), plainValue.MatchString(w); got != want {
+				t.Errorf("isPlainValue(%q) = %v, want %v", w, got, want)
+			}
+			if got, want := isIntText(w), intValue.MatchString(w); got != want {
+				t.Errorf("isIntText(%q) = %v, want %v", w, got, want)
+			}
+			if got, want := isNumberRange(w), numberRange.MatchString(w); got != want {
+				t.Errorf("isNumberRange(%q) = %v, want %v", w, got, want)
+			}
+		}
 	}
 }
 

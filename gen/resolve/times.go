@@ -1,8 +1,8 @@
 package resolve
 
 import (
+	"bytes"
 	"regexp"
-	"strings"
 	"sync"
 	"time"
 
@@ -47,13 +47,13 @@ const (
 // when every example and pattern has a zone (or the text names RFC 3339),
 // the bare layout when one has none, "" when it documents no format.
 func timeLayout(blocks []*doc.Block) string {
-	text := doc.BlocksText(blocks)
 	// Every match of the expressions below holds "3339", or a 'T' between
 	// a date and a time (dateTimeT): most descriptions hold neither and
-	// need no search.
-	if !strings.Contains(text, "3339") && !dateTimeT(text) {
+	// need neither their text nor a search.
+	if !blocksAny(blocks, mayHoldTime) {
 		return ""
 	}
+	text := doc.BlocksText(blocks)
 	zoned, bare := rfc3339Word().MatchString(text) || zoneFormat().MatchString(text), false
 	for _, m := range stamp().FindAllStringSubmatch(text, -1) {
 		switch z := m[1]; {
@@ -81,7 +81,7 @@ func timeLayout(blocks []*doc.Block) string {
 // 'd' and before a digit, an 'h' or a '%', in any case: the joint of every
 // match of stamp, zoneFormat and bareFormat ("22T03", "ddTHH", "%ddT%HH").
 // None of these letters has a case fold outside ASCII.
-func dateTimeT(text string) bool {
+func dateTimeT[T ~string | ~[]byte](text T) bool {
 	for i := 1; i+1 < len(text); i++ {
 		if text[i]|0x20 != 't' {
 			continue
@@ -92,6 +92,12 @@ func dateTimeT(text string) bool {
 		}
 	}
 	return false
+}
+
+// mayHoldTime reports whether text holds "3339" or dateTimeT: runs of
+// characters without white space, for blocksAny.
+func mayHoldTime(text []byte) bool {
+	return bytes.Contains(text, []byte("3339")) || dateTimeT(text)
 }
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
