@@ -182,7 +182,7 @@ var groupFields = 2000
 func genType(t *ir.Type, opts godoc.Options, sdk string) jen.Code {
 	if t.AliasOf != nil {
 		// type Name = Twin
-		return jen.Add(comment(godoc.Lines("", t.Doc, opts))).Line().
+		return jen.Add(comment(godoc.Comment("", t.Doc, opts))).Line().
 			Type().Id(t.GoName).Op("=").Id(t.AliasOf.GoName)
 	}
 	if t.Enum != nil {
@@ -190,21 +190,21 @@ func genType(t *ir.Type, opts godoc.Options, sdk string) jen.Code {
 	}
 	if t.Underlying != nil {
 		// type Name map[string]Elem
-		return jen.Add(comment(godoc.Lines("", t.Doc, opts))).Line().
+		return jen.Add(comment(godoc.Comment("", t.Doc, opts))).Line().
 			Type().Id(t.GoName).Add(goType(t.Underlying))
 	}
 	fields := make([]jen.Code, 0, 2*len(t.Fields))
 	for i, f := range t.Fields {
-		lines := godoc.Lines("", f.Doc, opts)
-		if i > 0 && len(lines) > 0 {
+		text := godoc.Comment("", f.Doc, opts)
+		if i > 0 && text != "" {
 			fields = append(fields, jen.Line())
 		}
-		if len(lines) > 0 {
-			fields = append(fields, fieldComment(lines))
+		if text != "" {
+			fields = append(fields, fieldComment(text))
 		}
 		fields = append(fields, genField(f, sdk))
 	}
-	return jen.Add(comment(godoc.Lines("", t.Doc, opts))).Line().
+	return jen.Add(comment(godoc.Comment("", t.Doc, opts))).Line().
 		Type().Id(t.GoName).Struct(fields...)
 }
 
@@ -231,14 +231,14 @@ func genEnum(t *ir.Type, opts godoc.Options) jen.Code {
 	consts := make([]jen.Code, 0, 2*len(t.Enum.Values))
 	cases := make([]jen.Code, 0, len(t.Enum.Values))
 	for i, v := range t.Enum.Values {
-		lines := godoc.Lines("", v.Doc, opts)
-		if i > 0 && len(lines) > 0 {
+		text := godoc.Comment("", v.Doc, opts)
+		if i > 0 && text != "" {
 			consts = append(consts, jen.Line())
 		}
-		consts = append(consts, fieldComment(lines), jen.Id(v.GoName).Id(t.GoName).Op("=").Add(enumLit(t.Enum.Base, v.Value)))
+		consts = append(consts, fieldComment(text), jen.Id(v.GoName).Id(t.GoName).Op("=").Add(enumLit(t.Enum.Base, v.Value)))
 		cases = append(cases, jen.Id(v.GoName))
 	}
-	return jen.Add(comment(godoc.Lines("", t.Doc, opts))).Line().
+	return jen.Add(comment(godoc.Comment("", t.Doc, opts))).Line().
 		Type().Id(t.GoName).Add(goType(t.Enum.Base)).Line().Line().
 		Const().Defs(consts...).Line().Line().
 		Comment("Valid reports whether v is one of the documented values of "+t.GoName+".").Line().
@@ -306,15 +306,15 @@ func goType(t *ir.GoType) jen.Code {
 	return jen.Id(t.Name)
 }
 
-// comment turns rendered doc comment lines (each starting with "//") into a
-// jennifer comment. jennifer writes a string that starts with "//"
-// verbatim; a string with newlines that did not would become a /* */
-// block, which docs text could close early.
-func comment(lines []string) jen.Code {
-	if len(lines) == 0 {
+// comment turns a rendered doc comment (godoc.Comment: lines each
+// starting with "//") into a jennifer comment. jennifer writes a string
+// that starts with "//" verbatim; a string with newlines that did not
+// would become a /* */ block, which docs text could close early.
+func comment(text string) jen.Code {
+	if text == "" {
 		return jen.Null()
 	}
-	return jen.Comment(strings.Join(lines, "\n"))
+	return jen.Comment(text)
 }
 
 // fieldComment is comment indented, as gofmt indents a comment within a
@@ -323,11 +323,11 @@ func comment(lines []string) jen.Code {
 // and gofmt parses and prints those again (go/printer's formatDocComment):
 // that would change nothing (godoc printed them) and cost a tenth of the
 // emitter's time.
-func fieldComment(lines []string) jen.Code {
-	if len(lines) == 0 {
+func fieldComment(text string) jen.Code {
+	if text == "" {
 		return jen.Null()
 	}
-	return jen.Op("\t").Add(comment(lines))
+	return jen.Op("\t").Add(comment(text))
 }
 
 // aliasImports names the imports that jennifer would name after a

@@ -24,14 +24,14 @@ import (
 func genParams(op *ir.Operation, opts godoc.Options, sdk string) jen.Code {
 	fields := make([]jen.Code, 0, 2*len(op.Params))
 	for i, p := range op.Params {
-		lines := godoc.Lines("", p.Doc, opts)
-		if i > 0 && len(lines) > 0 {
+		text := godoc.Comment("", p.Doc, opts)
+		if i > 0 && text != "" {
 			fields = append(fields, jen.Line())
 		}
-		fields = append(fields, fieldComment(lines))
+		fields = append(fields, fieldComment(text))
 		fields = append(fields, jen.Id(p.GoName).Add(goType(p.Type)).Tag(paramTags(p, sdk)))
 	}
-	return jen.Add(comment(godoc.Lines("", op.ParamsType.Doc, opts))).Line().
+	return jen.Add(comment(godoc.Comment("", op.ParamsType.Doc, opts))).Line().
 		Type().Id(op.ParamsType.GoName).Struct(fields...)
 }
 
@@ -170,7 +170,7 @@ func genNewRequest(op *ir.Operation) jen.Code {
 	if len(path) > 0 {
 		text += " An empty path parameter is an error."
 	}
-	return jen.Add(comment(godoc.Lines(text, nil, godoc.Options{}))).Line().
+	return jen.Add(comment(godoc.Comment(text, nil, godoc.Options{}))).Line().
 		Func().Params(jen.Id("p").Op("*").Id(name)).Id("NewRequest").Params(params...).
 		Params(jen.Op("*").Qual("net/http", "Request"), jen.Error()).Block(body...)
 }

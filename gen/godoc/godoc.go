@@ -101,6 +101,22 @@ type Options struct {
 // "// text", code lines "//\tcode", exactly gofmt's rule (go/printer
 // formatDocComment). Returns nil when there is nothing to say.
 func Lines(lead string, blocks []*doc.Block, opts Options) []string {
+	text := printed(lead, blocks, opts)
+	if text == nil {
+		return nil
+	}
+	return commentLines(text)
+}
+
+// Comment is Lines joined by newlines: the text of the comment in one
+// string (no final newline), "" when there is nothing to say.
+func Comment(lead string, blocks []*doc.Block, opts Options) string {
+	return commentText(printed(lead, blocks, opts))
+}
+
+// printed is the comment as go/doc/comment prints it (without comment
+// markers), nil when there is nothing to say.
+func printed(lead string, blocks []*doc.Block, opts Options) []byte {
 	r := &renderer{opts: opts}
 	var nodes []*node
 	if p := (para{{text: lead}}); !p.empty() {
@@ -132,7 +148,7 @@ func Lines(lead string, blocks []*doc.Block, opts Options) []string {
 		d = r.build(seq)
 	}
 	var pr comment.Printer
-	return commentLines(pr.Comment(d))
+	return pr.Comment(d)
 }
 
 // commentLines prefixes printed comment text the way gofmt does.
@@ -155,6 +171,34 @@ func commentLines(text []byte) []string {
 		}
 	}
 	return out
+}
+
+// commentText is commentLines joined by newlines, made in one string.
+func commentText(text []byte) string {
+	var b strings.Builder
+	b.Grow(len(text) + 3*bytes.Count(text, []byte("\n")))
+	for len(text) > 0 {
+		line := text
+		if i := bytes.IndexByte(text, '\n'); i >= 0 {
+			line, text = text[:i], text[i+1:]
+		} else {
+			text = nil
+		}
+		if b.Len() > 0 {
+			b.WriteByte('\n')
+		}
+		switch {
+		case len(line) == 0:
+			b.WriteString("//")
+		case line[0] == '\t':
+			b.WriteString("//")
+			b.Write(line)
+		default:
+			b.WriteString("// ")
+			b.Write(line)
+		}
+	}
+	return b.String()
 }
 
 // An atom is a run of paragraph text: plain text, or a reference with its

@@ -569,6 +569,9 @@ func TestLines(t *testing.T) {
 			if !slices.Equal(got, tt.want) {
 				t.Errorf("Lines:\n got: %q\nwant: %q", got, tt.want)
 			}
+			if c, want := Comment(tt.lead, tt.blocks, testOpts), strings.Join(tt.want, "\n"); c != want {
+				t.Errorf("Comment:\n got: %q\nwant: %q", c, want)
+			}
 			checkSafe(t, got, want{
 				code:  hasKind(tt.blocks, doc.Code),
 				list:  hasKind(tt.blocks, doc.List),

@@ -484,18 +484,22 @@ func breakValueCycles(pkg *ir.Package) {
 // .go, made unique by prefixing parent folders, and kept clear of the
 // suffixes the go tool reads as build constraints or tests.
 func outputNames(pages []*doc.Page) map[*doc.Page]string {
-	names := map[*doc.Page]string{}
-	depth := map[*doc.Page]int{}
+	names := make(map[*doc.Page]string, len(pages))
+	depth := make(map[*doc.Page]int, len(pages))
+	for _, p := range pages {
+		names[p] = fileStem(namedPath(p), 0)
+	}
 	for {
-		count := map[string]int{}
+		count := make(map[string]int, len(pages))
 		for _, p := range pages {
-			names[p] = fileStem(namedPath(p), depth[p])
 			count[names[p]]++
 		}
 		again := false
 		for _, p := range pages {
+			// Only the stems that take one more folder are made again.
 			if count[names[p]] > 1 && depth[p] < strings.Count(p.Path, "/") {
 				depth[p]++
+				names[p] = fileStem(namedPath(p), depth[p])
 				again = true
 			}
 		}

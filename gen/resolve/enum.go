@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/rst2go/rst2go/gen/config"
 	"github.com/rst2go/rst2go/gen/doc"
@@ -61,17 +62,59 @@ const (
 // marked is a paragraph's text with strong and literal runs between
 // markOpen and markClose, white space folded.
 func marked(in []*doc.Inline) string {
-	var b strings.Builder
+	n := 0
+	for _, x := range in {
+		n += len(x.Text) + 2
+	}
+	var f folder
+	f.b.Grow(n)
 	for _, x := range in {
 		if x.Kind == doc.Strong || x.Kind == doc.Literal {
-			b.WriteRune(markOpen)
-			b.WriteString(strings.TrimSpace(x.Text))
-			b.WriteRune(markClose)
+			f.write(string(markOpen))
+			f.write(strings.TrimSpace(x.Text))
+			f.write(string(markClose))
 		} else {
-			b.WriteString(x.Text)
+			f.write(x.Text)
 		}
 	}
-	return strings.Join(strings.Fields(b.String()), " ")
+	return f.b.String()
+}
+
+// A folder writes text with white space folded, as
+// strings.Join(strings.Fields(text), " ") of all the text written, in one
+// pass.
+type folder struct {
+	b     strings.Builder
+	space bool // white space since the last word
+}
+
+func (f *folder) write(s string) {
+	for i := 0; i < len(s); {
+		c, n := rune(s[i]), 1
+		if c >= utf8.RuneSelf {
+			c, n = utf8.DecodeRuneInString(s[i:])
+		}
+		if c < utf8.RuneSelf && asciiSpace(byte(c)) || c >= utf8.RuneSelf && unicode.IsSpace(c) {
+			f.space = true
+			i += n
+			continue
+		}
+		if f.space && f.b.Len() > 0 {
+			f.b.WriteByte(' ')
+		}
+		f.space = false
+		j := i + n
+		for j < len(s) && s[j] < utf8.RuneSelf && !asciiSpace(s[j]) {
+			j++
+		}
+		f.b.WriteString(s[i:j])
+		i = j
+	}
+}
+
+// asciiSpace reports whether c is white space to strings.Fields.
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
 }
 
 func unmark(s string) string {

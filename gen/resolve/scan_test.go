@@ -251,6 +251,38 @@ func checkScan(t *testing.T, s string) {
 	}
 }
 
+// TestMarked: marked folds white space as strings.Fields would.
+func TestMarked(t *testing.T) {
+	for _, in := range [][]*doc.Inline{
+		nil,
+		{{Kind: doc.Plain, Text: ""}},
+		{{Kind: doc.Plain, Text: "  a \t b\n"}},
+		{{Kind: doc.Plain, Text: "The value can be "}, {Kind: doc.Strong, Text: " a "}, {Kind: doc.Plain, Text: ", "}, {Kind: doc.Literal, Text: "b"}, {Kind: doc.Plain, Text: "."}},
+		{{Kind: doc.Strong, Text: "x"}, {Kind: doc.Plain, Text: "\u00a0y\u3000 z\v\f\r"}, {Kind: doc.Emphasis, Text: " é\xff "}},
+		{{Kind: doc.Plain, Text: "a"}, {Kind: doc.Plain, Text: "b "}, {Kind: doc.Strong, Text: "  "}, {Kind: doc.Plain, Text: "\u0085c"}},
+	} {
+		checkMarked(t, in)
+	}
+}
+
+// checkMarked compares marked with its definition.
+func checkMarked(t *testing.T, in []*doc.Inline) {
+	t.Helper()
+	var b strings.Builder
+	for _, x := range in {
+		if x.Kind == doc.Strong || x.Kind == doc.Literal {
+			b.WriteRune(markOpen)
+			b.WriteString(strings.TrimSpace(x.Text))
+			b.WriteRune(markClose)
+		} else {
+			b.WriteString(x.Text)
+		}
+	}
+	if got, want := marked(in), strings.Join(strings.Fields(b.String()), " "); got != want {
+		t.Errorf("marked = %q, want %q", got, want)
+	}
+}
+
 // TestScanCorpus compares the matchers with their expressions on every
 // paragraph (in its marked form and as plain text), table title and
 // caption and section title of the RST corpus.
@@ -275,6 +307,7 @@ func TestScanCorpus(t *testing.T) {
 			for _, b := range bs {
 				if b.Kind == doc.Paragraph {
 					texts = append(texts, marked(b.Inlines), doc.InlinesText(b.Inlines))
+					checkMarked(t, b.Inlines)
 				}
 				for _, item := range b.Items {
 					blocks(item)
