@@ -86,6 +86,9 @@ func (c *chunk[T]) reset() {
 		clear(k)
 	}
 	c.free, c.used = nil, 0
+	if c.scratch {
+		c.kept = keepChunks(c.kept)
+	}
 }
 
 // copyOf returns a copy of s from the chunk.
@@ -150,6 +153,35 @@ func (p *stackPool[T]) reset() {
 		clear(c)
 	}
 	p.at, p.used = poolMark{}, 0
+	p.chunks = keepChunks(p.chunks)
+}
+
+// keepBytes bounds what the scratch keeps of each of its buffers for the
+// next page (see scratch.reset): a large page's scratch is left to the
+// collector. The lines and nodes of a 50 MB page were 45 MB, and the
+// scratch pool kept them alive while the pages were resolved.
+const keepBytes = 1 << 20
+
+// keepChunks returns the first chunks, up to keepBytes of them, and drops
+// the others.
+func keepChunks[T any](chunks [][]T) [][]T {
+	var zero T
+	n, size := 0, 0
+	for n < len(chunks) && size+len(chunks[n])*int(unsafe.Sizeof(zero)) <= keepBytes {
+		size += len(chunks[n]) * int(unsafe.Sizeof(zero))
+		n++
+	}
+	clear(chunks[n:])
+	return chunks[:n]
+}
+
+// keepSlice returns s emptied, or nil when it holds more than keepBytes.
+func keepSlice[T any](s []T) []T {
+	var zero T
+	if cap(s)*int(unsafe.Sizeof(zero)) > keepBytes {
+		return nil
+	}
+	return s[:0]
 }
 
 // scratch is what the reader needs only while it reads a page: nodes, the
@@ -179,14 +211,15 @@ type scratch struct {
 
 var scratchPool = sync.Pool{New: func() any { return &scratch{cells: newScratchArena()} }}
 
-// reset drops every reference to the page read, before the next page.
-// (The stacks are cleared as they are popped.)
+// reset drops every reference to the page read, before the next page,
+// and what a large page made the scratch grow to (keepBytes). (The stacks
+// are cleared as they are popped.)
 func (s *scratch) reset() {
 	s.nodes.reset()
 	s.nodeLists.reset()
-	s.stack, s.bstack, s.lines, s.texts = s.stack[:0], s.bstack[:0], s.lines[:0], s.texts[:0]
+	s.stack, s.bstack, s.lines, s.texts = keepSlice(s.stack), keepSlice(s.bstack), keepSlice(s.lines), keepSlice(s.texts)
 	clear(s.pageLines)
-	s.pageLines = s.pageLines[:0]
+	s.pageLines = keepSlice(s.pageLines)
 	s.cells.reset()
 }
 

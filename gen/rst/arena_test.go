@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"unsafe"
 
 	"github.com/rst2go/rst2go/gen/doc"
 	"github.com/rst2go/rst2go/gen/rst/rsttest"
@@ -71,8 +72,10 @@ func TestPagesKeepTheirContent(t *testing.T) {
 	}
 	var pages []*doc.Page
 	var dumps []string
-	for i, src := range srcs {
-		p, _ := Read(fmt.Sprintf("p%d.rst", i), src)
+	for i, src := range append(srcs, srcs...) {
+		// The second time, parameter tables are read into Params in the
+		// scratch arena, which the next table reuses.
+		p, _ := ReadWith(fmt.Sprintf("p%d.rst", i), src, Options{DropRows: i >= len(srcs)})
 		data, err := json.Marshal(p)
 		if err != nil {
 			t.Fatal(err)
@@ -85,5 +88,49 @@ func TestPagesKeepTheirContent(t *testing.T) {
 		if string(data) != dumps[i] {
 			t.Errorf("page %d changed after later pages were read", i)
 		}
+	}
+}
+
+// TestScratchChunk: a scratch arena's chunk hands out its allocations
+// again after a reset, zeroed, and keeps at most keepBytes of them.
+func TestScratchChunk(t *testing.T) {
+	a := newScratchArena()
+	first := a.inlines.take(3)
+	first[0].Text = "x"
+	for range 20_000 {
+		a.inlines.new().Text = "y"
+	}
+	a.reset()
+	if again := a.inlines.take(3); &again[0] != &first[0] || again[0].Text != "" {
+		t.Errorf("after reset: %p %q, want the first allocation (%p) zeroed", &again[0], again[0].Text, &first[0])
+	}
+	size := 0
+	for _, k := range a.inlines.kept {
+		size += len(k) * int(unsafe.Sizeof(doc.Inline{}))
+	}
+	if size > keepBytes || size == 0 {
+		t.Errorf("a reset scratch chunk keeps %d bytes, want some and at most %d", size, keepBytes)
+	}
+}
+
+// TestScratchReset: after a large page the scratch keeps at most
+// keepBytes of each buffer for the next page; after a small one, all.
+func TestScratchReset(t *testing.T) {
+	s := &scratch{cells: newScratchArena()}
+	s.pageLines = make([]line, 10, 1<<20) // 32 MB
+	s.lines = make([]line, 10)
+	for range 50_000 {
+		s.nodes.new()
+	}
+	s.reset()
+	if cap(s.pageLines) != 0 || cap(s.lines) != 10 || len(s.lines) != 0 {
+		t.Errorf("kept %d page lines and %d lines of scratch, want 0 and 10", cap(s.pageLines), cap(s.lines))
+	}
+	size := 0
+	for _, c := range s.nodes.chunks {
+		size += len(c) * int(unsafe.Sizeof(node{}))
+	}
+	if size > keepBytes || size == 0 {
+		t.Errorf("the node pool keeps %d bytes, want some and at most %d", size, keepBytes)
 	}
 }
