@@ -476,16 +476,18 @@ func TestLockLinearInChainDepth(t *testing.T) {
 // TestLegacyLockKeepsNames reads testdata/lock_legacy/legacy.lock, the
 // lock the rst2go of before action keys wrote for that case's pages
 // (byte for byte), with every name prefixed so that no name can come from
-// the naming rules: each type keeps its locked name, and the lock written
+// the naming rules, and longer than any they choose: each type keeps its
+// locked name, and the lock written
 // is the case's golden lock (every key in today's form) with the same
 // prefixed names.
 func TestLegacyLockKeepsNames(t *testing.T) {
+	const longPrefix = "LockedUnderANameLongerThanAnyRst2goChooses" // see maxName
 	dir := filepath.Join("testdata", "lock_legacy")
 	data, err := os.ReadFile(filepath.Join(dir, "legacy.lock"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	prefixed := regexp.MustCompile(`(?m) = (\w+)$`).ReplaceAll(data, []byte(" = Locked$1"))
+	prefixed := regexp.MustCompile(`(?m) = (\w+)$`).ReplaceAll(data, []byte(" = "+longPrefix+"$1"))
 	legacy, diags := lock.Parse("legacy.lock", prefixed)
 	if len(diags) > 0 || len(legacy.Entries) != 18 {
 		t.Fatalf("%v: %d entries, want 18", diags, len(legacy.Entries))
@@ -504,7 +506,7 @@ func TestLegacyLockKeepsNames(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want = regexp.MustCompile(`(?m) = (\w+)$`).ReplaceAll(want, []byte(" = Locked$1"))
+	want = regexp.MustCompile(`(?m) = (\w+)$`).ReplaceAll(want, []byte(" = "+longPrefix+"$1"))
 	if !bytes.Equal(res.Lock, want) {
 		t.Errorf("lock written:\n%s\nwant:\n%s", res.Lock, want)
 	}

@@ -498,6 +498,8 @@ func (r *resolver) matchMovedPlaces(dir string) {
 			return isOperation(newPlace) && pathForm(oldPlace) == pathForm(newPlace)
 		case isOperation(newPlace) && !strings.HasSuffix(newPlace, ")"):
 			return false // a page is an action's, no other operation's
+		case len(np.paths) == 0:
+			return false // Params alone ("page.rst#2 params") say too little
 		}
 		for p := range np.paths {
 			if _, ok := old[p]; !ok {

@@ -188,14 +188,22 @@ func (r *resolver) nameParamsTypes() {
 			// renamed, its twin new): the version tells them apart.
 			name = op.GoName + v + "Params"
 		}
+		locked := false
 		for i, place := range append(places, legacy...) {
 			if e, ok := r.lockName(ir.Key(place, "params")); ok && !r.names.Used(e.Name) {
-				name = e.Name
+				name, locked = e.Name, true
 				if i < len(places) {
 					op.ParamsType.Key = ir.Key(place, "params")
 				}
 				break
 			}
+		}
+		if locked {
+			// The lock's name as it is, whatever its length: the
+			// rules for new names (unique's) do not rename a type.
+			r.names.Reserve(name)
+			op.ParamsType.GoName = name
+			continue
 		}
 		op.ParamsType.GoName = r.unique(op.ParamsType, name)
 	}
