@@ -419,6 +419,9 @@ func checkOutFolder(out, name string) string {
 			continue
 		}
 		path := filepath.Join(out, e.Name())
+		if generatedFile(path) {
+			continue
+		}
 		data, err := os.ReadFile(path)
 		if err != nil || outdir.Generated(data) {
 			continue
@@ -434,6 +437,23 @@ func checkOutFolder(out, name string) string {
 		return fmt.Sprintf("-pkg %s, but %s is package %s: give -pkg %s or another -out", name, path, f.Name.Name, want)
 	}
 	return ""
+}
+
+// generatedFile reports whether the file at path starts with rst2go's
+// header (outdir.Generated), reading only as many bytes as the header
+// line and a line end: when those hold no newline, the first line is
+// longer than the header, so the rest of the file cannot change the
+// answer. (A folder in step holds a hundred generated files that need
+// not be read whole here.)
+func generatedFile(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	head := make([]byte, len(outdir.HeaderLine)+len("\r\n"))
+	n, _ := io.ReadFull(f, head)
+	return outdir.Generated(head[:n])
 }
 
 // moduleRoot is the folder paths are relative to: the nearest one holding
