@@ -13,11 +13,13 @@ import (
 // A key is a place followed by a space and a json path:
 //
 //	POST /v1/{project_id}/cloudservers request.server.block_device_mapping_v2[]
+//	POST /v2.1/{project_id}/servers/{server_id}/action(os-stop) request.os-stop
 //	en-us_topic_0020212668.html response.server.flavor
 //
-// The place is an operation (method and path template) for a type reached
-// from an operation's request or response, otherwise the page's stable
-// identity ([PageID]). The json path starts with the top-level table's
+// The place is an operation (method and path template, [OperationPlace];
+// with the request body's one member where operations share them,
+// [ActionPlace]) for a type reached from an operation's request or
+// response, otherwise the page's stable identity ([PageID]). The json path starts with the top-level table's
 // role (RootSegment) and goes down field by field ([FieldPath]).
 //
 // A key is at most [MaxKeyLen] bytes as written above. A longer one (a

@@ -19,11 +19,13 @@ const maxKeys = 8
 
 // computeKeys gives every table the keys it is reached by (see ir.Key):
 // a top-level table its page's (first) operation and its page (see
-// pageIDs), with its role; a nested table each of its referrers' keys
-// extended by the field's json name, in page and document order of the
-// referrers, then the key it would have as a top-level table of its own
-// page when its title names its field. Tables reached only through a
-// cycle are keyed by their page and place in it.
+// pageIDs), with its role, or for an action (see opPlaces) the action
+// alone, its older keys kept as legacy; the page's other operations as
+// alts; a nested table each of its referrers' keys (alts and legacy keys
+// likewise) extended by the field's json name, in page and document
+// order of the referrers, then the key it would have as a top-level
+// table of its own page when its title names its field. Tables reached
+// only through a cycle are keyed by their page and place in it.
 func (r *resolver) computeKeys(roots []*tableInfo) {
 	dir := commonDir(r)
 	opsOf := map[*doc.Page][]*opPlan{}
