@@ -71,10 +71,7 @@ func tuneGC(inputs []gen.Input) {
 	if userGC() {
 		return
 	}
-	var size int64
-	for _, in := range inputs {
-		size += int64(len(in.Data))
-	}
+	size := inputSize(inputs)
 	debug.SetMemoryLimit(gcLimit(size))
 	if size > smallInput {
 		debug.SetGCPercent(bigPercent)
@@ -89,6 +86,15 @@ func tuneGC(inputs []gen.Input) {
 		debug.SetMemoryLimit(math.MaxInt64)
 		return false
 	})
+}
+
+// inputSize is the size of a run's pages.
+func inputSize(inputs []gen.Input) int64 {
+	var size int64
+	for _, in := range inputs {
+		size += int64(len(in.Data))
+	}
+	return size
 }
 
 // gcLimit is the memory limit of a run over size bytes of input.

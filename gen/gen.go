@@ -39,6 +39,12 @@ type Input struct {
 	// Format is one of the values of [Formats]; empty means: by the file
 	// name's extension.
 	Format string
+	// Loaded, when set, is called once the page is read and no longer
+	// points into Data: Generate then copies what the page keeps of Data
+	// (doc.Page.Detach) before calling it. The command has the system
+	// drop a mapped file's pages from memory there (a large page keeps
+	// about a fifth of its text).
+	Loaded func()
 }
 
 // Options configure a run.
@@ -301,6 +307,10 @@ func readAll(inputs []Input, dropRows bool) ([]*doc.Page, []source.List, error) 
 		pages[i], diags[i] = read[i](inputs[i].Path, inputs[i].Data)
 		if d, ok := checkEncoding(inputs[i].Path, inputs[i].Data); ok {
 			diags[i] = append(diags[i], d)
+		}
+		if inputs[i].Loaded != nil {
+			pages[i].Detach(inputs[i].Data)
+			inputs[i].Loaded()
 		}
 	})
 	return pages, diags, err

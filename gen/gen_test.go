@@ -301,3 +301,51 @@ func TestDropRows(t *testing.T) {
 		t.Error("no parameter table in the golden cases")
 	}
 }
+
+// TestLoaded: once Input.Loaded is called, nothing of the run reads Data
+// any more: the golden cases' output is the same when Loaded scribbles
+// over it.
+func TestLoaded(t *testing.T) {
+	cases, err := os.ReadDir("testdata")
+	if err != nil {
+		t.Fatal(err)
+	}
+	loaded := 0
+	for _, c := range cases {
+		if !c.IsDir() || notCase[c.Name()] {
+			continue
+		}
+		dir := filepath.Join("testdata", c.Name())
+		inputs := readCase(t, dir)
+		opts := Options{Package: "fixture", DropRows: true}
+		if data, err := os.ReadFile(filepath.Join(dir, config.DefaultFile)); err == nil {
+			opts.Config, _ = config.Parse(config.DefaultFile, data)
+		}
+		want, err := Generate(inputs, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		scribbled := make([]Input, len(inputs))
+		for i, in := range inputs {
+			data := bytes.Clone(in.Data)
+			in.Data = data
+			in.Loaded = func() {
+				loaded++
+				for j := range data {
+					data[j] = '#'
+				}
+			}
+			scribbled[i] = in
+		}
+		got, err := Generate(scribbled, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got.Files, want.Files) || got.Diags.String() != want.Diags.String() || !bytes.Equal(got.Lock, want.Lock) {
+			t.Errorf("%s: output differs when Data is overwritten once loaded", c.Name())
+		}
+	}
+	if loaded == 0 {
+		t.Error("Loaded was never called")
+	}
+}

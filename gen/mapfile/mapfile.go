@@ -71,6 +71,21 @@ func (f *File) Check() error {
 	return &ChangedError{Name: f.Name}
 }
 
+// Mapped reports whether Data is a mapping of the file (not a copy in the
+// heap).
+func (f *File) Mapped() bool { return f.m != nil }
+
+// DropPages tells the system that the bytes are not needed for now: a
+// mapped file's pages leave the process's resident memory (they stay
+// valid: a page read again is read from the file again, as on first use).
+// A run calls it once it has copied what it keeps of the file. A file in
+// the heap is left as it is.
+func (f *File) DropPages() {
+	if f.m != nil {
+		f.m.dropPages(f.Data)
+	}
+}
+
 // Close releases the file's mapping, if it has one, after checking it as
 // Check does. Data must not be used after Close.
 func (f *File) Close() error {

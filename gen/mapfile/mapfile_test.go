@@ -45,8 +45,13 @@ func TestRead(t *testing.T) {
 		if !bytes.Equal(f.Data, tt.data) {
 			t.Errorf("Open(%s): %d bytes, want %d", tt.name, len(f.Data), len(tt.data))
 		}
-		if mapped := f.m != nil; mapped != (tt.mapped && runtime.GOOS == "linux") {
-			t.Errorf("Open(%s): mapped = %v", tt.name, mapped)
+		if mapped := f.m != nil; mapped != (tt.mapped && runtime.GOOS == "linux") || f.Mapped() != mapped {
+			t.Errorf("Open(%s): mapped = %v, Mapped() = %v", tt.name, mapped, f.Mapped())
+		}
+		// Pages dropped from memory are read again when touched.
+		f.DropPages()
+		if !bytes.Equal(f.Data, tt.data) {
+			t.Errorf("Open(%s), DropPages: %d bytes differ", tt.name, len(f.Data))
 		}
 		if err := f.Close(); err != nil {
 			t.Errorf("Close(%s): %v", tt.name, err)

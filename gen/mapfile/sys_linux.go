@@ -43,6 +43,13 @@ func (m *mapping) release(data []byte) {
 	syscall.Close(m.fd)
 }
 
+// dropPages has the system take the mapping's pages out of the process's
+// memory (MADV_DONTNEED): a page touched again is read again from the
+// file, as on first use.
+func (m *mapping) dropPages(data []byte) {
+	syscall.Madvise(data, syscall.MADV_DONTNEED)
+}
+
 func open(name string) (*File, error) {
 	fd, st, err := openFile(name)
 	if err != nil {

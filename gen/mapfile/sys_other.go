@@ -14,8 +14,9 @@ type mapping struct {
 	start, end uintptr
 }
 
-func (m *mapping) unchanged() bool { return true }
-func (m *mapping) release([]byte)  {}
+func (m *mapping) unchanged() bool  { return true }
+func (m *mapping) release([]byte)   {}
+func (m *mapping) dropPages([]byte) {}
 
 func open(name string) (*File, error) {
 	data, err := read(name)
