@@ -502,6 +502,13 @@ func TestLegacyLockKeepsNames(t *testing.T) {
 			t.Errorf("%s (%s) is gone", e.Name, e.Key)
 		}
 	}
+	// Each operation is called what its locked Params type is, in the
+	// doc comments and -dump too.
+	for _, op := range res.Package.Operations {
+		if !strings.HasPrefix(op.GoName, longPrefix) || op.GoName+"Params" != op.ParamsType.GoName {
+			t.Errorf("%s %s: operation %s, Params type %s", op.Method, op.Path, op.GoName, op.ParamsType.GoName)
+		}
+	}
 	want, err := os.ReadFile(filepath.Join(dir, "want", lock.FileName))
 	if err != nil {
 		t.Fatal(err)

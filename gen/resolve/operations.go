@@ -150,7 +150,7 @@ func (r *resolver) planOperations() {
 }
 
 // nameParamsTypes names each operation's Params type "<Op>Params", or as
-// the names lock says. Its key is the operation's place (see opPlaces)
+// the names lock says, and then the operation after it. Its key is the operation's place (see opPlaces)
 // and "params" ("GET /v1/{project_id}/widgets params"); where pages share
 // a method and path and the request body does not tell them apart, the
 // page's identity stands for the place, and the operation's number on its
@@ -206,6 +206,14 @@ func (r *resolver) nameParamsTypes() {
 			continue
 		}
 		op.ParamsType.GoName = r.unique(op.ParamsType, name)
+	}
+	// The operation is called what its Params type is called, so that a
+	// name the lock or the config keeps is also the name the doc comments,
+	// -dump and -diff give the operation.
+	for _, plan := range r.ops {
+		if name, ok := strings.CutSuffix(plan.op.ParamsType.GoName, "Params"); ok && name != "" {
+			plan.op.GoName = name
+		}
 	}
 }
 
