@@ -1,6 +1,8 @@
 package doc
 
 import (
+	"encoding/json"
+	"math"
 	"regexp"
 	"strings"
 
@@ -44,15 +46,12 @@ const (
 type Param struct {
 	Pos source.Pos `json:"pos"`
 	// Name is the parameter name as written (plain text, folded space).
-	Name    string     `json:"name"`
-	NamePos source.Pos `json:"namePos"`
+	Name string `json:"name"`
 	// Type is the raw text of the Type cell ("" when the table has none).
-	Type          string     `json:"type"`
-	TypePos       source.Pos `json:"typePos,omitzero"`
-	Mandatory     Mandatory  `json:"mandatory,omitempty"`
-	MandatoryText string     `json:"mandatoryText,omitempty"`
-	Description   []*Block   `json:"description,omitempty"`
-	DescPos       source.Pos `json:"descPos,omitzero"`
+	Type          string    `json:"type"`
+	Mandatory     Mandatory `json:"mandatory,omitempty"`
+	MandatoryText string    `json:"mandatoryText,omitempty"`
+	Description   []*Block  `json:"description,omitempty"`
 	// NameRefs, TypeRefs and DescRefs are the references in the name,
 	// type and description cells, in document order.
 	NameRefs []*Ref `json:"nameRefs,omitempty"`
@@ -61,6 +60,81 @@ type Param struct {
 
 	// GoName is the Go field name the resolver gave the parameter.
 	GoName string `json:"goName,omitempty"`
+
+	// cells are the places of the name, type and description cells
+	// (NamePos, TypePos, DescPos), kept small: a large API has hundreds
+	// of thousands of rows, and three source.Pos made a Param 320 bytes
+	// of memory instead of 256. cellFile is their file where bit i of
+	// cellHasFile is set.
+	cells       [3]cellPos
+	cellHasFile uint8
+	cellFile    string
+}
+
+// cellPos is a line and a byte column (see source.Pos). Positions past
+// 2^31 - 1 (a page of over 2 GB) are kept as 2^31 - 1.
+type cellPos struct{ line, col int32 }
+
+// The cells of Param.cells.
+const (
+	nameCell = iota
+	typeCell
+	descCell
+)
+
+func (p *Param) cellPos(i int) source.Pos {
+	pos := source.Pos{Line: int(p.cells[i].line), Col: int(p.cells[i].col)}
+	if p.cellHasFile&(1<<i) != 0 {
+		pos.File = p.cellFile
+	}
+	return pos
+}
+
+func (p *Param) setCellPos(i int, pos source.Pos) {
+	clamp := func(n int) int32 { return int32(min(max(n, math.MinInt32), math.MaxInt32)) }
+	p.cells[i] = cellPos{clamp(pos.Line), clamp(pos.Col)}
+	p.cellHasFile &^= 1 << i
+	if pos.File != "" {
+		p.cellFile = pos.File
+		p.cellHasFile |= 1 << i
+	}
+}
+
+// NamePos is where the name cell is.
+func (p *Param) NamePos() source.Pos { return p.cellPos(nameCell) }
+
+// TypePos is where the type cell is; the zero Pos when the table has no
+// Type column.
+func (p *Param) TypePos() source.Pos { return p.cellPos(typeCell) }
+
+// DescPos is where the description cell is.
+func (p *Param) DescPos() source.Pos { return p.cellPos(descCell) }
+
+// paramJSON is a Param as the document model's JSON (rst2go -dump) shows
+// it, the cells' places as positions.
+type paramJSON struct {
+	Pos           source.Pos `json:"pos"`
+	Name          string     `json:"name"`
+	NamePos       source.Pos `json:"namePos"`
+	Type          string     `json:"type"`
+	TypePos       source.Pos `json:"typePos,omitzero"`
+	Mandatory     Mandatory  `json:"mandatory,omitempty"`
+	MandatoryText string     `json:"mandatoryText,omitempty"`
+	Description   []*Block   `json:"description,omitempty"`
+	DescPos       source.Pos `json:"descPos,omitzero"`
+	NameRefs      []*Ref     `json:"nameRefs,omitempty"`
+	TypeRefs      []*Ref     `json:"typeRefs,omitempty"`
+	DescRefs      []*Ref     `json:"descRefs,omitempty"`
+	GoName        string     `json:"goName,omitempty"`
+}
+
+// MarshalJSON writes the parameter with the places of its cells.
+func (p *Param) MarshalJSON() ([]byte, error) {
+	return json.Marshal(paramJSON{
+		Pos: p.Pos, Name: p.Name, NamePos: p.NamePos(), Type: p.Type, TypePos: p.TypePos(),
+		Mandatory: p.Mandatory, MandatoryText: p.MandatoryText, Description: p.Description, DescPos: p.DescPos(),
+		NameRefs: p.NameRefs, TypeRefs: p.TypeRefs, DescRefs: p.DescRefs, GoName: p.GoName,
+	})
 }
 
 // headerWords maps a folded header cell to the column it names.
@@ -109,18 +183,20 @@ func (t *Table) Interpret() {
 		p := &Param{
 			Pos:      row.Pos,
 			Name:     name.Text(),
-			NamePos:  name.Pos,
 			NameRefs: name.Refs(),
 		}
+		p.setCellPos(nameCell, name.Pos)
 		if c := cell(cols.Type); c != nil {
-			p.Type, p.TypePos, p.TypeRefs = c.Text(), c.Pos, c.Refs()
+			p.Type, p.TypeRefs = c.Text(), c.Refs()
+			p.setCellPos(typeCell, c.Pos)
 		}
 		if c := cell(cols.Mandatory); c != nil {
 			p.MandatoryText = c.Text()
 			p.Mandatory = ParseMandatory(p.MandatoryText)
 		}
 		if c := cell(cols.Description); c != nil {
-			p.Description, p.DescPos, p.DescRefs = c.Blocks, c.Pos, c.Refs()
+			p.Description, p.DescRefs = c.Blocks, c.Refs()
+			p.setCellPos(descCell, c.Pos)
 		}
 		t.Params = append(t.Params, p)
 		last = p

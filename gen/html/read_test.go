@@ -230,8 +230,8 @@ func TestReadRefs(t *testing.T) {
 	if text := doc.BlocksText(param.Description); text != "See Table 2, Other, the site, nothing and no link." {
 		t.Errorf("description text %q", text)
 	}
-	if param.Type != "Array of Item objects" || param.TypePos.String() != "t.html:2:46" {
-		t.Errorf("type %q at %s", param.Type, param.TypePos)
+	if param.Type != "Array of Item objects" || param.TypePos().String() != "t.html:2:46" {
+		t.Errorf("type %q at %s", param.Type, param.TypePos())
 	}
 }
 
@@ -309,8 +309,8 @@ func TestReadParams(t *testing.T) {
 	if !tab.Rows[1].Cells[0].Spanned || tab.Rows[1].Cells[0].Blocks != nil {
 		t.Errorf("the covered name cell is not Spanned and empty")
 	}
-	if first.NamePos.String() != "t.html:2:28" || first.DescPos.String() != "t.html:2:68" {
-		t.Errorf("positions: name %s, description %s", first.NamePos, first.DescPos)
+	if first.NamePos().String() != "t.html:2:28" || first.DescPos().String() != "t.html:2:68" {
+		t.Errorf("positions: name %s, description %s", first.NamePos(), first.DescPos())
 	}
 }
 

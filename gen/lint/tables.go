@@ -391,7 +391,7 @@ func (c *checker) pathRows(ops []*ir.Operation) {
 			if len(paths) > 1 {
 				where = fmt.Sprintf("any of the page's %d URIs (%q, ...)", len(paths), paths[0])
 			}
-			c.diags.Warnf(f.Param.NamePos, "path-param-not-in-uri", "path parameter %q is not in %s", f.Param.Name, where)
+			c.diags.Warnf(f.Param.NamePos(), "path-param-not-in-uri", "path parameter %q is not in %s", f.Param.Name, where)
 		}
 	}
 }

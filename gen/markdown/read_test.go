@@ -235,8 +235,8 @@ func TestPositions(t *testing.T) {
 		{"description cell", desc.Pos, "p.md:10:19"},
 		{"paragraph after <br>", desc.Blocks[1].Pos, "p.md:10:29"},
 		{"reference", desc.Refs()[0].Pos, "p.md:10:33"},
-		{"parameter name", tab.Params[0].NamePos, "p.md:10:5"},
-		{"parameter type", tab.Params[0].TypePos, "p.md:10:10"},
+		{"parameter name", tab.Params[0].NamePos(), "p.md:10:5"},
+		{"parameter type", tab.Params[0].TypePos(), "p.md:10:10"},
 		{"example", p.Examples[0].Pos, "p.md:13:3"},
 	}
 	for _, tt := range tests {

@@ -199,7 +199,7 @@ func (r *resolver) fillType(info *tableInfo, pkg *ir.Package) (enums []*ir.Type)
 		}
 		f.GoName = names.Unique(goName)
 		if !validTag(f.JSONName) {
-			r.warnParam(p, p.NamePos, "bad-json-name", "parameter name %q cannot be a JSON key in a struct tag; field %s is tagged `json:\"-\"`", p.Name, f.GoName)
+			r.warnParam(p, p.NamePos(), "bad-json-name", "parameter name %q cannot be a JSON key in a struct tag; field %s is tagged `json:\"-\"`", p.Name, f.GoName)
 			f.Skip = true
 		}
 		optional := p.Mandatory != doc.MandatoryYes || fp.variant != ""
@@ -349,7 +349,7 @@ func (r *resolver) goTypeDepth(fp *fieldPlan, w *typeWord, top bool, depth int) 
 			if t := fp.target; t.root && t.visited && !t.dead {
 				return ir.NamedType(t.typ)
 			}
-			r.warnParam(p, p.TypePos, "type-cycle", "%s: the values of the table at %s refer back to it with no object in between, a type that never ends: json.RawMessage stands for it", p.Name, fp.target.table.Pos)
+			r.warnParam(p, p.TypePos(), "type-cycle", "%s: the values of the table at %s refer back to it with no object in between, a type that never ends: json.RawMessage stands for it", p.Name, fp.target.table.Pos)
 			return ir.Raw
 		}
 		elem := r.goTypeDepth(ph, ph.word, false, depth+1)
@@ -368,7 +368,7 @@ func (r *resolver) goTypeDepth(fp *fieldPlan, w *typeWord, top bool, depth int) 
 			return named()
 		}
 		if w.name != "" || w.linked || mentionsTable(p) {
-			r.warnParam(p, p.TypePos, "missing-table", "no table found for %s %q; it is a free-form map[string]any", p.Name, p.Type)
+			r.warnParam(p, p.TypePos(), "missing-table", "no table found for %s %q; it is a free-form map[string]any", p.Name, p.Type)
 		}
 		return ir.MapOf(ir.AnyType)
 	case arrayWord:
@@ -376,7 +376,7 @@ func (r *resolver) goTypeDepth(fp *fieldPlan, w *typeWord, top bool, depth int) 
 			if fp.target != nil {
 				return ir.SliceOf(named())
 			}
-			r.warnParam(p, p.TypePos, "unknown-type", "%s: the element type of %q is not given; elements are json.RawMessage", p.Name, p.Type)
+			r.warnParam(p, p.TypePos(), "unknown-type", "%s: the element type of %q is not given; elements are json.RawMessage", p.Name, p.Type)
 			return ir.SliceOf(ir.Raw)
 		}
 		return ir.SliceOf(r.goTypeDepth(fp, w.elem, false, depth+1))
@@ -395,7 +395,7 @@ func (r *resolver) goTypeDepth(fp *fieldPlan, w *typeWord, top bool, depth int) 
 		if fp.target != nil {
 			return named()
 		}
-		r.warnParam(p, p.TypePos, "unknown-type", "%s: unknown type %q; the field is json.RawMessage", p.Name, p.Type)
+		r.warnParam(p, p.TypePos(), "unknown-type", "%s: unknown type %q; the field is json.RawMessage", p.Name, p.Type)
 		return ir.Raw
 	}
 	// emptyWord: no Type column, or an empty cell

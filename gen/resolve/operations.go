@@ -449,7 +449,7 @@ func (r *resolver) opParams(plan *opPlan, roots []*tableInfo) {
 				continue
 			}
 			required := f.Param.Mandatory == doc.MandatoryYes || where == ir.InPath
-			add(&ir.Param{Name: name, In: where, Type: paramType(where, f.Type, required, r.settings.cfg.Pointers.Requests != config.PointersNever), Required: required, Pos: f.Param.NamePos, Doc: f.Doc, Row: f.Param})
+			add(&ir.Param{Name: name, In: where, Type: paramType(where, f.Type, required, r.settings.cfg.Pointers.Requests != config.PointersNever), Required: required, Pos: f.Param.NamePos(), Doc: f.Doc, Row: f.Param})
 		}
 	}
 	for _, n := range uri.Placeholders(op.Path) {

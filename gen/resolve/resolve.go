@@ -224,7 +224,7 @@ func (r *resolver) plan() {
 		seen := map[string]bool{}
 		for _, p := range info.table.Params {
 			if seen[p.Name] {
-				r.warnParam(p, p.NamePos, "duplicate-param", "parameter %q appears twice in the table; the later row is skipped", p.Name)
+				r.warnParam(p, p.NamePos(), "duplicate-param", "parameter %q appears twice in the table; the later row is skipped", p.Name)
 				continue
 			}
 			seen[p.Name] = true
@@ -311,9 +311,9 @@ func (r *resolver) absorb(fp *fieldPlan) {
 			a.table.absorbedBy = primary
 		}
 	}
-	pos := fp.param.TypePos
+	pos := fp.param.TypePos()
 	if !pos.IsValid() {
-		pos = fp.param.DescPos
+		pos = fp.param.DescPos()
 	}
 	r.warnParam(fp.param, pos, "alternative-tables", "%s offers %d alternative tables (%s): one struct holds the fields of all; a field not in all of them is optional and says which it belongs to", fp.param.Name, len(fp.alts), strings.Join(labels, ", "))
 }
