@@ -1,6 +1,10 @@
 package main
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/rst2go/rst2go/gen"
+)
 
 func TestGCLimit(t *testing.T) {
 	const mib = 1 << 20
@@ -18,5 +22,23 @@ func TestGCLimit(t *testing.T) {
 		if got := gcLimit(tt.size); got != tt.want {
 			t.Errorf("gcLimit(%d) = %d, want %d", tt.size, got, tt.want)
 		}
+	}
+}
+
+// TestCollectAfterResolve: only a run over more than smallInput bytes
+// collects between resolving and emitting, and not when the environment
+// sets the collector.
+func TestCollectAfterResolve(t *testing.T) {
+	t.Setenv("GOGC", "")
+	t.Setenv("GOMEMLIMIT", "")
+	small := []gen.Input{{Data: make([]byte, smallInput)}}
+	large := []gen.Input{{Data: make([]byte, smallInput/2)}, {Data: make([]byte, smallInput/2+1)}}
+	if collectAfterResolve(small) != nil || collectAfterResolve(large) == nil {
+		t.Errorf("collect after resolving: %d bytes %v, %d bytes %v; want no, yes",
+			smallInput, collectAfterResolve(small) != nil, smallInput+1, collectAfterResolve(large) != nil)
+	}
+	t.Setenv("GOGC", "100")
+	if collectAfterResolve(large) != nil {
+		t.Error("collects after resolving although GOGC is set")
 	}
 }

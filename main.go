@@ -287,7 +287,11 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 			}
 		}
 	}
-	res, err := gen.Generate(inputs, gen.Options{Package: name, Config: cfg, Lock: names, DropRows: lean})
+	opts := gen.Options{Package: name, Config: cfg, Lock: names, DropRows: lean}
+	if lean && batchGC {
+		opts.Resolved = collectAfterResolve(inputs)
+	}
+	res, err := gen.Generate(inputs, opts)
 	if err != nil {
 		// Generate fails only for faults of rst2go itself.
 		errorf(stderr, "internal error: %v", err)

@@ -349,3 +349,21 @@ func TestLoaded(t *testing.T) {
 		t.Error("Loaded was never called")
 	}
 }
+
+// TestResolved: Generate calls Options.Resolved once; Resolve, which
+// emits nothing, does not.
+func TestResolved(t *testing.T) {
+	inputs := readCase(t, filepath.Join("testdata", "alternative_tables"))
+	calls := 0
+	opts := Options{Package: "fixture", DropRows: true, Resolved: func() { calls++ }}
+	if _, err := Resolve(inputs, opts); err != nil || calls != 0 {
+		t.Fatalf("Resolve: %v, %d calls of Resolved, want none", err, calls)
+	}
+	res, err := Generate(inputs, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if calls != 1 || len(res.Files) == 0 {
+		t.Errorf("Generate: Resolved called %d times, %d files; want once, some files", calls, len(res.Files))
+	}
+}
