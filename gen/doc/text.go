@@ -1,6 +1,7 @@
 package doc
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -8,15 +9,31 @@ import (
 	"github.com/rst2go/rst2go/gen/source"
 )
 
-// BlockKind says which fields of a [Block] are in use.
-type BlockKind string
+// BlockKind says which fields of a [Block] are in use. It is one byte,
+// not a string, as a large API has hundreds of thousands of blocks; it
+// prints (and shows in JSON) as its name.
+type BlockKind uint8
 
 const (
-	Paragraph BlockKind = "paragraph" // Inlines
-	List      BlockKind = "list"      // Items (Ordered)
-	Code      BlockKind = "code"      // Text (Lang)
-	Note      BlockKind = "note"      // Label, Blocks
+	Paragraph BlockKind = iota + 1 // Inlines
+	List                           // Items (Ordered)
+	Code                           // Text (Lang)
+	Note                           // Label, Blocks
 )
+
+var blockKinds = [...]string{"", "paragraph", "list", "code", "note"}
+
+// String is the kind's name: "paragraph", "list", "code", "note", or ""
+// for the zero kind.
+func (k BlockKind) String() string {
+	if int(k) < len(blockKinds) {
+		return blockKinds[k]
+	}
+	return fmt.Sprintf("BlockKind(%d)", uint8(k))
+}
+
+// MarshalText writes the kind's name.
+func (k BlockKind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
 
 // Block is a unit of structured text: a paragraph, a list, a code block or a
 // note. One struct with a Kind rather than an interface keeps the JSON dump
@@ -38,16 +55,31 @@ type Block struct {
 	Blocks []*Block `json:"blocks,omitempty"`
 }
 
-// InlineKind says what an [Inline] is.
-type InlineKind string
+// InlineKind says what an [Inline] is. Like [BlockKind], one byte that
+// prints as its name.
+type InlineKind uint8
 
 const (
-	Plain    InlineKind = "text"
-	Strong   InlineKind = "strong"
-	Emphasis InlineKind = "emphasis"
-	Literal  InlineKind = "literal"
-	Link     InlineKind = "ref" // Ref is set
+	Plain    InlineKind = iota + 1 // "text"
+	Strong                         // "strong"
+	Emphasis                       // "emphasis"
+	Literal                        // "literal"
+	Link                           // "ref": Ref is set
 )
+
+var inlineKinds = [...]string{"", "text", "strong", "emphasis", "literal", "ref"}
+
+// String is the kind's name ("text", "strong", ...; "" for the zero
+// kind).
+func (k InlineKind) String() string {
+	if int(k) < len(inlineKinds) {
+		return inlineKinds[k]
+	}
+	return fmt.Sprintf("InlineKind(%d)", uint8(k))
+}
+
+// MarshalText writes the kind's name.
+func (k InlineKind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
 
 // Inline is a run of text inside a paragraph. Text is plain: markup and
 // escapes are already removed.

@@ -285,7 +285,7 @@ func blocksString(blocks []*doc.Block) string {
 			for _, in := range b.Inlines {
 				s := in.Text
 				if in.Kind != doc.Plain || len(b.Inlines) > 1 {
-					s = string(in.Kind) + ":" + strings.TrimSpace(s)
+					s = in.Kind.String() + ":" + strings.TrimSpace(s)
 				}
 				ins = append(ins, s)
 			}
@@ -301,7 +301,7 @@ func blocksString(blocks []*doc.Block) string {
 			}
 			parts = append(parts, kind+"["+strings.Join(items, "|")+"]")
 		default:
-			parts = append(parts, string(b.Kind))
+			parts = append(parts, b.Kind.String())
 		}
 	}
 	return strings.Join(parts, " ")

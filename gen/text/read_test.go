@@ -239,7 +239,7 @@ func TestTableMentions(t *testing.T) {
 	}
 	var kinds []string
 	for _, in := range server.Description[0].Inlines {
-		kinds = append(kinds, string(in.Kind)+":"+in.Text)
+		kinds = append(kinds, in.Kind.String()+":"+in.Text)
 	}
 	if got := strings.Join(kinds, "|"); got != "text:The server. For details, see |ref:Table 1|text:." {
 		t.Errorf("inlines %s", got)
@@ -269,9 +269,9 @@ func TestCellBlocks(t *testing.T) {
 	var describe func(bs []*doc.Block, depth int)
 	describe = func(bs []*doc.Block, depth int) {
 		for _, b := range bs {
-			s := strings.Repeat(">", depth) + string(b.Kind)
+			s := strings.Repeat(">", depth) + b.Kind.String()
 			if len(b.Inlines) > 0 {
-				s += ":" + string(b.Inlines[0].Kind)
+				s += ":" + b.Inlines[0].Kind.String()
 			}
 			shape = append(shape, s+" "+b.PlainText())
 			for _, it := range b.Items {
