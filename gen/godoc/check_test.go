@@ -72,7 +72,7 @@ func checkSafe(t testing.TB, lines []string, w want) {
 	} {
 		d := p.Parse(b.String())
 		var pr comment.Printer
-		again := commentLines(pr.Comment(d))
+		again := strings.Split(commentText(pr.Comment(d)), "\n")
 		if !slices.Equal(again, lines) {
 			t.Errorf("not a fixpoint of gofmt:\n got: %q\nagain: %q", lines, again)
 		}

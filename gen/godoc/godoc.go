@@ -101,14 +101,14 @@ type Options struct {
 // "// text", code lines "//\tcode", exactly gofmt's rule (go/printer
 // formatDocComment). Returns nil when there is nothing to say.
 func Lines(lead string, blocks []*doc.Block, opts Options) []string {
-	text := printed(lead, blocks, opts)
-	if text == nil {
+	text := Comment(lead, blocks, opts)
+	if text == "" {
 		return nil
 	}
-	return commentLines(text)
+	return strings.Split(text, "\n")
 }
 
-// Comment is Lines joined by newlines: the text of the comment in one
+// Comment is [Lines] joined by newlines: the text of the comment in one
 // string (no final newline), "" when there is nothing to say.
 func Comment(lead string, blocks []*doc.Block, opts Options) string {
 	return commentText(printed(lead, blocks, opts))
@@ -151,29 +151,8 @@ func printed(lead string, blocks []*doc.Block, opts Options) []byte {
 	return pr.Comment(d)
 }
 
-// commentLines prefixes printed comment text the way gofmt does.
-func commentLines(text []byte) []string {
-	out := make([]string, 0, bytes.Count(text, []byte("\n"))+1)
-	for len(text) > 0 {
-		line := text
-		if i := bytes.IndexByte(text, '\n'); i >= 0 {
-			line, text = text[:i], text[i+1:]
-		} else {
-			text = nil
-		}
-		switch {
-		case len(line) == 0:
-			out = append(out, "//")
-		case line[0] == '\t':
-			out = append(out, "//"+string(line))
-		default:
-			out = append(out, "// "+string(line))
-		}
-	}
-	return out
-}
-
-// commentText is commentLines joined by newlines, made in one string.
+// commentText prefixes printed comment text the way gofmt does, its
+// lines joined by newlines (no final newline).
 func commentText(text []byte) string {
 	var b strings.Builder
 	b.Grow(len(text) + 3*bytes.Count(text, []byte("\n")))

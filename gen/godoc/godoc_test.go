@@ -640,6 +640,6 @@ func BenchmarkLines(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		Lines("", blocks, testOpts)
+		Comment("", blocks, testOpts)
 	}
 }
