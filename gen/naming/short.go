@@ -2,6 +2,7 @@ package naming
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -389,7 +390,7 @@ func Qualify(q, name string) string {
 	}
 	qw, nw := goWords(q), goWords(name)
 	for k := min(len(qw), len(nw)-1); k > 0; k-- {
-		if slicesEqual(qw[len(qw)-k:], nw[:k]) {
+		if slices.Equal(qw[len(qw)-k:], nw[:k]) {
 			return q + strings.Join(nw[k:], "")
 		}
 	}
@@ -402,18 +403,6 @@ func Words(name string) []string { return goWords(name) }
 
 func goWords(name string) []string {
 	return defaultRules.camel([]rune(name))
-}
-
-func slicesEqual(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // ObjectName returns the object of a stem made by [ShortNameFromTitle],
