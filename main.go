@@ -441,7 +441,7 @@ func checkOutFolder(out, name string) string {
 			continue
 		}
 		data, err := os.ReadFile(path)
-		if err != nil || outdir.Generated(data) {
+		if err != nil {
 			continue
 		}
 		f, err := parser.ParseFile(token.NewFileSet(), path, data, parser.PackageClauseOnly)
