@@ -285,6 +285,20 @@ func (r *resolver) pageIDs(p *doc.Page, dir string) []string {
 	return []string{id, rel}
 }
 
+// pagePlaces is the places of a page's nth operation line (from 1) where
+// the page's identity stands for the operation (see nameParamsTypes): its
+// pageIDs, each followed by "#n" from the second line on
+// ("stopping_an_ecs.rst#2").
+func (r *resolver) pagePlaces(p *doc.Page, n int, dir string) []string {
+	ids := r.pageIDs(p, dir)
+	if n > 1 {
+		for i := range ids {
+			ids[i] += "#" + strconv.Itoa(n)
+		}
+	}
+	return ids
+}
+
 // commonDir is the folder all pages of the run are in ("" or ending in
 // "/"), so that a page's key does not depend on where rst2go runs from.
 func commonDir(r *resolver) string {
@@ -399,8 +413,8 @@ func (r *resolver) matchMovedPlaces(dir string) {
 		here[op.place] = true
 		here[ir.OperationPlace(op.op.Method, op.op.Path)] = true
 		nth[op.page]++
-		for _, id := range r.pageIDs(op.page, dir) {
-			here[id+"#"+strconv.Itoa(nth[op.page])] = true
+		for _, place := range r.pagePlaces(op.page, nth[op.page], dir) {
+			here[place] = true
 		}
 	}
 	for _, p := range r.pages {
@@ -448,11 +462,8 @@ func (r *resolver) matchMovedPlaces(dir string) {
 		if !op.shared {
 			continue
 		}
-		for _, id := range r.pageIDs(op.page, dir) {
-			if nth[op.page] > 1 {
-				id += "#" + strconv.Itoa(nth[op.page])
-			}
-			if _, ok := r.lock.Name(ir.Key(id, "params")); ok {
+		for _, place := range r.pagePlaces(op.page, nth[op.page], dir) {
+			if _, ok := r.lock.Name(ir.Key(place, "params")); ok {
 				named[op.place] = true
 			}
 		}

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/rst2go/rst2go/gen/config"
@@ -166,12 +165,7 @@ func (r *resolver) nameParamsTypes() {
 		var byPage []string
 		if plan.shared {
 			// The page's identity, and its path too (see pageIDs).
-			byPage = r.pageIDs(plan.page, dir)
-			if nth[plan.page] > 1 {
-				for i := range byPage {
-					byPage[i] += "#" + strconv.Itoa(nth[plan.page])
-				}
-			}
+			byPage = r.pagePlaces(plan.page, nth[plan.page], dir)
 		}
 		places, legacy := byPage, []string(nil)
 		if plan.place != "" {
