@@ -80,19 +80,12 @@ type Type struct {
 	Key string
 }
 
-// Field is one struct field.
+// Field is one struct field. (Its flags are together at the end: 128
+// bytes, not 144, a size class less on a page of 250,000 fields.)
 type Field struct {
 	GoName   string
 	JSONName string
-	// Skip marks a parameter whose name cannot be a JSON key in a struct
-	// tag; the field is emitted with `json:"-"`.
-	Skip bool
-	Type *GoType
-	// OmitEmpty and OmitZero (at most one is set) leave the field out
-	// of JSON when empty (omitempty: false, 0, "", nil) or zero
-	// (omitzero, Go 1.24: a struct value, time.Time).
-	OmitEmpty bool
-	OmitZero  bool
+	Type     *GoType
 	// TimeLayout is the Go layout of the date-time format the field's
 	// description documents (time.RFC3339, or "2006-01-02T15:04:05" for
 	// one without a zone), or "".
@@ -101,6 +94,14 @@ type Field struct {
 	Doc        []*doc.Block
 	// Param is the row the field comes from.
 	Param *doc.Param
+	// Skip marks a parameter whose name cannot be a JSON key in a struct
+	// tag; the field is emitted with `json:"-"`.
+	Skip bool
+	// OmitEmpty and OmitZero (at most one is set) leave the field out
+	// of JSON when empty (omitempty: false, 0, "", nil) or zero
+	// (omitzero, Go 1.24: a struct value, time.Time).
+	OmitEmpty bool
+	OmitZero  bool
 	// Required is set for a row the docs mark mandatory in a type that
 	// requests reach (sdkTags' required:"true").
 	Required bool
