@@ -182,8 +182,9 @@ func (r *resolver) fillType(info *tableInfo, pkg *ir.Package) (enums []*ir.Type)
 	for i, fp := range info.fields {
 		p := fp.param
 		f := &ir.Field{JSONName: jsonName(p.Name), Pos: p.Pos, Doc: p.Description, Param: p}
-		if fp.variant != "" {
-			f.Doc = append(slices.Clip(f.Doc), &doc.Block{Kind: doc.Paragraph, Pos: p.Pos, Inlines: []*doc.Inline{{Kind: doc.Plain, Text: "Only " + strings.ToLower(fp.variant[:1]) + fp.variant[1:] + "."}}})
+		variant := fp.variant()
+		if variant != "" {
+			f.Doc = append(slices.Clip(f.Doc), &doc.Block{Kind: doc.Paragraph, Pos: p.Pos, Inlines: []*doc.Inline{{Kind: doc.Plain, Text: "Only " + strings.ToLower(variant[:1]) + variant[1:] + "."}}})
 		}
 		goName := goNames[i]
 		if goName == "" {
@@ -202,7 +203,7 @@ func (r *resolver) fillType(info *tableInfo, pkg *ir.Package) (enums []*ir.Type)
 			r.warnParam(p, p.NamePos(), "bad-json-name", "parameter name %q cannot be a JSON key in a struct tag; field %s is tagged `json:\"-\"`", p.Name, f.GoName)
 			f.Skip = true
 		}
-		optional := p.Mandatory != doc.MandatoryYes || fp.variant != ""
+		optional := p.Mandatory != doc.MandatoryYes || variant != ""
 		// Only what is sent is checked for being there (the SDK's
 		// required tag): a response row's Mandatory says nothing to a caller.
 		f.Required = !optional && r.sides[typ]&sideRequest != 0
