@@ -81,7 +81,13 @@ func renderFile(pkg *ir.Package, f *ir.File, opts godoc.Options) ([]byte, error)
 	if total <= groupFields {
 		return renderWhole(out, f, opts, pkg)
 	}
-	var body, group bytes.Buffer
+	// The groups' bytes are kept apart and joined once, at their total
+	// size: one buffer grown by doubling held up to 1.6 times the file,
+	// and twice that while it grew (a 20 MB file: a 32 MB buffer, 48 MB
+	// while growing, then the 20 MB result besides).
+	var body [][]byte
+	bodyLen := 0
+	var group bytes.Buffer
 	var code *jen.Statement // the group being built
 	fields := 0
 	flush := func() error {
@@ -94,7 +100,9 @@ func renderFile(pkg *ir.Package, f *ir.File, opts godoc.Options) ([]byte, error)
 		}
 		// The group without its package clause: a blank line, then the
 		// declarations.
-		body.Write(group.Bytes()[len("package "+pkg.Name+"\n"):])
+		decls := bytes.Clone(group.Bytes()[len("package "+pkg.Name+"\n"):])
+		body = append(body, decls)
+		bodyLen += len(decls)
 		code, fields = nil, 0
 		return nil
 	}
@@ -130,12 +138,16 @@ func renderFile(pkg *ir.Package, f *ir.File, opts godoc.Options) ([]byte, error)
 		return nil, err
 	}
 	var buf bytes.Buffer
-	buf.Grow(body.Len() + 512)
 	if err := out.Render(&buf); err != nil {
 		return nil, fmt.Errorf("%s: internal error: generated code does not format: %v", f.Name, err)
 	}
-	buf.Write(body.Bytes())
-	return buf.Bytes(), nil
+	data := make([]byte, 0, buf.Len()+bodyLen)
+	data = append(data, buf.Bytes()...)
+	for i, decls := range body {
+		data = append(data, decls...)
+		body[i] = nil
+	}
+	return data, nil
 }
 
 // renderWhole renders a file as one jennifer File and formats it in one
