@@ -284,8 +284,8 @@ func checkMarked(t *testing.T, in []*doc.Inline) {
 }
 
 // TestScanCorpus compares the matchers with their expressions on every
-// paragraph (in its marked form and as plain text), table title and
-// caption and section title of the RST corpus.
+// paragraph of a parameter description (in its marked form and as plain
+// text), table title and caption and section title of the RST corpus.
 func TestScanCorpus(t *testing.T) {
 	if testing.Short() {
 		t.Skip("reads the whole corpus")
