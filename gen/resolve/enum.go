@@ -124,11 +124,6 @@ func unmark(s string) string {
 // unmarker is made once: a Replacer is costly to make and safe to share.
 var unmarker = strings.NewReplacer(string(markOpen), "", string(markClose), "")
 
-// findTrigger finds the words that introduce a set in a sentence ("The
-// value can be", "Possible values are:", "Options:", ...): the leftmost
-// match of setTrigger (scan_test.go), found by matchTrigger.
-func findTrigger(m string) []int { return matchTrigger(m) }
-
 // containsASCIIFold reports whether s holds lower, a lower-case ASCII
 // word, in any case.
 func containsASCIIFold[T ~string | ~[]byte](s T, lower string) bool {
@@ -182,7 +177,7 @@ func readEnum(blocks []*doc.Block) (sets []*enumSet, defaults []*ir.EnumValue, n
 				continue
 			}
 			m := marked(b.Inlines)
-			loc := findTrigger(m)
+			loc := matchTrigger(m)
 			if s, n, ok := sentenceSet(b, m, loc); ok {
 				sets = append(sets, s)
 			} else if n != nil {
@@ -225,7 +220,7 @@ func readEnum(blocks []*doc.Block) (sets []*enumSet, defaults []*ir.EnumValue, n
 
 // triggerOnly reports whether a paragraph is only the words that
 // introduce a set ("Options:", "The value can be as follows:"); loc is
-// findTrigger(m).
+// matchTrigger(m).
 func triggerOnly(m string, loc []int) bool {
 	return loc != nil && strings.Trim(m[loc[1]:], " :：") == "" && !hasOpenWords(unmark(m))
 }
@@ -269,7 +264,7 @@ func paragraphRun(blocks []*doc.Block, introduced bool) int {
 
 // sentenceSet reads "The value can be a, b, or c." in a paragraph. A
 // trigger that ends the paragraph ("The value can be:") introduces the
-// list that follows and is not read here. loc is findTrigger(m).
+// list that follows and is not read here. loc is matchTrigger(m).
 func sentenceSet(b *doc.Block, m string, loc []int) (*enumSet, *notEnum, bool) {
 	if loc == nil {
 		return nil, nil, false

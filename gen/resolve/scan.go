@@ -129,14 +129,14 @@ func findStatus(s string, i int) (start, end int, code string) {
 }
 
 // statusIn is the status code that text gives ("Status code: 400"), as
-// statusCode().FindStringSubmatch(text)[1], or "".
+// statusCode.FindStringSubmatch(text)[1], or "".
 func statusIn(text string) string {
 	_, _, code := findStatus(text, 0)
 	return code
 }
 
 // withoutStatus is text less every match of statusCode
-// (statusCode().ReplaceAllString(text, "")).
+// (statusCode.ReplaceAllString(text, "")).
 func withoutStatus(text string) string {
 	start, end, _ := findStatus(text, 0)
 	if start < 0 {
@@ -154,8 +154,9 @@ func withoutStatus(text string) string {
 	return b.String()
 }
 
-// matchTrigger finds the leftmost match of setTrigger in m, as
-// setTrigger().FindStringIndex(m) does. Every match starts at the start
+// matchTrigger finds the words that introduce a set in a sentence ("The
+// value can be", "Possible values are:", "Options:", ...): the leftmost
+// match of setTrigger in m, as setTrigger.FindStringIndex(m) does. Every match starts at the start
 // of m (the expression's ^ alternatives) or at a word boundary before a
 // letter that starts one of its other alternatives; at a start, the
 // alternatives are tried in the expression's order, and its optional
@@ -320,7 +321,7 @@ func boundedWordsAt(s string, i int, words ...string) int {
 }
 
 // hasOpenWords reports whether s holds one of the words that mark a list
-// of examples, as openWords().MatchString(s) does:
+// of examples, as openWords.MatchString(s) does:
 // (?i)\bsuch\s+as\b|\bfor\s+example\b|\bfor\s+instance\b|\be\.\s?g\.|
 // \bincluding\b|\betc\b|\.\.\.|…|\bincludes?\b\s*(?::|but)|
 // \band\s+so\s+on\b|\bamong\s+others\b.
@@ -393,7 +394,7 @@ func includesAt(s string, i int) bool {
 }
 
 // splitItems splits the items of a sentence's list as
-// itemSplit().Split(s, -1) does, at each leftmost match, left to right, of
+// itemSplit.Split(s, -1) does, at each leftmost match, left to right, of
 // \s*,\s*(?:and|or)\s+|\s*,\s*|\s+(?:and|or)\s+ (case matters).
 func splitItems(s string) []string {
 	if s == "" {
