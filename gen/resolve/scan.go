@@ -30,12 +30,6 @@ func skipSpace(s string, i int) int {
 	return i
 }
 
-// boundaryBefore reports whether \b holds at i, given that s[i] is a word
-// byte (isWordByte is \w).
-func boundaryBefore(s string, i int) bool {
-	return i == 0 || !isWordByte(s[i-1])
-}
-
 // foldAt matches word, lower-case ASCII letters, at s[i:] as (?i) does
 // and returns the end of the match, or -1.
 func foldAt(s string, i int, word string) int {
@@ -167,7 +161,7 @@ func matchTrigger(m string) []int {
 		end := -1
 		switch m[i] | 0x20 {
 		case 'i', 't', 'p', 'e', 'v', 'o':
-			if boundaryBefore(m, i) {
+			if isBoundary(m, i) {
 				end = triggerWordsAt(m, i)
 			}
 		}
