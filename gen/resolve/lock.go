@@ -84,7 +84,7 @@ func (r *resolver) computeKeys(roots []*tableInfo) {
 				continue
 			}
 			k := ir.Key(op.place, segs[info])
-			if !containsString(opKeys[info], k) {
+			if !slices.Contains(opKeys[info], k) {
 				opKeys[info] = append(opKeys[info], k)
 				opCount[k]++
 			}
@@ -110,7 +110,7 @@ func (r *resolver) computeKeys(roots []*tableInfo) {
 		default:
 			info.keys = old
 			for _, k := range ks {
-				if !containsString(old, k) {
+				if !slices.Contains(old, k) {
 					info.alts = append(info.alts, k)
 				}
 			}
@@ -140,7 +140,7 @@ func (r *resolver) computeKeys(roots []*tableInfo) {
 			ro, status := roleOf(info.page, info.table)
 			seg := ir.RootSegment(roleNames[ro], status) + "(" + f + ")"
 			for _, place := range r.pageIDs(info.page, dir) {
-				if k := ir.Key(place, seg); len(info.keys) < maxKeys+2 && !containsString(info.keys, k) {
+				if k := ir.Key(place, seg); len(info.keys) < maxKeys+2 && !slices.Contains(info.keys, k) {
 					info.keys = append(info.keys, k)
 				}
 			}
@@ -165,7 +165,7 @@ func extendKeys(dst *[]string, parent []string, seg, kind string) bool {
 		if len(*dst) >= maxKeys {
 			break
 		}
-		if nk := ir.FieldKey(k, seg, kind); !containsString(*dst, nk) {
+		if nk := ir.FieldKey(k, seg, kind); !slices.Contains(*dst, nk) {
 			*dst = append(*dst, nk)
 			added = true
 		}
@@ -257,16 +257,7 @@ func keyText(s string) string {
 // knownBy reports whether key is one of the table's keys, alts or legacy
 // keys: a config entry selects it by any.
 func (info *tableInfo) knownBy(key string) bool {
-	return containsString(info.keys, key) || containsString(info.alts, key) || containsString(info.legacy, key)
-}
-
-func containsString(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(info.keys, key) || slices.Contains(info.alts, key) || slices.Contains(info.legacy, key)
 }
 
 func (r *resolver) pageID(info *tableInfo, dir string) string {
