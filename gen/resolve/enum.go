@@ -690,7 +690,7 @@ func (r *resolver) reserveLockedEnums() {
 			// and legacy keys), kept under the first (the one
 			// fieldEnum asks for), as struct names are.
 			primary := ir.FieldKey(info.keys[0], jsonName(fp.param.Name), ir.Object)
-			for _, key := range slices.Concat(info.keys, info.alts, info.legacy) {
+			for _, key := range info.allKeys() {
 				k := ir.FieldKey(key, jsonName(fp.param.Name), ir.Object)
 				if e, ok := r.lockName(k); ok && !r.names.Used(e.Name) {
 					r.names.Reserve(e.Name)

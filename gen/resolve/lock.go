@@ -254,6 +254,12 @@ func keyText(s string) string {
 	}, s)
 }
 
+// allKeys is the table's keys, then its alts, then its legacy keys: the
+// order the lock is searched in (see applyLock).
+func (info *tableInfo) allKeys() []string {
+	return slices.Concat(info.keys, info.alts, info.legacy)
+}
+
 // knownBy reports whether key is one of the table's keys, alts or legacy
 // keys: a config entry selects it by any.
 func (info *tableInfo) knownBy(key string) bool {
@@ -327,7 +333,7 @@ func (r *resolver) applyLock() {
 	taken := map[string]*tableInfo{}
 	for _, info := range r.tables {
 		n := len(info.keys) + len(info.alts)
-		for i, k := range slices.Concat(info.keys, info.alts, info.legacy) {
+		for i, k := range info.allKeys() {
 			e, ok := r.lockName(k)
 			if !ok {
 				continue
@@ -395,7 +401,7 @@ func (r *resolver) matchMovedPlaces(dir string) {
 	// The places of this run: every key's, every operation's, every page's.
 	here := map[string]bool{}
 	for _, info := range r.tables {
-		for _, k := range slices.Concat(info.keys, info.alts, info.legacy) {
+		for _, k := range info.allKeys() {
 			here[keyPlace(k)] = true
 		}
 	}
@@ -439,7 +445,7 @@ func (r *resolver) matchMovedPlaces(dir string) {
 	// whatever key.
 	named := map[string]bool{}
 	for _, info := range r.tables {
-		for _, k := range slices.Concat(info.keys, info.alts, info.legacy) {
+		for _, k := range info.allKeys() {
 			if _, ok := r.lock.Name(k); ok && len(info.keys) > 0 {
 				named[keyPlace(info.keys[0])] = true
 			}
