@@ -270,8 +270,7 @@ func (r *resolver) reportUnused() {
 // warnParam adds a warning about parameter p, which ignore entries can
 // select by its name.
 func (r *resolver) warnParam(p *doc.Param, pos source.Pos, code, format string, args ...any) {
-	r.diags.Warnf(pos, code, format, args...)
-	r.diags[len(r.diags)-1].Param = p.Name
+	r.diags.WarnParamf(pos, p.Name, code, format, args...)
 }
 
 // Silence takes out of diags the warnings that the config's ignore entries
