@@ -2,8 +2,10 @@ package doc
 
 import (
 	"encoding/json"
+	"fmt"
 	"math"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/rst2go/rst2go/gen/source"
@@ -34,13 +36,39 @@ type Columns struct {
 }
 
 // Mandatory is a parameter's Mandatory cell, read as yes, no or unknown.
-type Mandatory string
+// It is one byte (a Param is 240 bytes, not 256, on a page of 250,000
+// rows) that prints and marshals as its name: "yes", "no", "" (unknown).
+type Mandatory uint8
 
 const (
-	MandatoryUnknown Mandatory = ""
-	MandatoryYes     Mandatory = "yes"
-	MandatoryNo      Mandatory = "no"
+	MandatoryUnknown Mandatory = iota
+	MandatoryYes
+	MandatoryNo
 )
+
+var mandatoryNames = [...]string{MandatoryUnknown: "", MandatoryYes: "yes", MandatoryNo: "no"}
+
+// String is the name of m: "yes", "no" or "" (unknown).
+func (m Mandatory) String() string {
+	if int(m) < len(mandatoryNames) {
+		return mandatoryNames[m]
+	}
+	return "Mandatory(" + strconv.Itoa(int(m)) + ")"
+}
+
+// MarshalText writes m as its name.
+func (m Mandatory) MarshalText() ([]byte, error) { return []byte(m.String()), nil }
+
+// UnmarshalText reads a name MarshalText writes.
+func (m *Mandatory) UnmarshalText(b []byte) error {
+	for i, n := range mandatoryNames {
+		if string(b) == n {
+			*m = Mandatory(i)
+			return nil
+		}
+	}
+	return fmt.Errorf("unknown Mandatory %q", b)
+}
 
 // Param is one row of a parameter table.
 type Param struct {
@@ -48,10 +76,13 @@ type Param struct {
 	// Name is the parameter name as written (plain text, folded space).
 	Name string `json:"name"`
 	// Type is the raw text of the Type cell ("" when the table has none).
-	Type          string    `json:"type"`
-	Mandatory     Mandatory `json:"mandatory,omitempty"`
-	MandatoryText string    `json:"mandatoryText,omitempty"`
-	Description   []*Block  `json:"description,omitempty"`
+	Type      string    `json:"type"`
+	Mandatory Mandatory `json:"mandatory,omitempty"`
+	// cellHasFile is with the cells' places below (after Mandatory, so
+	// that the two bytes share a word).
+	cellHasFile   uint8
+	MandatoryText string   `json:"mandatoryText,omitempty"`
+	Description   []*Block `json:"description,omitempty"`
 	// NameRefs, TypeRefs and DescRefs are the references in the name,
 	// type and description cells, in document order.
 	NameRefs []*Ref `json:"nameRefs,omitempty"`
@@ -66,9 +97,8 @@ type Param struct {
 	// of thousands of rows, and three source.Pos made a Param 320 bytes
 	// of memory instead of 256. cellFile is their file where bit i of
 	// cellHasFile is set.
-	cells       [3]cellPos
-	cellHasFile uint8
-	cellFile    string
+	cells    [3]cellPos
+	cellFile string
 }
 
 // cellPos is a line and a byte column (see source.Pos). Positions past
