@@ -1,8 +1,6 @@
 package emit_test
 
 import (
-	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -19,19 +17,7 @@ func corpusDir(tb testing.TB) string { return golden.CorpusDir(tb) }
 // generate runs the whole pipeline over the RST pages under dir.
 func generate(tb testing.TB, dir string) *gen.Result {
 	tb.Helper()
-	var inputs []gen.Input
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || filepath.Ext(p) != ".rst" {
-			return err
-		}
-		data, err := os.ReadFile(p)
-		rel, _ := filepath.Rel(dir, p)
-		inputs = append(inputs, gen.Input{Path: filepath.ToSlash(rel), Data: data})
-		return err
-	})
-	if err != nil {
-		tb.Fatal(err)
-	}
+	inputs := readPages(tb, dir, func(p string) bool { return filepath.Ext(p) == ".rst" })
 	if len(inputs) == 0 {
 		tb.Skipf("no .rst pages in %s", dir)
 	}

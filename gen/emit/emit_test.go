@@ -57,9 +57,16 @@ func TestGroupsAsWhole(t *testing.T) {
 // expected output and the config).
 func readInputs(t *testing.T, dir string) []gen.Input {
 	t.Helper()
+	return readPages(t, dir, func(p string) bool { return gen.FormatOf(p) != "" })
+}
+
+// readPages reads the files under dir that keep takes, as inputs named
+// by their slash path below dir.
+func readPages(tb testing.TB, dir string, keep func(path string) bool) []gen.Input {
+	tb.Helper()
 	var inputs []gen.Input
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || gen.FormatOf(p) == "" {
+		if err != nil || d.IsDir() || !keep(p) {
 			return err
 		}
 		data, err := os.ReadFile(p)
@@ -68,7 +75,7 @@ func readInputs(t *testing.T, dir string) []gen.Input {
 		return err
 	})
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
 	return inputs
 }
